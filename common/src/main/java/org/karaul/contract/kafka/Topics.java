@@ -1,0 +1,47 @@
+package org.karaul.contract.kafka;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.karaul.contract.Alert;
+import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.Development;
+import org.karaul.contract.RawItem;
+import org.karaul.contract.SeenUrl;
+
+/** Every topic Karaul reads or writes. Names use dots only; nothing else in the code spells a topic name. */
+public final class Topics {
+    private static final Serde<String> KEY = Serdes.String();
+
+    /** Crawled items, keyed by item id (hash of the canonical URL). ingest → processor. */
+    public static final Topic<String, RawItem> ITEMS_RAW =
+            new Topic<>("karaul.items.raw", KEY, new JsonSerde<>(RawItem.class), 3, false);
+
+    /** Raw records the processor could not read, as received, with the reason in headers. */
+    public static final Topic<byte[], byte[]> ITEMS_RAW_DLQ =
+            new Topic<>("karaul.items.raw.dlq", Serdes.ByteArray(), Serdes.ByteArray(), 1, false);
+
+    /** Every item with its labels, keyed by item id. processor → alerts, archives, dashboards. */
+    public static final Topic<String, ClassifiedItem> ITEMS_CLASSIFIED =
+            new Topic<>("karaul.items.classified", KEY, new JsonSerde<>(ClassifiedItem.class), 3, false);
+
+    /** Latest state of each development, keyed by development id (compacted). */
+    public static final Topic<String, Development> DEVELOPMENTS =
+            new Topic<>("karaul.developments", KEY, new JsonSerde<>(Development.class), 3, true);
+
+    /** Alerts, keyed by development id; one partition so every reader sees them in one order. */
+    public static final Topic<String, Alert> ALERTS =
+            new Topic<>("karaul.alerts", KEY, new JsonSerde<>(Alert.class), 1, false);
+
+    /** The crawler's memory of URLs already emitted, keyed by item id (compacted). */
+    public static final Topic<String, SeenUrl> INGEST_SEEN =
+            new Topic<>("karaul.ingest.seen", KEY, new JsonSerde<>(SeenUrl.class), 3, true);
+
+    private Topics() {
+    }
+
+    /** All topics, for creating them up front. */
+    public static List<Topic<?, ?>> all() {
+        return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, DEVELOPMENTS, ALERTS, INGEST_SEEN);
+    }
+}

@@ -1,0 +1,51 @@
+package org.karaul.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.Set;
+import org.karaul.contract.kafka.Json;
+import org.karaul.contract.kafka.Topic;
+import org.karaul.contract.kafka.Topics;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema files in {@code schemas/} describe what the serdes really write. */
+class JsonSchemaTest {
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            b -> b.schemaMappers(m -> m.mapPrefix("https://karaul.org/schemas/", "classpath:schemas/")));
+
+    private Set<ValidationMessage> validate(Topic<?, ?> topic, Object value) {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of("classpath:schemas/" + topic.name() + ".schema.json"));
+        JsonNode node = Json.mapper().valueToTree(value);
+        return schema.validate(node);
+    }
+
+    @Test
+    void shouldHaveASchemaForEveryTopic() {
+        for (Topic<?, ?> topic : Topics.all()) {
+            assertThat(getClass().getResource("/schemas/" + topic.name() + ".schema.json"))
+                    .as("schema for %s", topic.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldAcceptWhatTheSerdesWrite() {
+        assertThat(validate(Topics.ITEMS_RAW, Samples.raw())).isEmpty();
+        assertThat(validate(Topics.ITEMS_CLASSIFIED, Samples.classified())).isEmpty();
+        assertThat(validate(Topics.DEVELOPMENTS, Samples.development())).isEmpty();
+        assertThat(validate(Topics.ALERTS, Samples.alert())).isEmpty();
+        assertThat(validate(Topics.INGEST_SEEN, Samples.seen())).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAClassifiedItemWithALowerCaseCountry() {
+        ClassifiedItem bad = new ClassifiedItem(Samples.raw(), true, Severity.HIGH, java.util.List.of(),
+                java.util.List.of("kg"), java.util.List.of(), "v", null, null);
+        assertThat(validate(Topics.ITEMS_CLASSIFIED, bad)).isNotEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.karaul.contract;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Example records with every field filled, for round-trip and schema tests. */
+final class Samples {
+    static final Instant T0 = Instant.parse("2026-03-14T08:10:00Z");
+
+    private Samples() {
+    }
+
+    static RawItem raw() {
+        String url = "https://24.kg/proisshestvija/1.html";
+        return new RawItem(ItemIds.forUrl(url), url, "В Бишкеке задержаны члены ячейки",
+                "Сотрудники ГКНБ задержали трёх человек.", T0, "24kg", "rss", "B", "ru", T0.plusSeconds(60), 1);
+    }
+
+    static CategoryLabel label() {
+        return new CategoryLabel("terrorism.plot_disrupted", Severity.HIGH, 0.91,
+                List.of(new Evidence("title", 10, 18, "задержаны")));
+    }
+
+    static ClassifiedItem classified() {
+        return new ClassifiedItem(raw(), true, Severity.HIGH, List.of(label()), List.of("KG"),
+                List.of("hizb_ut_tahrir"), "2026.11.1", new SourceOffset("karaul.items.raw", 2, 41), T0.plusSeconds(61));
+    }
+
+    static Development development() {
+        return new Development("dev-1", DevelopmentStatus.OPENED, "title", Severity.HIGH, List.of("terrorism.plot_disrupted"),
+                List.of("KG"), List.of(), List.of("Bishkek"), T0, T0, 1,
+                List.of(new SourceRef("24kg", raw().url(), "B")), 1, List.of(label()),
+                List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1");
+    }
+
+    static Alert alert() {
+        return new Alert("alert-1", "opened", "dev-1", "title", "summary", Severity.HIGH,
+                List.of("terrorism.plot_disrupted"), List.of("KG"), List.of("hizb_ut_tahrir"),
+                List.of(new SourceRef("24kg", raw().url(), "B")), List.of(label()), T0, T0,
+                new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0);
+    }
+
+    static SeenUrl seen() {
+        return new SeenUrl(raw().url(), ItemIds.sha256Hex("x"), 1, T0);
+    }
+}

@@ -1,0 +1,64 @@
+package org.karaul.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
+import org.karaul.contract.kafka.JsonSerde;
+import org.karaul.contract.kafka.Topics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class SerdeRoundTripTest {
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                Arguments.of(Topics.ITEMS_RAW.valueSerde(), Samples.raw()),
+                Arguments.of(Topics.ITEMS_CLASSIFIED.valueSerde(), Samples.classified()),
+                Arguments.of(Topics.DEVELOPMENTS.valueSerde(), Samples.development()),
+                Arguments.of(Topics.ALERTS.valueSerde(), Samples.alert()),
+                Arguments.of(Topics.INGEST_SEEN.valueSerde(), Samples.seen()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    <T> void shouldReadBackWhatItWrote(JsonSerde<T> serde, T value) {
+        byte[] bytes = serde.serializer().serialize("t", value);
+        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(value);
+    }
+
+    @Test
+    void shouldWriteSeverityAsLowerCaseId() {
+        byte[] bytes = Topics.ITEMS_CLASSIFIED.valueSerde().serializer().serialize("t", Samples.classified());
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"severity\":\"high\"").doesNotContain("HIGH");
+    }
+
+    @Test
+    void shouldNameTypeAndTopicWhenValueIsNotJson() {
+        assertThatThrownBy(() -> Topics.ITEMS_RAW.valueSerde().deserializer()
+                .deserialize("karaul.items.raw", "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("RawItem")
+                .hasMessageContaining("karaul.items.raw");
+    }
+
+    @Test
+    void shouldRejectRawItemWithoutUrl() {
+        byte[] bytes = "{\"id\":\"a\",\"sourceId\":\"s\",\"fetchedAt\":\"2026-01-01T00:00:00Z\",\"version\":1}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Topics.ITEMS_RAW.valueSerde().deserializer().deserialize("karaul.items.raw", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("url");
+    }
+
+    @Test
+    void shouldEscalateOneStepCappedAtCritical() {
+        assertThat(Severity.LOW.escalate()).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.CRITICAL.escalate()).isEqualTo(Severity.CRITICAL);
+        assertThatThrownBy(() -> Severity.of("urgent")).hasMessageContaining("urgent");
+    }
+}
