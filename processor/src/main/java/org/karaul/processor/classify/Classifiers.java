@@ -1,0 +1,31 @@
+package org.karaul.processor.classify;
+
+import java.nio.file.Path;
+import org.karaul.processor.taxonomy.Taxonomy;
+import org.karaul.processor.taxonomy.TaxonomyLoader;
+
+/** Builds the classifier the processor topology and the commands use. */
+public final class Classifiers {
+
+    private Classifiers() {
+    }
+
+    /**
+     * Loads and validates a taxonomy and builds a thread-safe classifier from it.
+     *
+     * <p>{@code taxonomyDirOrNull} is a directory holding {@code threat-taxonomy.yaml} and the
+     * gazetteer files it names ({@code groups.yaml}, {@code places.yaml}); {@code null} uses the
+     * taxonomy bundled in the processor jar under {@code /taxonomy/}. Building registers every rule
+     * in a Lucene Monitor (well under a second); build once and share the instance across threads.
+     * The returned classifier also implements {@link AutoCloseable}: close it on shutdown.
+     *
+     * @throws org.karaul.processor.taxonomy.TaxonomyException naming the file, entry and problem
+     *         when a file is missing, malformed or inconsistent
+     */
+    public static MonitorClassifier load(Path taxonomyDirOrNull) {
+        Taxonomy taxonomy = taxonomyDirOrNull == null
+                ? TaxonomyLoader.bundled()
+                : TaxonomyLoader.fromDirectory(taxonomyDirOrNull);
+        return new MonitorClassifier(taxonomy);
+    }
+}
