@@ -3,7 +3,6 @@ package org.karaul.processor.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -76,6 +75,12 @@ final class CategoryScorer {
             return true;
         }
         for (String ctx : rule.requires()) {
+            if (Taxonomy.ANY_GROUP.equals(ctx)) {
+                if (fired.raw().fired().keySet().stream().anyMatch(k -> k.kind() == RuleKey.Kind.GROUP)) {
+                    return true;
+                }
+                continue;
+            }
             List<Matcher> matchers = taxonomy.contexts().get(ctx);
             for (int i = 0; i < matchers.size(); i++) {
                 if (fired.fires(new RuleKey(RuleKey.Kind.CONTEXT, ctx, i, matchers.get(i).lang()))) {
@@ -96,7 +101,24 @@ final class CategoryScorer {
         return false;
     }
 
-    static Map<String, Double> debug(List<CategoryScore> scores) {
-        return scores.stream().collect(Collectors.toMap(s -> s.rule().id(), CategoryScore::score));
+    /** One line per category with any signal fired: score, threshold and the signals, for analysts tuning rules. */
+    List<String> explain(Fired fired) {
+        List<String> lines = new ArrayList<>();
+        for (CategoryRule rule : taxonomy.categories()) {
+            StringBuilder b = new StringBuilder();
+            double score = 0;
+            for (int i = 0; i < rule.signals().size(); i++) {
+                Signal sig = rule.signals().get(i);
+                if (fired.fires(new RuleKey(RuleKey.Kind.SIGNAL, rule.id(), i, sig.matcher().lang()))) {
+                    score += sig.weight();
+                    b.append(" s").append(i).append('(').append(sig.weight()).append(')');
+                }
+            }
+            if (b.length() > 0) {
+                lines.add(String.format(java.util.Locale.ROOT, "%s score %.2f / %.2f%s%s%s", rule.id(), score, rule.threshold(), b,
+                        requiredContext(rule, fired) ? "" : " [context missing]", excluded(rule, fired) ? " [excluded]" : ""));
+            }
+        }
+        return lines;
     }
 }

@@ -65,6 +65,13 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
                 taxonomy.version());
     }
 
+    /** Why a document scored as it did: every category with a fired signal, its score and threshold. */
+    public List<String> explain(Document doc) {
+        String lang = languages.ruleLanguage(doc.lang(), doc.title(), doc.text());
+        MatchResult result = monitor.match(doc.title(), doc.text(), lang);
+        return scorer.explain(new Fired(result, cueSpans(result, "negated")));
+    }
+
     private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, List<GroupResolver.Mention> groups) {
         boolean regionPlace = places.stream()
                 .anyMatch(m -> m.place().countries().stream().anyMatch(taxonomy.gazetteer().regionCountries()::contains));

@@ -86,20 +86,52 @@ public final class RuleMonitor implements AutoCloseable {
             if (key == null || !("any".equals(key.lang()) || key.lang().equals(lang))) {
                 continue;
             }
-            fired.put(key, spans(m));
+            fired.put(key, spans(m, title, text));
         }
         return new MatchResult(lang, fired);
     }
 
-    private static List<Span> spans(HighlightsMatch m) {
+    /** Hits per field in reading order, adjacent words of one phrase merged into one span. */
+    private static List<Span> spans(HighlightsMatch m, String title, String text) {
         List<Span> out = new ArrayList<>();
         for (String field : QueryCompiler.FIELDS) {
             Collection<HighlightsMatch.Hit> hits = m.getHits(field);
-            for (HighlightsMatch.Hit hit : hits) {
-                out.add(new Span(field, hit.startOffset, hit.endOffset));
+            if (hits == null || hits.isEmpty()) {
+                continue;
             }
+            String value = field.equals("title") ? title : text;
+            List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
+            sorted.sort(null);
+            Span open = null;
+            for (HighlightsMatch.Hit hit : sorted) {
+                if (open != null && adjacent(value, open.end(), hit.startOffset)) {
+                    open = new Span(field, open.start(), Math.max(open.end(), hit.endOffset));
+                } else {
+                    if (open != null) {
+                        out.add(open);
+                    }
+                    open = new Span(field, hit.startOffset, hit.endOffset);
+                }
+            }
+            out.add(open);
         }
         return out;
+    }
+
+    private static boolean adjacent(String value, int end, int nextStart) {
+        if (nextStart < end) {
+            return true;
+        }
+        if (nextStart - end > 3 || nextStart > value.length()) {
+            return false;
+        }
+        for (int i = end; i < nextStart; i++) {
+            char c = value.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '.' || c == ',' || c == ';') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -21,6 +21,9 @@ public record Taxonomy(
         Gazetteer gazetteer) {
 
     /** Cue names every taxonomy defines. */
+    /** Built-in context that holds when any gazetteer group is named. */
+    public static final String ANY_GROUP = "any_group";
+
     public static final List<String> CUES = List.of("casualties", "in_progress", "negated", "region", "off_topic");
 
     public Taxonomy {

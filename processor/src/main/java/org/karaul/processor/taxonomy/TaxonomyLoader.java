@@ -156,7 +156,7 @@ public final class TaxonomyLoader {
         List<Signal> signals = reader.signals(yaml.array(node, "signals", entry, true), entry + ".signals");
         List<String> requires = yaml.strings(node, "requires", entry, false);
         for (String ctx : requires) {
-            if (!contexts.contains(ctx)) {
+            if (!contexts.contains(ctx) && !Taxonomy.ANY_GROUP.equals(ctx)) {
                 throw yaml.fail(entry, "requires unknown context '" + ctx + "'; defined: " + contexts);
             }
         }
