@@ -61,7 +61,9 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
             top = sev.atLeast(top) ? sev : top;
             labels.add(new CategoryLabel(s.rule().id(), sev, s.confidence(), evidence(doc, s.spans())));
         }
-        return new Classification(true, top, labels, CountryRanker.rank(places), GroupResolver.ids(groups),
+        CountryRanker.Context ctx = new CountryRanker.Context(
+                cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text());
+        return new Classification(true, top, labels, CountryRanker.rank(places, ctx), GroupResolver.ids(groups),
                 taxonomy.version());
     }
 
@@ -69,7 +71,15 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
     public List<String> explain(Document doc) {
         String lang = languages.ruleLanguage(doc.lang(), doc.title(), doc.text());
         MatchResult result = monitor.match(doc.title(), doc.text(), lang);
-        return scorer.explain(new Fired(result, cueSpans(result, "negated")));
+        List<String> lines = new ArrayList<>(scorer.explain(new Fired(result, cueSpans(result, "negated"))));
+        lines.add("lang " + lang);
+        List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
+        for (CountryRanker.Mention m : placeMentions(result, groups)) {
+            Span s = m.span();
+            String value = s.field().equals("title") ? doc.title() : doc.text();
+            lines.add("place " + m.place().countries() + " " + m.place().kind() + " @" + s.field() + ":" + s.start() + " " + s.evidence(value).term());
+        }
+        return lines;
     }
 
     private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, List<GroupResolver.Mention> groups) {

@@ -16,6 +16,21 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class KaraulAnalyzer extends Analyzer {
     private static final NormalizeCharMap CHARS = chars();
+    private final ScriptStemFilter.Mode mode;
+
+    /** The analyser for documents and taxonomy rules. */
+    public KaraulAnalyzer() {
+        this(ScriptStemFilter.Mode.BOTH);
+    }
+
+    KaraulAnalyzer(ScriptStemFilter.Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
+    static KaraulAnalyzer forNames() {
+        return new KaraulAnalyzer(ScriptStemFilter.Mode.LIGHT);
+    }
 
     private static NormalizeCharMap chars() {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
@@ -37,7 +52,7 @@ public final class KaraulAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new CapsMarkerFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new ScriptStemFilter(stream);
+        stream = new ScriptStemFilter(stream, mode);
         return new TokenStreamComponents(source, stream);
     }
 }

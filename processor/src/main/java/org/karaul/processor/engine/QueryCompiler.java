@@ -33,6 +33,11 @@ final class QueryCompiler {
         this.analyzer = analyzer;
     }
 
+    /** A compiler for gazetteer names, analysed with light stems. */
+    static QueryCompiler forNames() {
+        return new QueryCompiler(KaraulAnalyzer.forNames());
+    }
+
     /** The query for a matcher; throws {@link IllegalArgumentException} naming a term that analyses to nothing. */
     Query compile(Matcher matcher) {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();

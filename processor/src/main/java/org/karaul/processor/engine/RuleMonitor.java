@@ -28,6 +28,7 @@ public final class RuleMonitor implements AutoCloseable {
     private final Monitor monitor;
     private final Map<String, RuleKey> keys = new HashMap<>();
     private final QueryCompiler compiler;
+    private final QueryCompiler names = QueryCompiler.forNames();
     private final List<MonitorQuery> pending = new ArrayList<>();
 
     public RuleMonitor() {
@@ -53,7 +54,8 @@ public final class RuleMonitor implements AutoCloseable {
         if (keys.putIfAbsent(id, key) != null) {
             throw new IllegalArgumentException("duplicate rule " + id);
         }
-        pending.add(new MonitorQuery(id, compiler.compile(matcher)));
+        boolean name = key.kind() == RuleKey.Kind.GROUP || key.kind() == RuleKey.Kind.PLACE;
+        pending.add(new MonitorQuery(id, (name ? names : compiler).compile(matcher)));
     }
 
     public void commit() {

@@ -10,7 +10,7 @@ import org.karaul.processor.gazetteer.Gazetteer;
  * @param version    taxonomy version written on every classification
  * @param contexts   named matcher sets that categories may require (e.g. {@code militants})
  * @param categories category rules in file order
- * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}
+ * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}, {@code passing}, {@code crossing}
  * @param gazetteer  groups and places
  */
 public record Taxonomy(
@@ -24,7 +24,8 @@ public record Taxonomy(
     /** Built-in context that holds when any gazetteer group is named. */
     public static final String ANY_GROUP = "any_group";
 
-    public static final List<String> CUES = List.of("casualties", "in_progress", "negated", "region", "off_topic");
+    public static final List<String> CUES = List.of(
+            "casualties", "in_progress", "negated", "region", "off_topic", "passing", "crossing");
 
     public Taxonomy {
         contexts = Map.copyOf(contexts);
