@@ -41,16 +41,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Item> items = JsonLines.read(gold);
-        Scorecard card = new Scorecard();
+        Scorecard card;
         String version;
         try (MonitorClassifier classifier = Classifiers.load(taxonomy)) {
             version = classifier.taxonomyVersion();
-            for (Item item : items) {
-                if (item.gold() == null) {
-                    throw new IllegalArgumentException("item " + item.document().id() + " has no 'gold' object");
-                }
-                card.add(item.document().id(), Scorecard.Gold.of(item.gold()), classifier.classify(item.document()));
-            }
+            card = score(classifier, items);
         }
         PrintWriter out = spec.commandLine().getOut();
         print(out, card, version);
@@ -61,6 +56,18 @@ public final class EvalCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Classifies every labelled item and scores it against its gold labels. */
+    static Scorecard score(MonitorClassifier classifier, List<Item> items) {
+        Scorecard card = new Scorecard();
+        for (Item item : items) {
+            if (item.gold() == null) {
+                throw new IllegalArgumentException("item " + item.document().id() + " has no 'gold' object");
+            }
+            card.add(item.document().id(), Scorecard.Gold.of(item.gold()), classifier.classify(item.document()));
+        }
+        return card;
     }
 
     private void print(PrintWriter out, Scorecard card, String version) {
