@@ -3,6 +3,8 @@ package org.karaul.cli;
 import org.karaul.alerts.AlertsCommand;
 import org.karaul.ingest.IngestCommand;
 import org.karaul.processor.ProcessCommand;
+import org.karaul.processor.cli.ClassifyCommand;
+import org.karaul.processor.cli.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
-                CommandLine.HelpCommand.class})
+                ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 
     @CommandLine.Spec
