@@ -27,7 +27,9 @@ final class JsonLines {
     static ObjectNode error(String file, Throwable t) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("file", file);
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName()
+                : t instanceof org.karaul.ingest.feed.FeedParseException ? t.getMessage()
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
         n.put("error", msg.replaceAll("\\s+", " ").trim());
         return n;
     }
