@@ -121,10 +121,18 @@ public final class Settings {
 
     /** A duration written as a number and a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}. */
     public Duration duration(String key) {
-        String v = string(key);
-        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        return parseDuration(key, string(key), origins.get(key));
+    }
+
+    /**
+     * Parses a duration such as {@code 30s} for a key read from elsewhere (a YAML file, say).
+     *
+     * @throws ConfigException naming the key and origin when the text is not a duration
+     */
+    public static Duration parseDuration(String key, String text, String origin) {
+        Matcher m = DURATION.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new ConfigException(key, origins.get(key), "not a duration like 500ms, 30s, 5m, 2h or 1d: '" + v + "'");
+            throw new ConfigException(key, origin, "not a duration like 500ms, 30s, 5m, 2h or 1d: '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -42,6 +42,11 @@ public record FetchConfig(String userAgent, String robotsAgent, Duration connect
                 Duration.ofSeconds(30), true, Duration.ofHours(12));
     }
 
+    public FetchConfig withUserAgent(String agent) {
+        return new FetchConfig(agent, robotsAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects,
+                maxAttempts, backoffBase, backoffMax, hostDelay, maxCrawlDelay, obeyRobots, robotsTtl);
+    }
+
     public FetchConfig withReadTimeout(Duration d) {
         return new FetchConfig(userAgent, robotsAgent, connectTimeout, d, maxBodyBytes, maxRedirects, maxAttempts,
                 backoffBase, backoffMax, hostDelay, maxCrawlDelay, obeyRobots, robotsTtl);

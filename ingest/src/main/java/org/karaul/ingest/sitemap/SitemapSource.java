@@ -4,6 +4,7 @@ import org.karaul.ingest.fetch.Bodies;
 import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
+import org.karaul.ingest.fetch.UrlCanonicalizer;
 import org.karaul.ingest.source.ArticlePages;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.Source;
@@ -58,25 +59,13 @@ public final class SitemapSource implements Source {
             urls.addAll(top.entries());
         }
         urls.sort(NEWEST_FIRST);
-        List<Candidate> found = pages.fetchNew(urls.stream().map(SitemapEntry::loc).toList());
-        return withSitemapDates(found, urls);
-    }
-
-    /** Articles without a date of their own take the sitemap's publication date. */
-    private static List<Candidate> withSitemapDates(List<Candidate> found, List<SitemapEntry> urls) {
-        List<Candidate> out = new ArrayList<>();
-        for (Candidate c : found) {
-            Instant when = c.published();
-            String title = c.title();
-            for (SitemapEntry e : urls) {
-                if (e.loc().equals(c.url())) {
-                    when = when == null ? e.modified() : when;
-                    title = title.isBlank() && e.title() != null ? e.title() : title;
-                }
-            }
-            out.add(new Candidate(c.url(), title, c.text(), when, c.lang()));
+        List<Candidate> stubs = new ArrayList<>();
+        for (SitemapEntry e : urls) {
+            UrlCanonicalizer.canonicalize(e.loc()).ifPresent(u -> stubs.add(new Candidate(u,
+                    e.title() == null ? "" : e.title(), "", e.modified(),
+                    e.language() != null ? e.language() : spec.lang())));
         }
-        return out;
+        return pages.complete(stubs);
     }
 
     private Sitemap read(String url) throws SourceException {

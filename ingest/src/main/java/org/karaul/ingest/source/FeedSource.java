@@ -15,16 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** An RSS or Atom feed; conditional GET between polls, one candidate per entry with a link. */
+/**
+ * An RSS or Atom feed; conditional GET between polls, one candidate per entry with a link. With
+ * {@code fetchArticles}, each entry's page is fetched and extracted for the full text (the summary stays
+ * the text when the page cannot be had).
+ */
 public final class FeedSource implements Source {
     private final SourceSpec spec;
     private final Fetcher fetcher;
     private final FeedParser parser = FeedParser.standard();
+    private final ArticlePages pages;
     private Validators validators = Validators.NONE;
+    private List<Candidate> last = List.of();
 
-    public FeedSource(SourceSpec spec, Fetcher fetcher) {
+    public FeedSource(SourceSpec spec, Fetcher fetcher, boolean fetchArticles) {
         this.spec = spec;
         this.fetcher = fetcher;
+        this.pages = fetchArticles ? new ArticlePages(spec, fetcher) : null;
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class FeedSource implements Source {
         }
         validators = r.validators();
         if (r.notModified()) {
-            return List.of();
+            return pages == null ? List.of() : pages.complete(last);
         }
         ParsedFeed feed;
         try {
@@ -57,6 +64,7 @@ public final class FeedSource implements Source {
             Optional<String> url = Optional.ofNullable(e.link()).flatMap(l -> UrlCanonicalizer.resolve(r.finalUrl(), l));
             url.ifPresent(u -> out.add(new Candidate(u, e.title(), e.summary(), e.published(), spec.lang())));
         }
-        return out;
+        last = out;
+        return pages == null ? out : pages.complete(out);
     }
 }

@@ -47,7 +47,7 @@ public final class HtmlListingSource implements Source {
             throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
         }
         Document doc = Jsoup.parse(HtmlDecoder.decode(r.body(), r.findHeaderCharset().orElse(null)), r.finalUrl());
-        return pages.fetchNew(articleLinks(doc, r.finalUrl()));
+        return pages.completeUrls(articleLinks(doc, r.finalUrl()));
     }
 
     List<String> articleLinks(Document doc, String base) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * One configured source, as written in the sources file.
  *
  * @param id          stable id, used in item lineage and metric tags
- * @param type        rss (RSS or Atom feed), html (listing page), telegram, sitemap or pdf
+ * @param type        rss or atom (a feed), html (listing page), telegram, sitemap or pdf
  * @param url         where to fetch it
  * @param interval    how often to poll it normally; idle sources back off from here
  * @param lang        language hint (ISO 639-1), null when unknown
@@ -25,7 +25,7 @@ public record SourceSpec(String id, String type, String url, Duration interval, 
                          List<String> regions, Duration minInterval, SiteSelectors selectors, int maxItems) {
 
     /** The source types this build knows. */
-    public static final Set<String> TYPES = Set.of("rss", "html", "telegram", "sitemap", "pdf");
+    public static final Set<String> TYPES = Set.of("rss", "atom", "html", "telegram", "sitemap", "pdf");
 
     public SourceSpec {
         Objects.requireNonNull(id, "id");

@@ -5,16 +5,17 @@ import org.karaul.ingest.pdf.PdfSource;
 import org.karaul.ingest.sitemap.SitemapSource;
 import org.karaul.ingest.telegram.TelegramSource;
 
-import java.util.List;
-
 /** Builds the {@link Source} for a spec, by its type. */
 public final class Sources {
     private Sources() {
     }
 
-    public static Source create(SourceSpec spec, Fetcher fetcher) {
+    /**
+     * @param fetchArticles whether feed sources fetch each entry's page for the full text
+     */
+    public static Source create(SourceSpec spec, Fetcher fetcher, boolean fetchArticles) {
         return switch (spec.type()) {
-            case "rss" -> new FeedSource(spec, fetcher);
+            case "rss", "atom" -> new FeedSource(spec, fetcher, fetchArticles);
             case "html" -> new HtmlListingSource(spec, fetcher);
             case "telegram" -> new TelegramSource(spec, fetcher);
             case "sitemap" -> new SitemapSource(spec, fetcher);
@@ -23,7 +24,7 @@ public final class Sources {
         };
     }
 
-    public static List<Source> createAll(List<SourceSpec> specs, Fetcher fetcher) {
-        return specs.stream().map(s -> create(s, fetcher)).toList();
+    public static Source create(SourceSpec spec, Fetcher fetcher) {
+        return create(spec, fetcher, true);
     }
 }

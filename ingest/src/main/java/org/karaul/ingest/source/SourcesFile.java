@@ -41,6 +41,11 @@ public final class SourcesFile {
         }
     }
 
+    /** The given file, or the bundled default sources when {@code file} is null. */
+    public static List<SourceSpec> loadOrDefault(Path file) throws SourcesFileException {
+        return file == null ? loadDefault() : load(file);
+    }
+
     public static List<SourceSpec> loadDefault() throws SourcesFileException {
         try (InputStream in = SourcesFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {

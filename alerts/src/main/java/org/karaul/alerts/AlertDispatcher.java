@@ -1,0 +1,111 @@
+package org.karaul.alerts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.karaul.alerts.sink.AlertSink;
+import org.karaul.contract.Alert;
+import org.karaul.contract.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads committed alerts in order and hands each to every sink. A sink that fails is retried with backoff on the
+ * same alert; offsets are committed only after every sink took the batch, so a restart resumes where it stopped.
+ */
+public final class AlertDispatcher implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+
+    private final Consumer<String, Alert> consumer;
+    private final List<AlertSink> sinks;
+    private final MeterRegistry metrics;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private volatile boolean polling;
+
+    public AlertDispatcher(Consumer<String, Alert> consumer, List<AlertSink> sinks, MeterRegistry metrics) {
+        this.consumer = consumer;
+        this.sinks = List.copyOf(sinks);
+        this.metrics = metrics;
+        this.thread = new Thread(this, "alerts-dispatcher");
+    }
+
+    /** A read_committed consumer of the alerts topic in the given group. */
+    public static KafkaConsumer<String, Alert> consumer(Properties kafka, String groupId) {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Whether the loop is alive and has polled at least once. */
+    public boolean healthy() {
+        return thread.isAlive() && polling;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(Set.of(Topics.ALERTS.name()));
+            while (running.get()) {
+                ConsumerRecords<String, Alert> batch = consumer.poll(Duration.ofMillis(500));
+                polling = true;
+                for (ConsumerRecord<String, Alert> r : batch) {
+                    for (AlertSink sink : sinks) {
+                        deliverWithRetry(sink, r);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() asked the loop to stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void deliverWithRetry(AlertSink sink, ConsumerRecord<String, Alert> r) throws InterruptedException {
+        long backoff = 200;
+        while (running.get()) {
+            try {
+                sink.deliver(r.value());
+                metrics.counter("karaul.alerts.deliveries", "sink", sink.id(), "outcome", "success").increment();
+                return;
+            } catch (Exception e) {
+                metrics.counter("karaul.alerts.deliveries", "sink", sink.id(), "outcome", "retry").increment();
+                LOG.warn("sink {} failed on alert at {}-{}@{}: {}; retrying in {} ms", sink.id(), r.topic(), r.partition(),
+                        r.offset(), e.toString(), backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        consumer.wakeup();
+        thread.interrupt();
+        thread.join(5000);
+    }
+}

@@ -1,0 +1,81 @@
+package org.karaul.alerts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.karaul.alerts.sink.AlertSink;
+import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.ops.HealthCheck;
+import org.karaul.ops.OpsServer;
+import org.karaul.ops.TopicSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the alerts service: the alert publisher stream (exactly once) and the dispatcher to the sinks. */
+public final class AlertsApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final AlertDispatcher dispatcher;
+
+    private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Starts both parts; {@code extraSinks} are added to the configured ones (console when enabled). */
+    public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
+        if (config.createTopics()) {
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ALERTS));
+        }
+        KafkaStreams streams = new KafkaStreams(AlertTopology.build(config.minSeverity(), Clock.systemUTC()),
+                streamsProperties(config));
+        streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        List<AlertSink> sinks = new ArrayList<>(extraSinks);
+        if (config.console()) {
+            sinks.add(new ConsoleSink(System.out));
+        }
+        AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(config.kafka(), config.dispatchGroupId()),
+                sinks, metrics);
+        if (ops != null) {
+            ops.register("alerts", () -> {
+                KafkaStreams.State s = streams.state();
+                boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
+                return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
+            });
+        }
+        streams.start();
+        dispatcher.start();
+        LOG.info("alerts started: minimum severity {}, sinks {}", config.minSeverity().id(),
+                sinks.stream().map(AlertSink::id).toList());
+        return new AlertsApp(streams, streamsMetrics, dispatcher);
+    }
+
+    static Properties streamsProperties(AlertsConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafka());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        return p;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        dispatcher.close();
+        streams.close(Duration.ofSeconds(5));
+        streamsMetrics.close();
+    }
+}

@@ -1,0 +1,32 @@
+package org.karaul.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.karaul.config.Settings;
+import org.karaul.ops.Lifecycle;
+import org.karaul.ops.Metrics;
+import org.karaul.ops.OpsServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code karaul ingest}: runs the crawler alone against any broker until SIGINT or SIGTERM. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Poll the configured sources and publish new or changed items to karaul.items.raw.",
+                "Settings: ingest-defaults.properties in the jar, then --config FILE, then KARAUL_* environment variables."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestConfig cfg = IngestConfig.from(Settings.load(IngestConfig.DEFAULTS, config, System.getenv()));
+        Lifecycle life = new Lifecycle();
+        PrometheusMeterRegistry metrics = Metrics.prometheus();
+        OpsServer ops = cfg.opsPort() < 0 ? null : life.add("ops", OpsServer.start(cfg.opsHost(), cfg.opsPort(), metrics));
+        life.add("ingest", IngestApp.start(cfg, metrics, ops));
+        life.awaitSignal();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package org.karaul.processor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.karaul.config.Settings;
+
+/** The processor's settings, documented in {@code processor-defaults.properties}. */
+public record ProcessorConfig(
+        String applicationId,
+        Path taxonomyPath,
+        Path stateDir,
+        int threads,
+        Duration commitInterval,
+        boolean createTopics,
+        String opsHost,
+        int opsPort,
+        Properties kafka) {
+
+    public static final String DEFAULTS = "processor-defaults.properties";
+
+    public static ProcessorConfig from(Settings s) {
+        return new ProcessorConfig(
+                s.string("processor.application.id"),
+                s.optionalPath("processor.taxonomy.path"),
+                Path.of(s.string("processor.state.dir")),
+                s.intValue("processor.threads", 1, 64),
+                s.duration("processor.commit.interval"),
+                s.bool("processor.topics.create"),
+                s.string("processor.ops.host"),
+                s.intValue("processor.ops.port", -1, 65535),
+                s.kafkaProperties());
+    }
+}

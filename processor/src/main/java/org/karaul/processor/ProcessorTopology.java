@@ -1,0 +1,49 @@
+package org.karaul.processor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.processor.classify.Classifier;
+
+/**
+ * The processor's topology, built in this one place for both {@link ProcessorApp} and the tests.
+ *
+ * <pre>
+ * karaul.items.raw ──classify──┬── classified ──▶ karaul.items.classified
+ *                              └── dead letter ─▶ karaul.items.raw.dlq (original bytes + karaul.dlq.* headers)
+ * </pre>
+ * Keys pass through unchanged (the item id), so no repartitioning happens.
+ */
+public final class ProcessorTopology {
+    private ProcessorTopology() {
+    }
+
+    public static Topology build(Classifier classifier, MeterRegistry metrics, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<byte[], byte[]> raw = builder.stream(Topics.ITEMS_RAW.name(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-items"));
+        Map<String, KStream<byte[], Outcome>> outcomes = raw
+                .process(() -> new ClassifyProcessor(classifier, clock, metrics), Named.as("classify"))
+                .split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isClassified(), Branched.as("classified"))
+                .defaultBranch(Branched.as("dead-letter"));
+        outcomes.get("outcome-classified")
+                .mapValues(Outcome::classified, Named.as("unwrap-classified"))
+                .to(Topics.ITEMS_CLASSIFIED.name(), Produced.with(Serdes.ByteArray(), Topics.ITEMS_CLASSIFIED.valueSerde())
+                        .withName("write-classified"));
+        outcomes.get("outcome-dead-letter")
+                .mapValues(Outcome::rawValue, Named.as("unwrap-dead-letter"))
+                .to(Topics.ITEMS_RAW_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("write-dead-letter"));
+        return builder.build();
+    }
+}
