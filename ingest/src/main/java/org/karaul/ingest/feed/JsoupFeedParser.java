@@ -19,9 +19,14 @@ public final class JsoupFeedParser implements FeedParser {
     public ParsedFeed parse(byte[] body, String contentType, String baseUrl) throws FeedParseException {
         Document doc;
         try {
-            String charset = org.karaul.ingest.fetch.ContentTypes.findCharset(contentType).orElse(null);
-            doc = Jsoup.parse(new ByteArrayInputStream(body), charset, baseUrl == null ? "" : baseUrl,
-                    Parser.xmlParser());
+            String base = baseUrl == null ? "" : baseUrl;
+            java.util.Optional<java.nio.charset.Charset> wide = XmlEncoding.findWideCharset(body);
+            if (wide.isPresent()) {
+                doc = Jsoup.parse(XmlEncoding.decodeWide(body, wide.get()), base, Parser.xmlParser());
+            } else {
+                String charset = org.karaul.ingest.fetch.ContentTypes.findCharset(contentType).orElse(null);
+                doc = Jsoup.parse(new ByteArrayInputStream(body), charset, base, Parser.xmlParser());
+            }
         } catch (IOException | RuntimeException e) {
             throw new FeedParseException("jsoup: " + e.getMessage(), e);
         }

@@ -39,8 +39,8 @@ class FeedCorpusTest {
 
         assertThat(standard.crashed).isEmpty();
         assertThat(standard.files).isGreaterThanOrEqualTo(2100);
-        assertThat(standard.parseRate()).isGreaterThan(0.99);
-        assertThat(standard.agreementRate()).isGreaterThan(0.975);
+        assertThat(standard.parseRate()).isGreaterThan(0.995);
+        assertThat(standard.agreementRate()).isGreaterThan(0.98);
     }
 
     @Test
