@@ -47,7 +47,8 @@ public final class IngestApp implements AutoCloseable {
     public static IngestApp start(IngestConfig config, MeterRegistry metrics, OpsServer ops) {
         List<SourceSpec> specs = loadSources(config);
         Fetcher fetcher = new HttpFetcher(FetchConfig.defaults().withUserAgent(config.userAgent())
-                .withReadTimeout(config.httpTimeout()).withMaxBodyBytes(config.maxBodyBytes()));
+                .withReadTimeout(config.httpTimeout()).withMaxBodyBytes(config.maxBodyBytes())
+                .withHostDelay(config.hostDelay()).withRobots(config.obeyRobots()));
         List<Source> sources = specs.stream()
                 .map(spec -> Sources.create(spec, new MeteredFetcher(fetcher, metrics, spec.id()),
                         config.fetchArticles()))
