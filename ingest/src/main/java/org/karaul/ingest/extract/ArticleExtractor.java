@@ -55,6 +55,11 @@ public final class ArticleExtractor {
             }
             best = text.length() > best.length() ? text : best;
         }
+        if (best.isEmpty() && original.body() != null) {
+            Document doc = original.clone();
+            BoilerplateFilter.strip(doc, false);
+            return TextRenderer.render(doc.body());
+        }
         return best;
     }
 

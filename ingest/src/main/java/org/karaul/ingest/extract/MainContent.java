@@ -50,7 +50,30 @@ final class MainContent {
         if (top.isEmpty()) {
             return List.of();
         }
-        return withSiblings(climb(top.get()));
+        return withSiblings(climb(sharedAncestor(top.get())));
+    }
+
+    /**
+     * When several near-best candidates sit under one ancestor, the article is split in sections and the
+     * ancestor is the article (readability's "alternative candidates" rule).
+     */
+    private Element sharedAncestor(Element top) {
+        double topScore = scores.get(top);
+        List<Element> alternatives = scores.entrySet().stream()
+                .filter(e -> e.getKey() != top && e.getValue() >= topScore * 0.75)
+                .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
+                .limit(4).map(Map.Entry::getKey).toList();
+        if (alternatives.size() < 3) {
+            return top;
+        }
+        for (Element p = top.parent(); p != null && !"body".equals(p.normalName()); p = p.parent()) {
+            Element ancestor = p;
+            long inside = alternatives.stream().filter(a -> a.parents().contains(ancestor)).count();
+            if (inside >= 3) {
+                return ancestor;
+            }
+        }
+        return top;
     }
 
     /** Paragraph-like elements: the usual tags, and divs or spans holding text directly. */
@@ -78,13 +101,14 @@ final class MainContent {
     }
 
     private void scoreBlock(Element block) {
-        String text = block.normalName().equals("div") || block.normalName().equals("section")
-                ? ownTextString(block) : block.text();
+        boolean textContainer = block.normalName().equals("div") || block.normalName().equals("section");
+        String text = textContainer ? ownTextString(block) : block.text();
         if (text.length() < 25) {
             return;
         }
         double score = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100, 3);
-        Element ancestor = block.parent();
+        // Loose text in a div is a paragraph whose parent is that div (readability wraps it in a <p>).
+        Element ancestor = textContainer ? block : block.parent();
         for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
             if ("html".equals(ancestor.normalName())) {
                 break;

@@ -33,7 +33,9 @@ final class TextRenderer {
 
     private static void append(Node node, StringBuilder sb) {
         if (node instanceof TextNode t) {
-            sb.append(t.getWholeText());
+            Element parent = t.parent();
+            boolean pre = parent != null && parent.closest("pre") != null;
+            sb.append(pre ? t.getWholeText() : t.getWholeText().replaceAll("[\\s\\u00a0]+", " "));
             return;
         }
         if (!(node instanceof Element el)) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  */
 final class ReadabilityPagesBenchmark {
     final ShingleScore score = new ShingleScore();
+    final java.util.List<String> worst = new java.util.ArrayList<>();
     int titles;
     int titlesAgreeing;
 
@@ -32,7 +33,9 @@ final class ReadabilityPagesBenchmark {
             String expected = Jsoup.parse(new String(ZyteBenchmark.gunzip(
                     Files.readAllBytes(c.resolve("expected.html.gz"))), java.nio.charset.StandardCharsets.UTF_8)).text();
             Article a = extractor.extract(source, null, "http://fakehost/test/page.html", SiteSelectors.NONE);
-            b.score.add(expected, a.text());
+            double[] d = b.score.add(expected, a.text());
+            b.worst.add(String.format("%.2f %.2f %s", ShingleScore.precision(d), ShingleScore.recall(d),
+                    c.getFileName()));
             Path meta = c.resolve("expected-metadata.json");
             if (Files.exists(meta)) {
                 JsonNode m = new ObjectMapper().readTree(meta.toFile());
@@ -55,6 +58,11 @@ final class ReadabilityPagesBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        System.out.println(run(Path.of(args.length > 0 ? args[0] : "../shared/data/readability-test-pages")).summary());
+        ReadabilityPagesBenchmark b = run(Path.of(args.length > 0 ? args[0] : "../shared/data/readability-test-pages"));
+        System.out.println(b.summary());
+        if (args.length > 1) {
+            b.worst.sort(java.util.Comparator.comparing(w -> w.substring(5)));
+            b.worst.stream().limit(Integer.parseInt(args[1])).forEach(System.out::println);
+        }
     }
 }
