@@ -50,7 +50,37 @@ final class MainContent {
         if (top.isEmpty()) {
             return List.of();
         }
-        return withSiblings(climb(sharedAncestor(top.get())));
+        return withSiblings(expand(climb(sharedAncestor(top.get()))));
+    }
+
+    /**
+     * Widens the choice to an ancestor when that ancestor holds clearly more paragraph text (long, link-poor
+     * paragraphs): articles split into sections several levels apart.
+     */
+    private static Element expand(Element top) {
+        Element best = top;
+        int bestText = paragraphText(top);
+        int level = 0;
+        for (Element p = top.parent(); p != null && !"body".equals(p.normalName()) && level < 8; p = p.parent()) {
+            level++;
+            int t = paragraphText(p);
+            if (t >= bestText * 1.25 + 300 && linkDensity(p) < 0.3) {
+                best = p;
+                bestText = t;
+            }
+        }
+        return best;
+    }
+
+    private static int paragraphText(Element e) {
+        int n = 0;
+        for (Element p : e.select("p")) {
+            String t = p.text();
+            if (t.length() >= 80 && linkDensity(p) < 0.3) {
+                n += t.length();
+            }
+        }
+        return n;
     }
 
     /**
