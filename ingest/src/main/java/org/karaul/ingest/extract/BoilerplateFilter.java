@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class BoilerplateFilter {
     static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|^ad-|\\bads?\\b|banner|breadcrumb|combx|comment|"
             + "community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|"
-            + "shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|yom-remote|share|sharing|"
+            + "shoutbox|sidebar|skyscraper|social|sponsor|supplemental|popup|yom-remote|\\bshare\\b|share-|sharing(?!-with)|sharethis|addthis|"
             + "newsletter|subscribe|promo|cookie|consent|outbrain|taboola|recommend|most-?read|popular|"
             + "signup|widget|navbar|masthead|toolbar|pagination|pager|tags?\\b|byline|author-?bio|print");
     static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|"

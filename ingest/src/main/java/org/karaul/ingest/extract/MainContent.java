@@ -24,7 +24,7 @@ final class MainContent {
             + "page|pagination|post|text|blog|story|paragraph|prose|rich-?text");
     private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|"
             + "comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|"
-            + "share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|credit|newsletter");
+            + "\\bshare\\b|share-|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|credit|newsletter");
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4",
             "dd");
     private static final Pattern COMMAS = Pattern.compile("[,，、،]");

@@ -20,6 +20,7 @@ final class ReadabilityPagesBenchmark {
     final java.util.List<String> worst = new java.util.ArrayList<>();
     int titles;
     int titlesAgreeing;
+    int titlesOverlapping;
 
     static ReadabilityPagesBenchmark run(Path dir) throws IOException {
         ReadabilityPagesBenchmark b = new ReadabilityPagesBenchmark();
@@ -43,6 +44,9 @@ final class ReadabilityPagesBenchmark {
                 if (!title.isEmpty()) {
                     b.titles++;
                     b.titlesAgreeing += norm(title).equals(norm(a.title())) ? 1 : 0;
+                    boolean overlap = !a.title().isBlank()
+                            && (norm(title).contains(norm(a.title())) || norm(a.title()).contains(norm(title)));
+                    b.titlesOverlapping += overlap ? 1 : 0;
                 }
             }
         }
@@ -54,7 +58,8 @@ final class ReadabilityPagesBenchmark {
     }
 
     String summary() {
-        return score.summary() + String.format(" titles=%d/%d", titlesAgreeing, titles);
+        return score.summary() + String.format(" titles equal=%d/%d, one containing the other=%d/%d",
+                titlesAgreeing, titles, titlesOverlapping, titles);
     }
 
     public static void main(String[] args) throws IOException {

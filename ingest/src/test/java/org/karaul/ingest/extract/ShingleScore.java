@@ -84,11 +84,28 @@ final class ShingleScore {
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /** 1.96 standard deviations of F1 over {@code rounds} bootstrap resamples of the documents (the benchmark's ±). */
+    double f1Interval(int rounds, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] f1s = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ShingleScore sample = new ShingleScore();
+            for (int i = 0; i < docs.size(); i++) {
+                sample.docs.add(docs.get(random.nextInt(docs.size())));
+            }
+            f1s[r] = sample.f1();
+        }
+        double mean = java.util.Arrays.stream(f1s).average().orElse(0);
+        double var = java.util.Arrays.stream(f1s).map(f -> (f - mean) * (f - mean)).sum() / (rounds - 1);
+        return 1.96 * Math.sqrt(var);
+    }
+
     int size() {
         return docs.size();
     }
 
     String summary() {
-        return String.format("documents=%d F1=%.3f precision=%.3f recall=%.3f", size(), f1(), precision(), recall());
+        return String.format("documents=%d F1=%.3f ± %.3f precision=%.3f recall=%.3f", size(), f1(),
+                f1Interval(1000, 42), precision(), recall());
     }
 }
