@@ -12,10 +12,17 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
 import org.karaul.contract.kafka.Topics;
-import org.karaul.ingest.source.HttpPages;
+import org.karaul.config.ConfigException;
+import org.karaul.ingest.fetch.FetchConfig;
+import org.karaul.ingest.fetch.Fetcher;
+import org.karaul.ingest.fetch.HttpFetcher;
+import org.karaul.ingest.health.MeteredFetcher;
+import org.karaul.ingest.health.SourceHealthBoard;
 import org.karaul.ingest.source.Source;
+import org.karaul.ingest.source.SourceSpec;
 import org.karaul.ingest.source.Sources;
 import org.karaul.ingest.source.SourcesFile;
+import org.karaul.ingest.source.SourcesFileException;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
@@ -38,10 +45,16 @@ public final class IngestApp implements AutoCloseable {
 
     /** Starts polling; registers a health check on {@code ops} when given. */
     public static IngestApp start(IngestConfig config, MeterRegistry metrics, OpsServer ops) {
-        List<Source> sources = SourcesFile.load(config.sourcesPath()).stream()
-                .map(spec -> Sources.create(spec, new HttpPages(config.userAgent(), config.httpTimeout(),
-                        config.maxBodyBytes()), config.fetchArticles()))
+        List<SourceSpec> specs = loadSources(config);
+        Fetcher fetcher = new HttpFetcher(FetchConfig.defaults().withUserAgent(config.userAgent())
+                .withReadTimeout(config.httpTimeout()).withMaxBodyBytes(config.maxBodyBytes())
+                .withHostDelay(config.hostDelay()).withRobots(config.obeyRobots()));
+        List<Source> sources = specs.stream()
+                .map(spec -> Sources.create(spec, new MeteredFetcher(fetcher, metrics, spec.id()),
+                        config.fetchArticles()))
                 .toList();
+        SourceHealthBoard health = new SourceHealthBoard(specs.stream().map(SourceSpec::id).toList(),
+                config.brokenAfter(), config.silentAfter(), Clock.systemUTC(), metrics);
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.INGEST_SEEN));
         }
@@ -51,14 +64,24 @@ public final class IngestApp implements AutoCloseable {
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(metrics);
         ItemPublisher publisher = new ItemPublisher(producer, seen, Clock.systemUTC(), metrics);
-        Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())));
+        Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())), health);
         if (ops != null) {
             ops.register("ingest", () -> HealthCheck.Status.up(sources.size() + " sources, "
                     + poller.lastSuccess().size() + " polled successfully"));
+            ops.register("ingest.sources", () -> HealthCheck.Status.up(health.summary()));
         }
         poller.start();
         LOG.info("ingest started: {} sources, {} URLs remembered", sources.size(), seen.size());
         return new IngestApp(poller, publisher, producerMetrics);
+    }
+
+    private static List<SourceSpec> loadSources(IngestConfig config) {
+        try {
+            return SourcesFile.loadOrDefault(config.sourcesPath());
+        } catch (SourcesFileException e) {
+            throw new ConfigException("ingest.sources.path",
+                    config.sourcesPath() == null ? null : config.sourcesPath().toString(), e.getMessage());
+        }
     }
 
     private static KafkaProducer<String, Object> producer(IngestConfig config) {

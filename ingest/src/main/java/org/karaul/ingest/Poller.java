@@ -9,13 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.karaul.ingest.health.SourceHealthBoard;
+import org.karaul.ingest.schedule.AdaptiveInterval;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Polls every source at its interval on a small thread pool and hands what it finds to the publisher. */
+/**
+ * Polls every source on a small thread pool and hands what it finds to the publisher. Each source's next poll
+ * comes sooner while it yields new items and later while it is idle or failing ({@link AdaptiveInterval});
+ * every poll is recorded on the {@link SourceHealthBoard}.
+ */
 public final class Poller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
@@ -24,11 +30,18 @@ public final class Poller implements AutoCloseable {
     private final MeterRegistry metrics;
     private final ScheduledExecutorService pool;
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, AdaptiveInterval> intervals = new ConcurrentHashMap<>();
+    private final SourceHealthBoard health;
 
-    public Poller(List<Source> sources, ItemPublisher publisher, MeterRegistry metrics, int threads) {
+    public Poller(List<Source> sources, ItemPublisher publisher, MeterRegistry metrics, int threads,
+                  SourceHealthBoard health) {
         this.sources = List.copyOf(sources);
         this.publisher = publisher;
         this.metrics = metrics;
+        this.health = health;
+        for (Source s : this.sources) {
+            intervals.put(s.spec().id(), new AdaptiveInterval(s.spec().interval(), s.spec().minInterval()));
+        }
         this.pool = Executors.newScheduledThreadPool(threads, r -> {
             Thread t = new Thread(r, "ingest-poller");
             t.setDaemon(true);
@@ -36,29 +49,43 @@ public final class Poller implements AutoCloseable {
         });
     }
 
-    /** Starts polling; every source is polled once right away. */
+    /** Starts polling; every source is polled once right away, then at its adaptive interval. */
     public void start() {
         for (Source s : sources) {
-            long every = s.spec().interval().toMillis();
-            pool.scheduleWithFixedDelay(() -> pollOnce(s), 0, every, TimeUnit.MILLISECONDS);
+            pool.schedule(() -> pollAndReschedule(s), 0, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Polls one source now; never throws, so the schedule survives any failure. */
-    void pollOnce(Source source) {
+    private void pollAndReschedule(Source source) {
+        long next = pollOnce(source).toMillis();
+        if (!pool.isShutdown()) {
+            pool.schedule(() -> pollAndReschedule(source), next, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Polls one source now and returns the delay until its next poll; never throws. */
+    java.time.Duration pollOnce(Source source) {
         String id = source.spec().id();
+        AdaptiveInterval interval = intervals.get(id);
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "success";
         try {
             List<Candidate> found = source.poll();
-            publisher.publish(source.spec(), found);
+            metrics.counter("karaul.ingest.items.found", "source", id).increment(found.size());
+            int fresh = publisher.publish(source.spec(), found).size();
             lastSuccess.put(id, Instant.now());
+            health.success(id, fresh);
+            return interval.afterSuccess(fresh);
         } catch (SourceException e) {
             outcome = "fetch.error";
             LOG.warn("{}", e.getMessage());
+            health.failure(id, e.getMessage());
+            return interval.afterFailure();
         } catch (RuntimeException e) {
             outcome = "publish.error";
             LOG.error("source {}: {}", id, e.getMessage(), e);
+            health.failure(id, "publishing failed: " + e.getMessage());
+            return interval.afterFailure();
         } finally {
             sample.stop(metrics.timer("karaul.ingest.polls", "source", id, "outcome", outcome));
         }

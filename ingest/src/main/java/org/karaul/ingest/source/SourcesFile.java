@@ -3,72 +3,176 @@ package org.karaul.ingest.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.karaul.ingest.extract.SiteSelectors;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.karaul.config.ConfigException;
-import org.karaul.config.Settings;
+import java.util.regex.Pattern;
 
-/** Reads a sources file (YAML): a {@code sources} list of id, type, url, interval, lang, grade, regions. */
+/**
+ * Reads and validates a sources file (YAML, see {@code sources/default-sources.yaml} and INGEST.md).
+ * Every problem is collected and reported at once, naming the file and the entry.
+ */
 public final class SourcesFile {
+    /** The sources shipped in the jar. */
+    public static final String DEFAULT_RESOURCE = "/sources/default-sources.yaml";
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern GRADE = Pattern.compile("[A-F]");
+    private static final Set<String> KEYS = Set.of("id", "type", "url", "interval", "minInterval", "lang", "grade",
+            "regions", "selectors", "maxItems", "note");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String BUNDLED = "sources/default-sources.yaml";
 
     private SourcesFile() {
     }
 
-    /** Loads the file, or the bundled default sources when {@code file} is null. */
-    public static List<SourceSpec> load(Path file) {
-        String origin = file == null ? "classpath:" + BUNDLED : file.toString();
-        try (InputStream in = file == null ? SourcesFile.class.getClassLoader().getResourceAsStream(BUNDLED)
-                : Files.newInputStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + origin);
-            }
-            return parse(YAML.readTree(in), origin);
+    public static List<SourceSpec> load(Path file) throws SourcesFileException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(file.toString(), in);
         } catch (IOException e) {
-            throw new ConfigException("ingest.sources.path", origin, "cannot read sources file: " + e.getMessage());
+            throw new SourcesFileException(file.toString(), List.of("cannot read: " + e.getMessage()), e);
         }
     }
 
-    static List<SourceSpec> parse(JsonNode root, String origin) {
+    /** The given file, or the bundled default sources when {@code file} is null. */
+    public static List<SourceSpec> loadOrDefault(Path file) throws SourcesFileException {
+        return file == null ? loadDefault() : load(file);
+    }
+
+    public static List<SourceSpec> loadDefault() throws SourcesFileException {
+        try (InputStream in = SourcesFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new SourcesFileException(DEFAULT_RESOURCE, List.of("missing from the classpath"), null);
+            }
+            return parse("classpath:" + DEFAULT_RESOURCE, in);
+        } catch (IOException e) {
+            throw new SourcesFileException(DEFAULT_RESOURCE, List.of("cannot read: " + e.getMessage()), e);
+        }
+    }
+
+    public static List<SourceSpec> parse(String name, InputStream in) throws SourcesFileException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(in);
+        } catch (IOException e) {
+            throw new SourcesFileException(name, List.of("not valid YAML: " + e.getMessage().replaceAll("\\s+", " ")), e);
+        }
         JsonNode list = root == null ? null : root.get("sources");
         if (list == null || !list.isArray()) {
-            throw new ConfigException("sources", origin, "expected a top-level 'sources:' list");
+            throw new SourcesFileException(name, List.of("expected a top-level 'sources:' list"), null);
         }
+        List<String> problems = new ArrayList<>();
         List<SourceSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
-            String where = "sources[" + i + "]";
-            String id = required(n, "id", where, origin);
-            if (!ids.add(id)) {
-                throw new ConfigException(where + ".id", origin, "duplicate source id '" + id + "'");
+            String where = "entry " + (i + 1) + (n.hasNonNull("id") ? " (id " + n.get("id").asText() + ")" : "");
+            List<String> entryProblems = new ArrayList<>();
+            SourceSpec spec = entry(n, entryProblems);
+            if (spec != null && !ids.add(spec.id())) {
+                entryProblems.add("duplicate id");
             }
-            List<String> regions = new ArrayList<>();
-            n.path("regions").forEach(r -> regions.add(r.asText()));
-            specs.add(new SourceSpec(id, required(n, "type", where, origin), required(n, "url", where, origin),
-                    Settings.parseDuration(where + ".interval", n.path("interval").asText("5m"), origin),
-                    text(n, "lang"), text(n, "grade"), regions));
+            entryProblems.forEach(p -> problems.add(where + ": " + p));
+            if (entryProblems.isEmpty() && spec != null) {
+                specs.add(spec);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SourcesFileException(name, problems, null);
         }
         return specs;
     }
 
-    private static String required(JsonNode n, String field, String where, String origin) {
-        String v = text(n, field);
-        if (v == null) {
-            throw new ConfigException(where + "." + field, origin, "missing");
+    private static SourceSpec entry(JsonNode n, List<String> problems) {
+        if (!n.isObject()) {
+            problems.add("expected a mapping");
+            return null;
         }
-        return v;
+        n.fieldNames().forEachRemaining(k -> {
+            if (!KEYS.contains(k)) {
+                problems.add("unknown key '" + k + "'");
+            }
+        });
+        String id = text(n, "id");
+        String type = text(n, "type");
+        String url = text(n, "url");
+        if (id == null || !ID.matcher(id).matches()) {
+            problems.add("id must be lower-case letters, digits, '.', '_' or '-' (got " + id + ")");
+        }
+        if (type == null || !SourceSpec.TYPES.contains(type)) {
+            problems.add("type must be one of " + new java.util.TreeSet<>(SourceSpec.TYPES) + " (got " + type + ")");
+        }
+        if (url == null || !absoluteHttp(url)) {
+            problems.add("url must be an absolute http(s) URL (got " + url + ")");
+        }
+        Duration interval = duration(n, "interval", Duration.ofMinutes(15), problems);
+        Duration min = duration(n, "minInterval", null, problems);
+        if (min != null && interval != null && min.compareTo(interval) > 0) {
+            problems.add("minInterval is longer than interval");
+        }
+        String grade = text(n, "grade");
+        if (grade != null && !GRADE.matcher(grade).matches()) {
+            problems.add("grade must be one letter A-F (got " + grade + ")");
+        }
+        List<String> regions = new ArrayList<>();
+        n.path("regions").forEach(r -> regions.add(r.asText()));
+        SiteSelectors selectors = selectors(n.get("selectors"), problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new SourceSpec(id, type, url, interval, text(n, "lang"), grade, regions, min, selectors,
+                n.path("maxItems").asInt(0));
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
+    private static SiteSelectors selectors(JsonNode s, List<String> problems) {
+        if (s == null || s.isNull()) {
+            return SiteSelectors.NONE;
+        }
+        for (String k : List.of("title", "body", "published", "remove", "links")) {
+            String css = text(s, k);
+            if (css != null) {
+                try {
+                    org.jsoup.select.QueryParser.parse(css);
+                } catch (RuntimeException e) {
+                    problems.add("selectors." + k + " is not a CSS selector: " + css);
+                }
+            }
+        }
+        return new SiteSelectors(text(s, "title"), text(s, "body"), text(s, "published"), text(s, "remove"),
+                text(s, "links"));
+    }
+
+    private static Duration duration(JsonNode n, String key, Duration fallback, List<String> problems) {
+        String v = text(n, key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private static boolean absoluteHttp(String url) {
+        try {
+            URI u = URI.create(url);
+            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
     }
 }

@@ -1,0 +1,38 @@
+package org.karaul.ingest.extract;
+
+import org.junit.jupiter.api.Test;
+import org.karaul.ingest.testing.SharedData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Extraction quality on real pages with ground truth; floors a little under the measured figures (INGEST.md). */
+class ExtractionBenchmarkTest {
+
+    @Test
+    void shouldMatchZyteGroundTruthAtLeastAsWellAsMeasured() throws IOException {
+        ZyteBenchmark b = ZyteBenchmark.run(SharedData.require("zyte-article-benchmark"));
+        report("zyte.txt", b.score.summary());
+
+        assertThat(b.score.size()).isEqualTo(181);
+        assertThat(b.score.f1()).isGreaterThan(0.965);
+    }
+
+    @Test
+    void shouldMatchReadabilityExpectedTextAtLeastAsWellAsMeasured() throws IOException {
+        ReadabilityPagesBenchmark b = ReadabilityPagesBenchmark.run(SharedData.require("readability-test-pages"));
+        report("readability-pages.txt", b.summary());
+
+        assertThat(b.score.size()).isGreaterThan(100);
+        assertThat(b.score.f1()).isGreaterThan(0.95);
+    }
+
+    private static void report(String name, String line) throws IOException {
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", name), List.of(line));
+    }
+}
