@@ -30,7 +30,8 @@ final class Samples {
         return new Development("dev-1", DevelopmentStatus.OPENED, "title", Severity.HIGH, List.of("terrorism.plot_disrupted"),
                 List.of("KG"), List.of(), List.of("Bishkek"), T0, T0, 1,
                 List.of(new SourceRef("24kg", raw().url(), "B")), 1, List.of(label()),
-                List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1");
+                List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1", "Сотрудники ГКНБ задержали трёх человек.",
+                List.of(new TimelineEntry(T0, DevelopmentStatus.OPENED, "24kg", raw().url(), raw().title(), Severity.HIGH, "ru")));
     }
 
     static Alert alert() {
