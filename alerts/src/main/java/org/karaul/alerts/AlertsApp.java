@@ -2,13 +2,14 @@ package org.karaul.alerts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.karaul.alerts.publish.AlertTopology;
+import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.contract.kafka.Topics;
@@ -18,7 +19,7 @@ import org.karaul.ops.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the alerts service: the alert publisher stream (exactly once) and the dispatcher to the sinks. */
+/** Wires the alerts service: the alert publisher stream (exactly once, developments to alerts) and the dispatcher to the sinks. */
 public final class AlertsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
 
@@ -34,11 +35,12 @@ public final class AlertsApp implements AutoCloseable {
 
     /** Starts both parts; {@code extraSinks} are added to the configured ones (console when enabled). */
     public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
+        AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ALERTS));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.ALERTS, Topics.WEBHOOK_SUBSCRIPTIONS,
+                    Topics.WEBHOOK_DLQ));
         }
-        KafkaStreams streams = new KafkaStreams(AlertTopology.build(config.minSeverity(), Clock.systemUTC()),
-                streamsProperties(config));
+        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics), streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
@@ -57,7 +59,7 @@ public final class AlertsApp implements AutoCloseable {
         }
         streams.start();
         dispatcher.start();
-        LOG.info("alerts started: minimum severity {}, sinks {}", config.minSeverity().id(),
+        LOG.info("alerts started: rules {}, sinks {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
                 sinks.stream().map(AlertSink::id).toList());
         return new AlertsApp(streams, streamsMetrics, dispatcher);
     }

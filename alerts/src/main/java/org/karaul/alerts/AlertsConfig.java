@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.karaul.config.Settings;
-import org.karaul.contract.Severity;
 
 /** The alerts service's settings, documented in {@code alerts-defaults.properties}. */
 public record AlertsConfig(
         String applicationId,
-        Severity minSeverity,
+        Path rulesPath,
         Path stateDir,
         Duration commitInterval,
         String dispatchGroupId,
@@ -24,7 +23,7 @@ public record AlertsConfig(
     public static AlertsConfig from(Settings s) {
         return new AlertsConfig(
                 s.string("alerts.application.id"),
-                s.enumValue("alerts.min.severity", Severity.class),
+                s.optionalPath("alerts.rules.path"),
                 Path.of(s.string("alerts.state.dir")),
                 s.duration("alerts.commit.interval"),
                 s.string("alerts.dispatch.group.id"),

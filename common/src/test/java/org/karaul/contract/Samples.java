@@ -38,7 +38,21 @@ final class Samples {
         return new Alert("alert-1", "opened", "dev-1", "title", "summary", Severity.HIGH,
                 List.of("terrorism.plot_disrupted"), List.of("KG"), List.of("hizb_ut_tahrir"),
                 List.of(new SourceRef("24kg", raw().url(), "B")), List.of(label()), T0, T0,
-                new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0);
+                new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0,
+                1, 1, development().timeline());
+    }
+
+    static AlertEvent alertEvent() {
+        return AlertEvent.of(alert());
+    }
+
+    static WebhookSubscription subscription() {
+        return new WebhookSubscription("sub-1", "https://desk.example/hook", "s3cret", List.of("terrorism"),
+                List.of("KG"), Severity.HIGH, T0);
+    }
+
+    static WebhookDeadLetter webhookDeadLetter() {
+        return new WebhookDeadLetter("sub-1", "d-1", "https://desk.example/hook", 5, "HTTP 503", alertEvent(), T0);
     }
 
     static SeenUrl seen() {
