@@ -62,7 +62,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
         memory.put(d.id(), new AlertMemory(d.severity(), now, before == null ? 1 : before.alerts() + 1));
         metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),
                 "category", d.categories().isEmpty() ? "none" : d.categories().get(0)).increment();
-        context.forward(new Record<>(d.id(), event, record.timestamp(), CloudEvents.kafkaHeaders(event)));
+        context.forward(new Record<>(d.id(), event, now.toEpochMilli(), CloudEvents.kafkaHeaders(event)));
     }
 
     /** {@code opened}, {@code escalated}, or null when this change raises no alert. */
