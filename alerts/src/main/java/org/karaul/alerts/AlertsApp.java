@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.karaul.alerts.desk.DeskFeed;
+import org.karaul.alerts.desk.DeskPage;
 import org.karaul.alerts.http.HttpServerHandle;
 import org.karaul.alerts.http.WebhookApi;
 import org.karaul.alerts.publish.AlertTopology;
@@ -36,14 +38,16 @@ public final class AlertsApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final AlertDispatcher dispatcher;
     private final Webhooks webhooks;
+    private final DeskFeed desk;
     private final HttpServerHandle http;
 
     private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher,
-                      Webhooks webhooks, HttpServerHandle http) {
+                      Webhooks webhooks, DeskFeed desk, HttpServerHandle http) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
+        this.desk = desk;
         this.http = http;
     }
 
@@ -63,7 +67,8 @@ public final class AlertsApp implements AutoCloseable {
             sinks.add(new ConsoleSink(System.out));
         }
         Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics) : null;
-        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks);
+        DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
+        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk);
         AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(config.kafka(), config.dispatchGroupId()),
                 sinks, metrics);
         if (ops != null) {
@@ -77,12 +82,13 @@ public final class AlertsApp implements AutoCloseable {
         dispatcher.start();
         LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
                 sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
-        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, http);
+        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http);
     }
 
-    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks) {
+    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk) {
         try {
             HttpServerHandle http = HttpServerHandle.start(config.httpHost(), config.httpPort());
+            http.route("/", new DeskPage(desk));
             String token = config.webhookSettings().token();
             if (webhooks != null && token != null) {
                 http.route(WebhookApi.PATH, new WebhookApi(webhooks, token, Clock.systemUTC()));
@@ -103,7 +109,7 @@ public final class AlertsApp implements AutoCloseable {
         return p;
     }
 
-    /** The URL of a path on the desk page and API server, or null when it is off. */
+    /** The URL of a path on the desk page and API server ({@code url("/")} is the desk page), or null when it is off. */
     public String url(String path) {
         return http == null ? null : http.url(path);
     }
@@ -116,6 +122,9 @@ public final class AlertsApp implements AutoCloseable {
     public void close() throws InterruptedException {
         if (http != null) {
             http.close();
+        }
+        if (desk != null) {
+            desk.close();
         }
         dispatcher.close();
         if (webhooks != null) {

@@ -23,6 +23,7 @@ public record AlertsConfig(
         int opsPort,
         String httpHost,
         int httpPort,
+        int deskKeep,
         boolean webhooks,
         WebhookSettings webhookSettings,
         Properties kafka) {
@@ -42,6 +43,7 @@ public record AlertsConfig(
                 s.intValue("alerts.ops.port", -1, 65535),
                 s.string("alerts.http.host"),
                 s.intValue("alerts.http.port", -1, 65535),
+                s.intValue("alerts.desk.keep", 1, 100_000),
                 s.bool("alerts.webhooks.enabled"),
                 webhookSettings(s),
                 s.kafkaProperties());

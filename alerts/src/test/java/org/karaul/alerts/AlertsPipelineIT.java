@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.karaul.alerts.webhook.Signatures;
-import org.karaul.config.Settings;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Severity;
@@ -35,9 +28,6 @@ import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.kafka.embedded.KafkaBrokerExtension;
-import org.karaul.ops.TopicSetup;
-import org.karaul.processor.develop.DevelopmentTopology;
-import org.karaul.processor.develop.GroupingRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,67 +40,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class AlertsPipelineIT {
-    static final String TOKEN = "it-token";
+    static final String TOKEN = Pipeline.TOKEN;
     static final Duration DEADLINE = Duration.ofSeconds(45);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
 
-    static KafkaStreams developments;
+    static Pipeline pipeline;
     static AlertsApp alerts;
-    static KafkaProducer<String, ClassifiedItem> items;
-    static SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static SimpleMeterRegistry metrics;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        String servers = KafkaBrokerExtension.bootstrapServers();
-        Properties kafka = new Properties();
-        kafka.put("bootstrap.servers", servers);
-        TopicSetup.ensure(kafka, Topics.all());
-        String run = UUID.randomUUID().toString().substring(0, 8);
-
-        Properties streams = new Properties();
-        streams.putAll(kafka);
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "it-developments-" + run);
-        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("dev").toString());
-        streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        developments = new KafkaStreams(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofSeconds(30), metrics),
-                streams);
-        developments.start();
-
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, "defaults: {minSeverity: medium, corroboration: {high: 2, critical: 2}, trustedGrades: [A],"
-                + " cooldown: 0s, realertOnEscalation: true}\n");
-        alerts = AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.ofEntries(
-                Map.entry("kafka.bootstrap.servers", servers), Map.entry("alerts.application.id", "it-alerts-" + run),
-                Map.entry("alerts.rules.path", rules.toString()), Map.entry("alerts.state.dir", dir.resolve("alerts").toString()),
-                Map.entry("alerts.commit.interval", "100ms"), Map.entry("alerts.dispatch.group.id", "it-dispatch-" + run),
-                Map.entry("alerts.ops.port", "-1"), Map.entry("alerts.http.port", "0"),
-                Map.entry("alerts.webhooks.token", TOKEN), Map.entry("alerts.webhooks.allow", "127.0.0.1/32"),
-                Map.entry("alerts.webhooks.max.attempts", "8"), Map.entry("alerts.webhooks.backoff.initial", "200ms"),
-                Map.entry("alerts.webhooks.backoff.max", "1s"), Map.entry("alerts.webhooks.timeout", "2s"),
-                Map.entry("alerts.webhooks.group.prefix", "it-webhook-" + run + "-")))), metrics, null, List.of());
-        items = new KafkaProducer<>(kafka, Topics.ITEMS_CLASSIFIED.keySerde().serializer(),
-                Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
+        pipeline = new Pipeline(KafkaBrokerExtension.bootstrapServers(), dir);
+        alerts = pipeline.alerts;
+        metrics = pipeline.metrics;
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
-        if (items != null) {
-            items.close();
-        }
-        if (alerts != null) {
-            alerts.close();
-        }
-        if (developments != null) {
-            developments.close(Duration.ofSeconds(5));
+        if (pipeline != null) {
+            pipeline.close();
         }
     }
 
     static void send(ClassifiedItem c) throws Exception {
-        items.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED.name(), c.item().id(), c)).get();
+        pipeline.send(c);
     }
 
     static HttpResponse<String> api(String method, String path, String body, String token) throws Exception {
