@@ -31,6 +31,6 @@ final class Stories {
         String term = title.split(" ")[0];
         CategoryLabel label = new CategoryLabel(category, severity, 0.9, List.of(new Evidence("title", 0, term.length(), term)));
         return new ClassifiedItem(raw, true, severity, List.of(label), List.of(country), List.of(), "t1",
-                new SourceOffset(Topics.ITEMS_RAW.name(), 0, Math.abs(url.hashCode() % 1000)), published.plusSeconds(30));
+                new SourceOffset(Topics.ITEMS_RAW.name(), 0, 1_000_000L + Math.abs(url.hashCode() % 1000)), published.plusSeconds(30));
     }
 }
