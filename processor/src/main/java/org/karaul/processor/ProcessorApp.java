@@ -93,6 +93,11 @@ public final class ProcessorApp implements AutoCloseable {
         return new HealthCheck.Status(up, "streams " + s);
     }
 
+    /** Whether every stream of this service is running (not starting or rebalancing). */
+    public boolean running() {
+        return streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
     /** State of the classifier stream. */
     public KafkaStreams.State state() {
         return streams.get(0).state();

@@ -89,6 +89,8 @@ public final class LoadGenerator {
              KafkaConsumer<String, AlertEvent> alertReader = reader(servers, Topics.ALERTS.valueSerde().deserializer(), Topics.ALERTS.name());
              KafkaProducer<String, RawItem> producer = new KafkaProducer<>(kafka, Topics.ITEMS_RAW.keySerde().serializer(),
                      Topics.ITEMS_RAW.valueSerde().serializer())) {
+            await(() -> processor.running() && alerts.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING,
+                    "the services to run");
             List<Long> latencies = new ArrayList<>();
             Set<String> alertIds = new HashSet<>();
             long gapNanos = 1_000_000_000L / itemsPerSecond;
