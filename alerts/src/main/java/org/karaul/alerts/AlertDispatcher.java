@@ -80,7 +80,11 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            boolean interrupted = Thread.interrupted(); // close() may have interrupted a backoff; close cleanly first
             consumer.close(Duration.ofSeconds(2));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

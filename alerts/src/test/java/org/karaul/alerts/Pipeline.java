@@ -21,7 +21,8 @@ import org.karaul.processor.develop.GroupingRules;
 
 /**
  * The pipeline from {@code karaul.items.classified} on: the developments topology and the alerts service with its
- * HTTP server on a free port, webhooks allowed to loopback, quick retries and no cooldown.
+ * HTTP server on a free port, webhooks allowed to loopback, quick retries and no cooldown. Its applications start
+ * at the current end of their input topics, so records of other tests on the shared broker do not leak in.
  */
 final class Pipeline implements AutoCloseable {
     static final String TOKEN = "it-token";
@@ -37,6 +38,8 @@ final class Pipeline implements AutoCloseable {
         TopicSetup.ensure(kafka, Topics.all());
         String run = UUID.randomUUID().toString().substring(0, 8);
 
+        Offsets.skipToEnd(kafka, "it-developments-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
+        Offsets.skipToEnd(kafka, "it-alerts-" + run, List.of(Topics.DEVELOPMENTS.name()));
         Properties streams = new Properties();
         streams.putAll(kafka);
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "it-developments-" + run);

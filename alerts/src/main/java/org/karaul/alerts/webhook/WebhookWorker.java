@@ -86,6 +86,7 @@ final class WebhookWorker implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("webhook worker for subscription {} stopped: {}", subscription.id(), e.toString(), e);
         } finally {
+            Thread.interrupted(); // stop() may have interrupted a backoff; the consumer must still close cleanly
             consumer.close(Duration.ofSeconds(2));
         }
     }

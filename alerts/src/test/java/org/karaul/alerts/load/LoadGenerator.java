@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.karaul.alerts.AlertsApp;
 import org.karaul.alerts.AlertsConfig;
+import org.karaul.alerts.Offsets;
 import org.karaul.config.Settings;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
@@ -42,7 +43,8 @@ import org.karaul.processor.ProcessorConfig;
  * Runs the real processor and alerts services (their default settings, bundled taxonomy, grouping and alert rules)
  * on a broker, feeds a {@link StoryMix} into {@code karaul.items.raw} at a steady rate, and measures the end-to-end
  * latency from an item's write to the alert it triggered being readable on {@code karaul.alerts}, and the alerts
- * per 100 items before grouping (one per relevant item of at least medium severity) and after.
+ * per 100 items before grouping (one per relevant item of at least medium severity) and after. The services start
+ * at the end of their input topics, so only this run's items count.
  */
 public final class LoadGenerator {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
@@ -77,6 +79,9 @@ public final class LoadGenerator {
         String run = "load-" + UUID.randomUUID().toString().substring(0, 8);
         List<RawItem> items = StoryMix.build(devSet, stories, 42, Instant.now().minus(Duration.ofDays(1)));
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Offsets.skipToEnd(kafka, run + "-processor", List.of(Topics.ITEMS_RAW.name()));
+        Offsets.skipToEnd(kafka, run + "-processor-developments", List.of(Topics.ITEMS_CLASSIFIED.name()));
+        Offsets.skipToEnd(kafka, run + "-alerts", List.of(Topics.DEVELOPMENTS.name()));
         Map<SourceOffset, Long> sentAt = new HashMap<>();
         try (ProcessorApp processor = ProcessorApp.start(ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
                      "kafka.bootstrap.servers", servers, "processor.application.id", run + "-processor",
