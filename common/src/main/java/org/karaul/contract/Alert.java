@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param itemCount          items grouped into the development so far
  * @param independentSources distinct source owners that reported it
  * @param timeline           the development's items in the order they joined
+ * @param spike              for a spike: the window, observed and expected counts; else null
  */
 public record Alert(
         String id,
@@ -44,7 +45,8 @@ public record Alert(
         Instant createdAt,
         int itemCount,
         int independentSources,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        Spike spike) {
 
     public Alert {
         Objects.requireNonNull(id, "id");

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param taxonomyVersion    taxonomy version of its latest item
  * @param lead               a sentence or two from its most reliable item, for summaries
  * @param timeline           items in the order they joined (capped; the newest are kept)
+ * @param spike              for a spike development: the window, observed and expected counts; else null
  */
 public record Development(
         String id,
@@ -45,7 +46,8 @@ public record Development(
         List<SourceOffset> origins,
         String taxonomyVersion,
         String lead,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        Spike spike) {
 
     public Development {
         Objects.requireNonNull(id, "id");

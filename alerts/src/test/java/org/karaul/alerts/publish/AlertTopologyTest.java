@@ -73,7 +73,7 @@ class AlertTopologyTest {
         return new Development(id, status, "Border guards exchange fire", severity, List.of(category), List.of(country),
                 List.of(), List.of(), T0, T0.plusSeconds(60L * sources.length), sources.length, refs, sources.length,
                 List.of(label), List.of(new SourceOffset(Topics.ITEMS_RAW.name(), 0, 7)), "t1",
-                "Kyrgyz and Tajik border guards exchanged fire.", timeline);
+                "Kyrgyz and Tajik border guards exchanged fire.", timeline, null);
     }
 
     void send(Development d) {

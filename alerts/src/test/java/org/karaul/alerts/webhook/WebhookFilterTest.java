@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class WebhookFilterTest {
     private static Alert alert(Severity severity, String category, String country) {
         return new Alert("a", "opened", "d", "t", "s", severity, List.of(category), List.of(country), List.of(), List.of(),
-                List.of(), null, null, new Lineage("t1", "default", List.of()), Instant.EPOCH, 1, 1, List.of());
+                List.of(), null, null, new Lineage("t1", "default", List.of()), Instant.EPOCH, 1, 1, List.of(), null);
     }
 
     private static WebhookSubscription sub(List<String> categories, List<String> countries, Severity min) {

@@ -26,6 +26,7 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
     private final MeterRegistry metrics;
     private ProcessorContext<String, Development> context;
     private KeyValueStore<String, DevelopmentState> open;
+    private SpikeDetector spikes;
 
     DevelopmentProcessor(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics) {
         this.rules = rules;
@@ -37,6 +38,7 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
     public void init(ProcessorContext<String, Development> context) {
         this.context = context;
         this.open = context.getStateStore(DevelopmentTopology.OPEN_STORE);
+        this.spikes = new SpikeDetector(rules, context.getStateStore(DevelopmentTopology.SPIKE_STORE));
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, this::closeQuiet);
     }
 
@@ -65,6 +67,9 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
                 : best.join(c, signature, rules, now);
         publish(next.development(), record.timestamp());
         open.put(next.development().id(), next);
+        if (best == null) {
+            spikes.opened(next.development(), c).forEach(spike -> publish(spike, record.timestamp()));
+        }
     }
 
     private void closeQuiet(long wallClockMs) {

@@ -38,7 +38,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         Development d = new Development(id, DevelopmentStatus.OPENED, item.title(), c.severity(),
                 Merge.categoryIds(c.categories()), c.countries(), c.groups(), List.of(), at, at, 1, sources,
                 Merge.independent(sources, rules), c.categories(), origins(List.of(), c.origin()), c.taxonomyVersion(),
-                Merge.lead(item.text()), List.of(entry(c, DevelopmentStatus.OPENED)));
+                Merge.lead(item.text()), List.of(entry(c, DevelopmentStatus.OPENED)), null);
         return new DevelopmentState(d, List.of(signature), List.of(item.id()), item.sourceGrade(), now);
     }
 
@@ -63,7 +63,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
                 d.itemCount() + (repeat ? 0 : 1), sources, Merge.independent(sources, rules),
                 Merge.evidence(d.evidence(), c.categories()), origins(d.origins(), c.origin()),
                 c.taxonomyVersion() != null ? c.taxonomyVersion() : d.taxonomyVersion(),
-                better ? Merge.lead(item.text()) : d.lead(), Merge.tail(timeline, MAX_TIMELINE));
+                better ? Merge.lead(item.text()) : d.lead(), Merge.tail(timeline, MAX_TIMELINE), null);
         List<int[]> sigs = new ArrayList<>(signatures);
         sigs.add(signature);
         List<String> ids = new ArrayList<>(itemIds);
@@ -79,7 +79,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         Development d = development;
         return new Development(d.id(), DevelopmentStatus.CLOSED, d.title(), d.severity(), d.categories(), d.countries(),
                 d.groups(), d.places(), d.firstSeen(), d.lastSeen(), d.itemCount(), d.sources(), d.independentSources(),
-                d.evidence(), d.origins(), d.taxonomyVersion(), d.lead(), d.timeline());
+                d.evidence(), d.origins(), d.taxonomyVersion(), d.lead(), d.timeline(), d.spike());
     }
 
     /** When the item says it happened: published time, else fetch time. */

@@ -18,7 +18,8 @@ import org.karaul.contract.kafka.Topics;
  *
  * <pre>
  * karaul.items.classified ─relevant─▶ one key ─repartition(1)─▶ group (store developments-open) ─▶ karaul.developments
- *                                                                  └─ punctuation: close quiet ones ─┘
+ *                                                                  ├─ punctuation: close quiet ones ─┤
+ *                                                                  └─ spikes (store developments-spikes) ─┘
  * </pre>
  * Every relevant item goes to one partition, because copies of one story arrive under different item ids and
  * must meet in one place; the volume (thousands of items a day) is far below what one task handles.
@@ -26,6 +27,8 @@ import org.karaul.contract.kafka.Topics;
 public final class DevelopmentTopology {
     /** Open developments by id. */
     public static final String OPEN_STORE = "developments-open";
+    /** New-story counts per category and country, for spikes. */
+    public static final String SPIKE_STORE = "developments-spikes";
     static final String DESK_KEY = "desk";
 
     private DevelopmentTopology() {
@@ -35,6 +38,8 @@ public final class DevelopmentTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
                 new JsonSerde<>(DevelopmentState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPIKE_STORE), Serdes.String(),
+                new JsonSerde<>(SpikeState.class)));
         builder.stream(Topics.ITEMS_CLASSIFIED.name(),
                         Consumed.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde()).withName("read-classified-items"))
                 .filter((id, c) -> c != null && c.relevant(), Named.as("relevant-items"))
@@ -42,7 +47,7 @@ public final class DevelopmentTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
                         .withName("developments-desk").withNumberOfPartitions(1))
                 .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics), Named.as("group-developments"),
-                        OPEN_STORE)
+                        OPEN_STORE, SPIKE_STORE)
                 .to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
                         .withName("write-developments"));
         return builder.build();

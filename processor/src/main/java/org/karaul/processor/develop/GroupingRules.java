@@ -25,10 +25,11 @@ import org.karaul.config.Settings;
  * @param categoryBonus     added when they share a category id exactly (not just its family)
  * @param owners            source id to owner; outlets of one owner count once as independent sources
  * @param equivalents       word stem to canonical stem, so that Russian and English words for one thing match
+ * @param spikes            when new-story counts per category and country make a spike
  */
 public record GroupingRules(Duration window, Duration quiet, double threshold, double minTextSimilarity,
                             double groupBonus, double categoryBonus, Map<String, String> owners,
-                            Map<String, String> equivalents) {
+                            Map<String, String> equivalents, SpikeRules spikes) {
     public static final String BUNDLED = "develop/grouping.yaml";
 
     public GroupingRules {
@@ -75,7 +76,30 @@ public record GroupingRules(Duration window, Duration quiet, double threshold, d
                 Settings.parseDuration("window", text(root, "window", origin), origin),
                 Settings.parseDuration("quiet", text(root, "quiet", origin), origin),
                 fraction(root, "threshold", origin), fraction(root, "minTextSimilarity", origin),
-                fraction(root, "groupBonus", origin), fraction(root, "categoryBonus", origin), owners, equivalents);
+                fraction(root, "groupBonus", origin), fraction(root, "categoryBonus", origin), owners, equivalents,
+                spikes(root.path("spikes"), origin));
+    }
+
+    private static SpikeRules spikes(JsonNode s, String origin) {
+        return new SpikeRules(Settings.parseDuration("spikes.window", text(s, "window", origin), origin),
+                whole(s, "baseline", 1, origin), whole(s, "minBaseline", 1, origin), whole(s, "minCount", 1, origin),
+                positive(s, "ratio", origin), positive(s, "zScore", origin));
+    }
+
+    private static int whole(JsonNode root, String key, int min, String origin) {
+        JsonNode n = root.get(key);
+        if (n == null || !n.canConvertToInt() || n.asInt() < min) {
+            throw new ConfigException("spikes." + key, origin, "must be a whole number >= " + min + ", was " + n);
+        }
+        return n.asInt();
+    }
+
+    private static double positive(JsonNode root, String key, String origin) {
+        JsonNode n = root.get(key);
+        if (n == null || !n.isNumber() || n.asDouble() <= 0) {
+            throw new ConfigException("spikes." + key, origin, "must be a positive number, was " + n);
+        }
+        return n.asDouble();
     }
 
     private static String stem(String word) {
