@@ -124,6 +124,9 @@
     const facts = el('p', 'facts', a.severity + ' · ' + (a.categories || []).join(', ') + ' · ' + (a.countries || []).join(', ')
       + ((a.groups || []).length ? ' · groups: ' + a.groups.join(', ') : '') + ' · first seen ' + when(a.firstSeen)
       + ' · last seen ' + when(a.lastSeen) + ' · rule ' + ((a.lineage || {}).ruleId || '-'));
+    const spike = a.spike ? el('p', 'spike', 'Spike: ' + a.spike.observed + ' new stories in the window '
+      + when(a.spike.windowStart) + ' – ' + when(a.spike.windowEnd) + ', expected ' + Number(a.spike.expected).toFixed(1)
+      + ' (z ' + Number(a.spike.zScore).toFixed(1) + ')') : document.createTextNode('');
     const timeline = section('Timeline', (a.timeline || []).map((t) => {
       const li = el('li', 'timeline-entry', when(t.at) + ' · ' + t.status + ' · ' + t.sourceId + ' · ');
       const link = safeLink(t.url, '');
@@ -145,7 +148,7 @@
       });
       return li;
     }));
-    detail.replaceChildren(h2, facts, summary, timeline, sources, evidence);
+    detail.replaceChildren(h2, facts, spike, summary, timeline, sources, evidence);
     renderList();
   }
 

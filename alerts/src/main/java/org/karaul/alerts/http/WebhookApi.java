@@ -98,8 +98,13 @@ public final class WebhookApi implements HttpHandler {
         }
         String secret = body.hasNonNull("secret") && !body.get("secret").asText().isBlank() ? body.get("secret").asText()
                 : randomHex(32);
+        List<String> countries = strings(body.path("countries"), true);
+        if (countries.stream().anyMatch(c -> !c.matches("[A-Z]{2}"))) {
+            error(ex, 400, "countries must be ISO 3166-1 alpha-2 codes such as KG");
+            return;
+        }
         WebhookSubscription s = new WebhookSubscription("wh-" + randomHex(8), url, secret, strings(body.path("categories"), false),
-                strings(body.path("countries"), true), min, clock.instant());
+                countries, min, clock.instant());
         webhooks.store().put(s);
         ObjectNode out = Json.mapper().valueToTree(s);
         ex.getResponseHeaders().set("Location", PATH + "/" + s.id());
