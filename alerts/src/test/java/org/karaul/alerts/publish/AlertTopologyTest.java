@@ -131,10 +131,11 @@ class AlertTopologyTest {
         send(dev("d4", DevelopmentStatus.OPENED, "security.exercise", Severity.MEDIUM, "KZ", "a", "b"));
         send(dev("d5", DevelopmentStatus.OPENED, "extremism.online", Severity.MEDIUM, "AF", "a", "b"));
         send(dev("d6", DevelopmentStatus.OPENED, "terrorism.attack", Severity.CRITICAL, "UZ", "a"));
+        send(dev("d10", DevelopmentStatus.OPENED, "hybrid.disinformation", Severity.MEDIUM, "KG", "a"));
 
         List<AlertEvent> out = alerts.readValuesToList();
         assertThat(out).extracting(AlertEvent::subject).containsExactly("d6");
-        assertThat(out.get(0).data().lineage().ruleId()).isEqualTo("category:terrorism.attack");
+        assertThat(out.get(0).data().lineage().ruleId()).isEqualTo("default");
     }
 
     @Test

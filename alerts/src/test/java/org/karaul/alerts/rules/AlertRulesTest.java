@@ -27,11 +27,13 @@ class AlertRulesTest {
         assertThat(plain.sourcesNeeded(Severity.MEDIUM)).isEqualTo(1);
         assertThat(plain.cooldown()).isEqualTo(Duration.ofMinutes(10));
 
-        AlertRule attackInAf = rules.resolve("terrorism.attack", "AF");
-        assertThat(attackInAf.id()).isEqualTo("category:terrorism.attack+country:AF");
-        assertThat(attackInAf.minSeverity()).isEqualTo(Severity.HIGH);
-        assertThat(attackInAf.sourcesNeeded(Severity.CRITICAL)).as("category override").isEqualTo(1);
-        assertThat(attackInAf.sourcesNeeded(Severity.HIGH)).as("merged per severity from the defaults").isEqualTo(2);
+        assertThat(plain.sourcesNeeded(Severity.CRITICAL)).isEqualTo(1);
+
+        AlertRule fakesInAf = rules.resolve("hybrid.disinformation", "AF");
+        assertThat(fakesInAf.id()).isEqualTo("category:hybrid.disinformation+country:AF");
+        assertThat(fakesInAf.minSeverity()).as("country override").isEqualTo(Severity.HIGH);
+        assertThat(fakesInAf.sourcesNeeded(Severity.MEDIUM)).as("category override").isEqualTo(2);
+        assertThat(fakesInAf.sourcesNeeded(Severity.HIGH)).as("merged per severity from the defaults").isEqualTo(2);
     }
 
     @Test
