@@ -23,12 +23,16 @@ import org.karaul.config.Settings;
  * @param minTextSimilarity text similarity below which an item never joins, whatever else agrees
  * @param groupBonus        added when the item and the development name a common group
  * @param categoryBonus     added when they share a category id exactly (not just its family)
+ * @param familyMinTextSimilarity text similarity needed when the item shares only a category family, no exact id
+ * @param closeInTime       an item this close to the development's latest item gets {@code timeBonus}
+ * @param timeBonus         added for an item close in time
  * @param owners            source id to owner; outlets of one owner count once as independent sources
  * @param equivalents       word stem to canonical stem, so that Russian and English words for one thing match
  * @param spikes            when new-story counts per category and country make a spike
  */
 public record GroupingRules(Duration window, Duration quiet, double threshold, double minTextSimilarity,
-                            double groupBonus, double categoryBonus, Map<String, String> owners,
+                            double groupBonus, double categoryBonus, double familyMinTextSimilarity,
+                            Duration closeInTime, double timeBonus, Map<String, String> owners,
                             Map<String, String> equivalents, SpikeRules spikes) {
     public static final String BUNDLED = "develop/grouping.yaml";
 
@@ -76,7 +80,10 @@ public record GroupingRules(Duration window, Duration quiet, double threshold, d
                 Settings.parseDuration("window", text(root, "window", origin), origin),
                 Settings.parseDuration("quiet", text(root, "quiet", origin), origin),
                 fraction(root, "threshold", origin), fraction(root, "minTextSimilarity", origin),
-                fraction(root, "groupBonus", origin), fraction(root, "categoryBonus", origin), owners, equivalents,
+                fraction(root, "groupBonus", origin), fraction(root, "categoryBonus", origin),
+                fraction(root, "familyMinTextSimilarity", origin),
+                Settings.parseDuration("closeInTime", text(root, "closeInTime", origin), origin),
+                fraction(root, "timeBonus", origin), owners, equivalents,
                 spikes(root.path("spikes"), origin));
     }
 

@@ -10,8 +10,9 @@ import org.karaul.contract.Development;
 
 /**
  * Whether an item reports the same event as an open development, as a score: text similarity (best over the
- * development's latest items) plus bonuses for a common group and an exact common category. Hard conditions come
- * first: within the time window, a common category family, and a common country when both name countries.
+ * development's latest items) plus bonuses for an exact common category, a common group and closeness in time. Hard
+ * conditions come first: within the time window, a common category family, a common country when both name
+ * countries, and, when only the family is common (drugs and arms trafficking, say), a high text similarity.
  */
 final class Matching {
     /** Returned when the item cannot join the development at all. */
@@ -40,12 +41,16 @@ final class Matching {
         if (text < rules.minTextSimilarity()) {
             return NO;
         }
-        double score = text;
+        boolean sameCategory = overlap(Set.copyOf(d.categories()), Set.copyOf(categories));
+        if (!sameCategory && text < rules.familyMinTextSimilarity()) {
+            return NO;
+        }
+        double score = text + (sameCategory ? rules.categoryBonus() : 0);
         if (overlap(Set.copyOf(d.groups()), Set.copyOf(c.groups()))) {
             score += rules.groupBonus();
         }
-        if (overlap(Set.copyOf(d.categories()), Set.copyOf(categories))) {
-            score += rules.categoryBonus();
+        if (Duration.between(d.lastSeen(), at).abs().compareTo(rules.closeInTime()) <= 0) {
+            score += rules.timeBonus();
         }
         return score >= rules.threshold() ? score : NO;
     }

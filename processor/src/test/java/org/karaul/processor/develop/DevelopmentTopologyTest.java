@@ -125,6 +125,19 @@ class DevelopmentTopologyTest {
     }
 
     @Test
+    void shouldKeepStoriesApartThatShareOnlyACategoryFamilyAndSomeWords() {
+        send(item("pamir-herald", "B", "en", "Afghan border police seize 180 kg of heroin near the Tajik border",
+                "Afghan border police seized 180 kg of heroin near the Tajik border in Badakhshan.", T0,
+                "trafficking.drugs", Severity.HIGH, List.of("AF", "TJ"), List.of()));
+        send(item("pamir-herald", "B", "en", "Security forces find weapons cache near the Afghan border in Gorno-Badakhshan",
+                "Tajik security forces found a cache of rifles near the Afghan border.", T0.plusSeconds(600),
+                "trafficking.arms", Severity.HIGH, List.of("TJ", "AF"), List.of()));
+
+        List<Development> out = developments.readValuesToList();
+        assertThat(out).extracting(Development::status).containsExactly(DevelopmentStatus.OPENED, DevelopmentStatus.OPENED);
+    }
+
+    @Test
     void shouldEscalateWhenALaterItemRaisesTheSeverity() {
         send(clashRu("vesti-fergany", T0, Severity.HIGH));
         send(clashEn("steppe-wire", T0.plusSeconds(120)));

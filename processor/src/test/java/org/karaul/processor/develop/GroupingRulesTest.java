@@ -26,7 +26,8 @@ class GroupingRulesTest {
     @Test
     void shouldStopStartUpOnABadFile() throws Exception {
         Path bad = dir.resolve("grouping.yaml");
-        Files.writeString(bad, "window: 1d\nquiet: 6h\nthreshold: 1.5\nminTextSimilarity: 0.1\ngroupBonus: 0.2\ncategoryBonus: 0.1\n");
+        Files.writeString(bad, "window: 1d\nquiet: 6h\nthreshold: 1.5\nminTextSimilarity: 0.1\ngroupBonus: 0.2\ncategoryBonus: 0.1\n"
+                + "familyMinTextSimilarity: 0.5\ncloseInTime: 3h\ntimeBonus: 0.1\n");
         assertThatThrownBy(() -> GroupingRules.load(bad)).isInstanceOf(ConfigException.class).hasMessageContaining("threshold");
         Files.writeString(bad, "quiet: 6h\nthreshold: 0.3\nminTextSimilarity: 0.1\ngroupBonus: 0.2\ncategoryBonus: 0.1\n");
         assertThatThrownBy(() -> GroupingRules.load(bad)).isInstanceOf(ConfigException.class).hasMessageContaining("window");

@@ -37,7 +37,8 @@ class SpikeTopologyTest {
     void setUp() {
         GroupingRules b = GroupingRules.load(null);
         GroupingRules rules = new GroupingRules(b.window(), b.quiet(), b.threshold(), b.minTextSimilarity(), b.groupBonus(),
-                b.categoryBonus(), b.owners(), b.equivalents(), new SpikeRules(Duration.ofHours(1), 6, 3, 3, 2.0, 2.0));
+                b.categoryBonus(), b.familyMinTextSimilarity(), b.closeInTime(), b.timeBonus(), b.owners(), b.equivalents(),
+                new SpikeRules(Duration.ofHours(1), 6, 3, 3, 2.0, 2.0));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
