@@ -114,32 +114,45 @@
     selectedId = id;
     const event = alerts.find((e) => e.id === id);
     if (!event) return;
-    const a = event.data;
-    const words = terms(a);
+    renderDetail(event.data, null);
+    renderList();
+    fetch('/developments/' + encodeURIComponent(event.data.developmentId), { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((dev) => { if (dev && selectedId === id) renderDetail(event.data, dev); })
+      .catch(() => { /* the alert's own copy stays shown */ });
+  }
+
+  /** The alert, with the development's latest timeline, sources and evidence when {@code dev} is known. */
+  function renderDetail(a, dev) {
+    const latest = dev || a;
+    const words = terms(latest);
     const detail = $('detail');
     const h2 = el('h2', 'detail-title');
-    h2.appendChild(highlight(a.title, words));
+    h2.appendChild(highlight(latest.title, words));
+    const state = el('p', 'state', dev ? 'Development ' + dev.status + ' · ' + dev.itemCount + ' item(s) · '
+      + dev.independentSources + ' independent source(s) · last seen ' + when(dev.lastSeen) : 'Alert ' + a.type);
     const summary = el('p', 'summary');
     summary.appendChild(highlight(a.summary, words));
-    const facts = el('p', 'facts', a.severity + ' · ' + (a.categories || []).join(', ') + ' · ' + (a.countries || []).join(', ')
-      + ((a.groups || []).length ? ' · groups: ' + a.groups.join(', ') : '') + ' · first seen ' + when(a.firstSeen)
-      + ' · last seen ' + when(a.lastSeen) + ' · rule ' + ((a.lineage || {}).ruleId || '-'));
-    const spike = a.spike ? el('p', 'spike', 'Spike: ' + a.spike.observed + ' new stories in the window '
-      + when(a.spike.windowStart) + ' – ' + when(a.spike.windowEnd) + ', expected ' + Number(a.spike.expected).toFixed(1)
-      + ' (z ' + Number(a.spike.zScore).toFixed(1) + ')') : document.createTextNode('');
-    const timeline = section('Timeline', (a.timeline || []).map((t) => {
+    const facts = el('p', 'facts', latest.severity + ' · ' + (latest.categories || []).join(', ') + ' · '
+      + (latest.countries || []).join(', ') + ((latest.groups || []).length ? ' · groups: ' + latest.groups.join(', ') : '')
+      + ' · first seen ' + when(latest.firstSeen) + ' · rule ' + ((a.lineage || {}).ruleId || '-'));
+    const s = latest.spike;
+    const spike = s ? el('p', 'spike', 'Spike: ' + s.observed + ' new stories in the window ' + when(s.windowStart) + ' – '
+      + when(s.windowEnd) + ', expected ' + Number(s.expected).toFixed(1) + ' (z ' + Number(s.zScore).toFixed(1) + ')')
+      : document.createTextNode('');
+    const timeline = section('Timeline', (latest.timeline || []).map((t) => {
       const li = el('li', 'timeline-entry', when(t.at) + ' · ' + t.status + ' · ' + t.sourceId + ' · ');
       const link = safeLink(t.url, '');
       link.appendChild(highlight(t.title, words));
       li.appendChild(link);
       return li;
     }));
-    const sources = section('Sources', (a.sources || []).map((s) => {
+    const sources = section('Sources', (latest.sources || []).map((src) => {
       const li = el('li', 'source');
-      li.appendChild(safeLink(s.url, s.sourceId + (s.grade ? ' (grade ' + s.grade + ')' : '')));
+      li.appendChild(safeLink(src.url, src.sourceId + (src.grade ? ' (grade ' + src.grade + ')' : '')));
       return li;
     }));
-    const evidence = section('Evidence', (a.evidence || []).map((label) => {
+    const evidence = section('Evidence', (latest.evidence || []).map((label) => {
       const li = el('li', 'evidence', label.id + ' · ' + label.severity + ' · score ' + label.score + ' · ');
       (label.evidence || []).forEach((ev, i) => {
         if (i > 0) li.appendChild(document.createTextNode(', '));
@@ -148,8 +161,7 @@
       });
       return li;
     }));
-    detail.replaceChildren(h2, facts, spike, summary, timeline, sources, evidence);
-    renderList();
+    detail.replaceChildren(h2, state, facts, spike, summary, timeline, sources, evidence);
   }
 
   function onAlert(message) {

@@ -69,7 +69,12 @@ class DeskPageIT {
     static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (true) {
-            T value = probe.get();
+            T value;
+            try {
+                value = probe.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                value = null;
+            }
             if (value != null && !(value instanceof Boolean b && !b)) {
                 return value;
             }
@@ -82,6 +87,16 @@ class DeskPageIT {
 
     static List<WebElement> titles() {
         return browser.findElements(By.cssSelector("#alerts li.alert .title"));
+    }
+
+    /** The detail view's state line, or "" while it is being re-rendered. */
+    static String stateLine() {
+        try {
+            List<WebElement> state = browser.findElements(By.cssSelector("#detail p.state"));
+            return state.isEmpty() ? "" : state.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return "";
+        }
     }
 
     /** The text of the newest alert's title, or "" while the list is empty or being re-rendered. */
@@ -121,6 +136,7 @@ class DeskPageIT {
 
         browser.findElements(By.cssSelector("#alerts li.alert")).stream()
                 .filter(li -> li.findElement(By.className("title")).getText().equals(HOSTILE)).findFirst().orElseThrow().click();
+        await("the development's latest state in the detail", () -> stateLine().startsWith("Development opened"));
         WebElement detail = browser.findElement(By.id("detail"));
         assertThat(detail.findElement(By.cssSelector("h2")).getText()).isEqualTo(HOSTILE);
         assertThat(detail.findElements(By.cssSelector("h2 mark"))).extracting(WebElement::getText).containsExactly("<img");
@@ -128,6 +144,17 @@ class DeskPageIT {
         assertThat(detail.findElement(By.cssSelector("li.source")).getText()).isEqualTo("kazinform (grade A)");
         assertThat(detail.findElements(By.cssSelector("img"))).isEmpty();
         assertThat(browser.switchTo().defaultContent().getTitle()).as("no alert() dialog was opened").isEqualTo("Karaul desk");
+
+        pipeline.send(Stories.item("tengrinews", "B", "en", HOSTILE, "Two gunmen opened fire at a police post in Zhanaozen.",
+                now.minusSeconds(90), "terrorism.attack", Severity.CRITICAL, "KZ"));
+        await("the copy in the timeline, without a second alert", () -> {
+            browser.findElements(By.cssSelector("#alerts li.alert")).stream()
+                    .filter(li -> li.findElement(By.className("title")).getText().equals(HOSTILE)).findFirst().orElseThrow().click();
+            return stateLine().startsWith("Development updated · 2 item(s) · 2 independent");
+        });
+        assertThat(browser.findElements(By.cssSelector("#detail li.timeline-entry"))).hasSize(2);
+        assertThat(titles()).extracting(WebElement::getText).containsOnlyOnce(HOSTILE);
+
         new Select(browser.findElement(By.id("f-country"))).selectByValue("");
         Files.write(Path.of("target", "desk-page.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,25 +15,38 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.karaul.contract.AlertEvent;
+import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the alerts topic without a consumer group: at start it reads the latest {@code keep} alerts, then every
- * new one, keeping the latest in memory and telling the listeners (the open pages). A restart shows the same history.
+ * Follows the alerts and developments topics without a consumer group. It keeps the latest {@code keep} alerts
+ * (read again at start, so a restart shows the same history) and tells the listeners (the open pages) of each new
+ * one; and it keeps the latest state of recent developments, so a click shows a timeline that grew after the alert.
  */
 public final class DeskFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskFeed.class);
+    private static final int DEVELOPMENTS_KEPT = 5000;
 
     /** An alert with its offset on the (one-partition) alerts topic, which is its SSE event id. */
     public record Entry(long offset, AlertEvent event) {
     }
 
-    private final KafkaConsumer<String, AlertEvent> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final int keep;
     private final Deque<Entry> recent = new ArrayDeque<>();
+    private final Map<String, Development> developments = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Development> eldest) {
+            return size() > DEVELOPMENTS_KEPT;
+        }
+    };
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -42,7 +56,7 @@ public final class DeskFeed implements AutoCloseable {
         p.putAll(kafka);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.keep = keep;
         this.thread = new Thread(this::follow, "desk-feed");
         this.thread.setDaemon(true);
@@ -59,6 +73,11 @@ public final class DeskFeed implements AutoCloseable {
         return recent.stream().filter(e -> e.offset() > afterOffset).toList();
     }
 
+    /** The latest state of a recent development, or null. */
+    public synchronized Development development(String id) {
+        return developments.get(id);
+    }
+
     public void listen(Consumer<Entry> listener) {
         listeners.add(listener);
     }
@@ -69,19 +88,11 @@ public final class DeskFeed implements AutoCloseable {
 
     private void follow() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            for (TopicPartition tp : partitions) {
-                consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - keep));
-            }
+            seekToRecent(Topics.ALERTS.name(), keep);
+            seekToRecent(Topics.DEVELOPMENTS.name(), DEVELOPMENTS_KEPT);
             while (running) {
-                for (ConsumerRecord<String, AlertEvent> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (r.value() != null) {
-                        add(new Entry(r.offset(), r.value()));
-                    }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                    read(r);
                 }
             }
         } catch (WakeupException stopping) {
@@ -90,6 +101,37 @@ public final class DeskFeed implements AutoCloseable {
             LOG.error("desk feed stopped: {}", e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void seekToRecent(String topic, int records) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> all = new ArrayList<>(consumer.assignment());
+        all.addAll(partitions);
+        consumer.assign(all);
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - records));
+        }
+    }
+
+    private void read(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return;
+        }
+        try {
+            if (r.topic().equals(Topics.ALERTS.name())) {
+                add(new Entry(r.offset(), Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value())));
+            } else {
+                Development d = Topics.DEVELOPMENTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                synchronized (this) {
+                    developments.put(d.id(), d);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("desk feed skips an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         }
     }
 

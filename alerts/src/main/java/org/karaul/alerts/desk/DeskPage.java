@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 import org.karaul.contract.kafka.Json;
 
 /**
- * Serves the desk page: {@code /} (HTML), {@code /desk.js} and {@code /desk.css}, and {@code /events}, a
- * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes). The
+ * Serves the desk page: {@code /} (HTML), {@code /desk.js} and {@code /desk.css}, {@code /events}, a
+ * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
+ * {@code /developments/ID}, the latest state of a development (JSON). The
  * page builds its DOM with text nodes only, and a Content-Security-Policy forbids inline and foreign scripts.
  */
 public final class DeskPage implements HttpHandler {
@@ -26,6 +27,7 @@ public final class DeskPage implements HttpHandler {
             "/desk.js", "desk/desk.js", "/desk.css", "desk/desk.css");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    private static final String DEVELOPMENTS = "/developments/";
     private static final int MAX_STREAMS = 64;
     private static final long HEARTBEAT_SECONDS = 15;
 
@@ -43,10 +45,29 @@ public final class DeskPage implements HttpHandler {
             plain(ex, 405, "use GET");
         } else if (path.equals("/events")) {
             stream(ex);
+        } else if (path.startsWith(DEVELOPMENTS)) {
+            development(ex, path.substring(DEVELOPMENTS.length()));
         } else if (FILES.containsKey(path)) {
             file(ex, FILES.get(path));
         } else {
             plain(ex, 404, "not found");
+        }
+    }
+
+    /** The latest state of a development as JSON, for the detail view. */
+    private void development(HttpExchange ex, String id) throws IOException {
+        org.karaul.contract.Development d = feed.development(id);
+        if (d == null) {
+            plain(ex, 404, "no recent development " + id);
+            return;
+        }
+        try (ex) {
+            byte[] body = Json.mapper().writeValueAsBytes(d);
+            headers(ex, "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 

@@ -5,6 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -86,7 +91,19 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         WebhookWorker worker = workers.remove(id);
         if (worker != null) {
             stop(worker);
+            deleteGroup(settings.groupPrefix() + id);
             LOG.info("webhook subscription {} removed", id);
+        }
+    }
+
+    /** Drops a removed subscription's consumer group, so groups do not pile up; a failure only leaves it behind. */
+    private void deleteGroup(String group) {
+        try (Admin admin = Admin.create(kafka)) {
+            admin.deleteConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("could not delete consumer group {}: {}", group, e.toString());
         }
     }
 
