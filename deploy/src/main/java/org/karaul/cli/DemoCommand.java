@@ -57,6 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ops-port", defaultValue = "18080", description = "Port of the metrics and health endpoint (default: ${DEFAULT-VALUE}).")
     int opsPort;
 
+    @Option(names = "--desk-port", defaultValue = "8084", description = "Port of the live desk page and the webhook API "
+            + "(default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int deskPort;
+
+    @Option(names = "--webhook-token", paramLabel = "TOKEN", description = "Bearer token of the webhook API "
+            + "(default: a random one, printed at start).")
+    String webhookToken;
+
     @Option(names = "--site-port", defaultValue = "0", description = "Port of the sample sources site (default: a free port).")
     int sitePort;
 
@@ -78,10 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
             life.add("processor", ProcessorApp.start(ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
                     "kafka.bootstrap.servers", servers, "processor.application.id", "karaul-demo-processor",
                     "processor.state.dir", dir.resolve("streams").toString(), "processor.ops.port", "-1"))), metrics, ops));
-            life.add("alerts", AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.of(
+            String token = webhookToken != null ? webhookToken : java.util.UUID.randomUUID().toString();
+            AlertsApp alerts = life.add("alerts", AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.of(
                     "kafka.bootstrap.servers", servers, "alerts.application.id", "karaul-demo-alerts",
                     "alerts.dispatch.group.id", "karaul-demo-console", "alerts.console.enabled", "true",
-                    "alerts.state.dir", dir.resolve("streams").toString(), "alerts.ops.port", "-1"))), metrics, ops, List.of()));
+                    "alerts.state.dir", dir.resolve("streams").toString(), "alerts.ops.port", "-1",
+                    "alerts.http.port", Integer.toString(deskPort), "alerts.webhooks.token", token,
+                    // the demo's subscribers are on this machine, so loopback receivers are allowed
+                    "alerts.webhooks.allow", "127.0.0.1/32,::1/128"))), metrics, ops, List.of()));
             life.add("ingest", IngestApp.start(IngestConfig.from(Settings.of(IngestConfig.DEFAULTS, Map.of(
                     "kafka.bootstrap.servers", servers, "ingest.sources.path", sources.toString(),
                     "ingest.transactional.id", "karaul-demo-ingest", "ingest.ops.port", "-1",
@@ -89,7 +101,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Karaul demo running (" + (resume ? "resumed" : "clean start") + "). Kafka at " + servers
                     + "; sample sources at " + site.baseUrl() + "/");
+            out.println("Desk page: " + alerts.url("/"));
             out.println("Metrics: " + ops.url("/metrics") + "   Health: " + ops.url("/health"));
+            out.println("Webhook API token: " + token + "   (subscribe: see README, 'Webhooks')");
             out.println("Alerts appear below as they arrive. Ctrl-C stops everything.");
             out.println();
         } catch (Exception e) {
