@@ -31,6 +31,17 @@ class ExtractionBenchmarkTest {
         assertThat(b.score.f1()).isGreaterThan(0.95);
     }
 
+    /** About a minute, so only on request: {@code -Dkaraul.bench=all}. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "karaul.bench", matches = "all")
+    void shouldDoWellOnTrafilaturaEvaluationSetItWasNotTunedOn() throws IOException {
+        TrafilaturaEvalBenchmark b = TrafilaturaEvalBenchmark.run(SharedData.require("trafilatura-eval"));
+        report("trafilatura-eval.txt", b.summary());
+
+        assertThat(b.documents).isEqualTo(990);
+        assertThat(b.f1()).isGreaterThan(0.89);
+    }
+
     private static void report(String name, String line) throws IOException {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", name), List.of(line));
