@@ -1,0 +1,130 @@
+package org.karaul.processor.classify;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.karaul.processor.engine.Span;
+import org.karaul.processor.gazetteer.Place;
+
+/**
+ * Ranks the countries where a development takes place from the places named. A specific place
+ * (city, region, district) counts more than a country name, a title mention more than one in the
+ * text. A name right after a passing cue (transit "via", a destination "flight to", participants
+ * "units from", nationality "natives of") counts little, as do the names enumerated after it; a
+ * name right after a crossing cue ("crossed ... from") counts double; countries joined as
+ * "A and B" count as much as each other (both sides). Countries far below the leader are dropped.
+ */
+final class CountryRanker {
+    static final int MAX_COUNTRIES = 3;
+    private static final double TITLE_FACTOR = 2.0;
+    private static final double MIN_SCORE = 1.0;
+    private static final double MIN_SHARE_OF_TOP = 0.4;
+    private static final double PASSING_FACTOR = 0.2;
+    private static final double CROSSING_FACTOR = 2.0;
+    private static final int CUE_REACH = 30;
+    private static final int ENUMERATION_GAP = 5;
+
+    /** One place name found in the document. */
+    record Mention(Place place, Span span) {
+    }
+
+    /** The cue spans and field texts the ranking reads. */
+    record Context(List<Span> passing, List<Span> crossing, String title, String text) {
+        String value(String field) {
+            return field.equals("title") ? title : text;
+        }
+    }
+
+    private CountryRanker() {
+    }
+
+    static List<String> rank(List<Mention> mentions, Context ctx) {
+        List<Mention> sorted = new ArrayList<>(mentions);
+        sorted.sort(Comparator.comparing((Mention m) -> m.span().field()).thenComparingInt(m -> m.span().start()));
+        Map<String, Double> score = new HashMap<>();
+        Map<String, Integer> first = new HashMap<>();
+        boolean previousPassing = false;
+        Mention previous = null;
+        List<List<Mention>> enumerations = new ArrayList<>();
+        for (Mention m : sorted) {
+            boolean chained = previous != null && enumerated(previous, m, ctx);
+            boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing);
+            double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
+            w *= passing ? PASSING_FACTOR : follows(ctx.crossing(), m, ctx) ? CROSSING_FACTOR : 1.0;
+            int order = (m.span().field().equals("title") ? 0 : 100_000) + m.span().start();
+            for (String c : m.place().countries()) {
+                score.merge(c, w, Double::sum);
+                first.merge(c, order, Math::min);
+            }
+            if (!passing) {
+                if (chained && !enumerations.isEmpty()) {
+                    enumerations.get(enumerations.size() - 1).add(m);
+                } else {
+                    enumerations.add(new ArrayList<>(List.of(m)));
+                }
+            }
+            previousPassing = passing;
+            previous = m;
+        }
+        equalise(enumerations, score);
+        return top(score, first);
+    }
+
+    /** Countries joined as "A and B" or "A, B and C" are parties alike: each counts as much as the strongest. */
+    private static void equalise(List<List<Mention>> enumerations, Map<String, Double> score) {
+        for (List<Mention> group : enumerations) {
+            if (group.size() < 2) {
+                continue;
+            }
+            double max = group.stream().flatMap(m -> m.place().countries().stream())
+                    .mapToDouble(c -> score.getOrDefault(c, 0.0)).max().orElse(0);
+            group.forEach(m -> m.place().countries().forEach(c -> score.put(c, max)));
+        }
+    }
+
+    private static List<String> top(Map<String, Double> score, Map<String, Integer> first) {
+        double top = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double floor = Math.min(MIN_SCORE, top);
+        List<String> out = new ArrayList<>();
+        score.entrySet().stream()
+                .filter(e -> e.getValue() >= floor && e.getValue() >= top * MIN_SHARE_OF_TOP)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue())
+                        .thenComparingInt(e -> first.get(e.getKey())))
+                .limit(MAX_COUNTRIES)
+                .forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+
+    /** Whether a cue ends shortly before the mention, in the same sentence. */
+    private static boolean follows(List<Span> cues, Mention m, Context ctx) {
+        Span s = m.span();
+        for (Span c : cues) {
+            if (c.field().equals(s.field()) && c.end() <= s.start() && s.start() - c.end() <= CUE_REACH
+                    && ctx.value(s.field()).substring(c.end(), s.start()).indexOf('.') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether two mentions are consecutive items of one list ("A, B and C", "A и B"). */
+    private static boolean enumerated(Mention a, Mention b, Context ctx) {
+        Span x = a.span();
+        Span y = b.span();
+        if (!x.field().equals(y.field()) || y.start() < x.end() || y.start() - x.end() > ENUMERATION_GAP) {
+            return false;
+        }
+        String gap = ctx.value(x.field()).substring(x.end(), y.start()).trim();
+        return gap.isEmpty() || gap.equals(",") || gap.equals("and") || gap.equals("и") || gap.equals(", and");
+    }
+
+    private static double weight(String kind) {
+        return switch (kind) {
+            case "place" -> 1.5;
+            case "border" -> 1.0;
+            default -> 1.0;
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.karaul.processor.classify;
+
+import java.util.List;
+import java.util.Map;
+import org.karaul.processor.engine.RuleKey;
+import org.karaul.processor.engine.RuleMonitor;
+import org.karaul.processor.gazetteer.Group;
+import org.karaul.processor.gazetteer.Place;
+import org.karaul.processor.taxonomy.CategoryRule;
+import org.karaul.processor.taxonomy.Matcher;
+import org.karaul.processor.taxonomy.TaxonomyException;
+import org.karaul.processor.taxonomy.Taxonomy;
+import org.karaul.processor.taxonomy.TaxonomyLoader;
+
+/** Stores every rule of a taxonomy in a {@link RuleMonitor}, keyed so the scorer can find it again. */
+final class RuleRegistrar {
+    private final RuleMonitor monitor;
+
+    private RuleRegistrar(RuleMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    static RuleMonitor register(Taxonomy taxonomy) {
+        RuleMonitor monitor = new RuleMonitor();
+        RuleRegistrar r = new RuleRegistrar(monitor);
+        for (CategoryRule rule : taxonomy.categories()) {
+            for (int i = 0; i < rule.signals().size(); i++) {
+                Matcher m = rule.signals().get(i).matcher();
+                r.add(new RuleKey(RuleKey.Kind.SIGNAL, rule.id(), i, m.lang()), m, "category " + rule.id());
+            }
+            r.addAll(RuleKey.Kind.EXCLUDE, rule.id(), rule.exclude(), "category " + rule.id());
+        }
+        for (Map.Entry<String, List<Matcher>> e : taxonomy.contexts().entrySet()) {
+            r.addAll(RuleKey.Kind.CONTEXT, e.getKey(), e.getValue(), "contexts." + e.getKey());
+        }
+        for (Map.Entry<String, List<Matcher>> e : taxonomy.cues().entrySet()) {
+            r.addAll(RuleKey.Kind.CUE, e.getKey(), e.getValue(), "cues." + e.getKey());
+        }
+        List<Group> groups = taxonomy.gazetteer().groups();
+        for (int i = 0; i < groups.size(); i++) {
+            r.add(new RuleKey(RuleKey.Kind.GROUP, groups.get(i).id(), i, "any"),
+                    new Matcher(groups.get(i).aliases(), List.of(), 0, "any"), "group " + groups.get(i).id());
+        }
+        List<Place> places = taxonomy.gazetteer().places();
+        for (int i = 0; i < places.size(); i++) {
+            r.add(new RuleKey(RuleKey.Kind.PLACE, "place", i, "any"),
+                    new Matcher(places.get(i).aliases(), List.of(), 0, "any"), "place " + places.get(i).name());
+        }
+        monitor.commit();
+        return monitor;
+    }
+
+    private void addAll(RuleKey.Kind kind, String name, List<Matcher> matchers, String entry) {
+        for (int i = 0; i < matchers.size(); i++) {
+            add(new RuleKey(kind, name, i, matchers.get(i).lang()), matchers.get(i), entry);
+        }
+    }
+
+    private void add(RuleKey key, Matcher matcher, String entry) {
+        try {
+            monitor.add(key, matcher);
+        } catch (IllegalArgumentException e) {
+            throw new TaxonomyException(TaxonomyLoader.TAXONOMY_FILE, entry, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.karaul.processor.engine;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * One analyser for English, Russian and Central Asian Latin text: Unicode word splitting,
+ * apostrophes dropped (Farg'ona, Oʻzbekiston, Taliban's), ё folded to е, acronyms marked,
+ * lower-casing, then per-script Snowball stemming. Rules and documents pass through the same
+ * chain, so a rule written in one inflected form matches the others.
+ */
+public final class KaraulAnalyzer extends Analyzer {
+    private static final NormalizeCharMap CHARS = chars();
+    private final ScriptStemFilter.Mode mode;
+
+    /** The analyser for documents and taxonomy rules. */
+    public KaraulAnalyzer() {
+        this(ScriptStemFilter.Mode.BOTH);
+    }
+
+    KaraulAnalyzer(ScriptStemFilter.Mode mode) {
+        this.mode = mode;
+    }
+
+    /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
+    static KaraulAnalyzer forNames() {
+        return new KaraulAnalyzer(ScriptStemFilter.Mode.LIGHT);
+    }
+
+    private static NormalizeCharMap chars() {
+        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+        for (String apostrophe : new String[] {"'", "\u2019", "\u2018", "\u02BB", "\u02BC", "`", "\u00B4"}) {
+            b.add(apostrophe, "");
+        }
+        b.add("ё", "е");
+        b.add("Ё", "Е");
+        return b.build();
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(CHARS, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream stream = new CapsMarkerFilter(source);
+        stream = new LowerCaseFilter(stream);
+        stream = new ScriptStemFilter(stream, mode);
+        return new TokenStreamComponents(source, stream);
+    }
+}

@@ -1,0 +1,62 @@
+package org.karaul.processor.engine;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Locale;
+
+/**
+ * Decides which rule language ({@code en} or {@code ru}) a document is read in. A stated
+ * {@code lang} wins; otherwise Lingua, restricted to English, Russian and Kazakh in low-accuracy
+ * mode (small memory, loaded on first use), detects it from the title and the start of the text.
+ */
+public final class LanguageGuesser {
+    private static final int SAMPLE = 400;
+
+    private static final class Holder {
+        static final LanguageDetector DETECTOR = LanguageDetectorBuilder
+                .fromLanguages(Language.ENGLISH, Language.RUSSIAN, Language.KAZAKH)
+                .withLowAccuracyMode()
+                .build();
+    }
+
+    /** The rule language for a document; {@code declared} may be null or any ISO 639-1 code. */
+    public String ruleLanguage(String declared, String title, String text) {
+        if (declared != null && !declared.isBlank()) {
+            String lang = declared.trim().toLowerCase(Locale.ROOT);
+            if (lang.equals("en") || lang.equals("ru")) {
+                return lang;
+            }
+            return byScript(title + " " + text);
+        }
+        return detect(title, text);
+    }
+
+    /** ISO 639-1 code of the detected language, {@code en} when undecided. */
+    public String detect(String title, String text) {
+        String sample = title + ". " + (text.length() > SAMPLE ? text.substring(0, SAMPLE) : text);
+        Language lang = Holder.DETECTOR.detectLanguageOf(sample);
+        if (lang == Language.RUSSIAN || lang == Language.KAZAKH) {
+            return "ru";
+        }
+        if (lang == Language.ENGLISH) {
+            return "en";
+        }
+        return byScript(sample);
+    }
+
+    /** Cyrillic-majority text reads as Russian rules, anything else as English. */
+    static String byScript(String s) {
+        int cyr = 0;
+        int lat = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u0400' && c <= '\u04FF') {
+                cyr++;
+            } else if (Character.isLetter(c) && c < '\u0250') {
+                lat++;
+            }
+        }
+        return cyr > lat ? "ru" : "en";
+    }
+}

@@ -1,0 +1,147 @@
+package org.karaul.processor.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.karaul.processor.taxonomy.Matcher;
+
+/**
+ * Every rule of a taxonomy stored as a Lucene Monitor query. {@link #match} indexes one document in
+ * memory, lets the presearcher pick the candidate rules, runs them and returns the spans that fired.
+ * Thread-safe: Monitor matching is safe for concurrent callers.
+ */
+public final class RuleMonitor implements AutoCloseable {
+    private static final FieldType WITH_OFFSETS = offsets();
+    private final Monitor monitor;
+    private final Map<String, RuleKey> keys = new HashMap<>();
+    private final QueryCompiler compiler;
+    private final QueryCompiler names = QueryCompiler.forNames();
+    private final List<MonitorQuery> pending = new ArrayList<>();
+
+    public RuleMonitor() {
+        try {
+            KaraulAnalyzer analyzer = new KaraulAnalyzer();
+            this.monitor = new Monitor(analyzer);
+            this.compiler = new QueryCompiler(analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the rule monitor", e);
+        }
+    }
+
+    private static FieldType offsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /** Queues a rule; call {@link #commit()} once all are added. Throws {@link IllegalArgumentException} for a bad term. */
+    public void add(RuleKey key, Matcher matcher) {
+        String id = key.queryId();
+        if (keys.putIfAbsent(id, key) != null) {
+            throw new IllegalArgumentException("duplicate rule " + id);
+        }
+        boolean name = key.kind() == RuleKey.Kind.GROUP || key.kind() == RuleKey.Kind.PLACE;
+        pending.add(new MonitorQuery(id, (name ? names : compiler).compile(matcher)));
+    }
+
+    public void commit() {
+        try {
+            monitor.register(pending);
+            pending.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register rules", e);
+        }
+    }
+
+    public int ruleCount() {
+        return keys.size();
+    }
+
+    /** The rules that fire on a document read as {@code lang}, rules for other languages left out. */
+    public MatchResult match(String title, String text, String lang) {
+        Document doc = new Document();
+        doc.add(new Field("title", title, WITH_OFFSETS));
+        doc.add(new Field("text", text, WITH_OFFSETS));
+        MatchingQueries<HighlightsMatch> matches;
+        try {
+            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching failed", e);
+        }
+        Map<RuleKey, List<Span>> fired = new HashMap<>();
+        for (HighlightsMatch m : matches.getMatches()) {
+            RuleKey key = keys.get(m.getQueryId());
+            if (key == null || !("any".equals(key.lang()) || key.lang().equals(lang))) {
+                continue;
+            }
+            fired.put(key, spans(m, title, text));
+        }
+        return new MatchResult(lang, fired);
+    }
+
+    /** Hits per field in reading order, adjacent words of one phrase merged into one span. */
+    private static List<Span> spans(HighlightsMatch m, String title, String text) {
+        List<Span> out = new ArrayList<>();
+        for (String field : QueryCompiler.FIELDS) {
+            Collection<HighlightsMatch.Hit> hits = m.getHits(field);
+            if (hits == null || hits.isEmpty()) {
+                continue;
+            }
+            String value = field.equals("title") ? title : text;
+            List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
+            sorted.sort(null);
+            Span open = null;
+            for (HighlightsMatch.Hit hit : sorted) {
+                if (open != null && adjacent(value, open.end(), hit.startOffset)) {
+                    open = new Span(field, open.start(), Math.max(open.end(), hit.endOffset));
+                } else {
+                    if (open != null) {
+                        out.add(open);
+                    }
+                    open = new Span(field, hit.startOffset, hit.endOffset);
+                }
+            }
+            out.add(open);
+        }
+        return out;
+    }
+
+    private static boolean adjacent(String value, int end, int nextStart) {
+        if (nextStart < end) {
+            return true;
+        }
+        if (nextStart - end > 3 || nextStart > value.length()) {
+            return false;
+        }
+        for (int i = end; i < nextStart; i++) {
+            char c = value.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '.' || c == ',' || c == ';') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.karaul.processor.gazetteer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.karaul.processor.taxonomy.TaxonomyException;
+
+/** Reads and validates the groups and places gazetteers. */
+public final class GazetteerReader {
+    private static final YAMLMapper MAPPER = new YAMLMapper();
+    private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
+    private static final Pattern GROUP_ID = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Set<String> KINDS = Set.of("country", "place", "border");
+    private final String groupsFile;
+    private final String placesFile;
+
+    public GazetteerReader(String groupsFile, String placesFile) {
+        this.groupsFile = groupsFile;
+        this.placesFile = placesFile;
+    }
+
+    public Gazetteer read(InputStream groups, InputStream places) {
+        JsonNode g = parse(groupsFile, groups);
+        JsonNode p = parse(placesFile, places);
+        return new Gazetteer(groups(g), places(p), region(p));
+    }
+
+    private static JsonNode parse(String file, InputStream in) {
+        try (in) {
+            JsonNode root = MAPPER.readTree(in);
+            if (root == null || !root.isObject()) {
+                throw new TaxonomyException(file, "(file)", "expected a mapping at the top level");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new TaxonomyException(file, "(file)", "not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Group> groups(JsonNode root) {
+        List<Group> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode node : list(groupsFile, root, "groups")) {
+            String entry = "groups[" + out.size() + "]";
+            String id = text(groupsFile, node, "id", entry);
+            entry = "group " + id;
+            if (!GROUP_ID.matcher(id).matches()) {
+                throw new TaxonomyException(groupsFile, entry, "id must be lower-case letters, digits and '_'");
+            }
+            if (!ids.add(id)) {
+                throw new TaxonomyException(groupsFile, entry, "defined twice");
+            }
+            String name = node.has("name") ? node.get("name").asText() : id;
+            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry)));
+        }
+        return out;
+    }
+
+    private List<Place> places(JsonNode root) {
+        List<Place> out = new ArrayList<>();
+        for (JsonNode node : list(placesFile, root, "places")) {
+            String name = text(placesFile, node, "name", "places[" + out.size() + "]");
+            String entry = "place " + name;
+            List<String> countries = strings(placesFile, node, "countries", entry);
+            for (String c : countries) {
+                if (!ISO2.matcher(c).matches()) {
+                    throw new TaxonomyException(placesFile, entry, "'" + c + "' is not an ISO alpha-2 code (two upper-case letters)");
+                }
+            }
+            String kind = node.has("kind") ? node.get("kind").asText() : "place";
+            if (!KINDS.contains(kind)) {
+                throw new TaxonomyException(placesFile, entry, "kind must be one of " + KINDS + ", got '" + kind + "'");
+            }
+            out.add(new Place(name, countries, kind, strings(placesFile, node, "aliases", entry)));
+        }
+        return out;
+    }
+
+    private Set<String> region(JsonNode root) {
+        Set<String> out = new LinkedHashSet<>(strings(placesFile, root, "region", "region"));
+        for (String c : out) {
+            if (!ISO2.matcher(c).matches()) {
+                throw new TaxonomyException(placesFile, "region", "'" + c + "' is not an ISO alpha-2 code");
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode list(String file, JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new TaxonomyException(file, key, "missing or empty list");
+        }
+        return node;
+    }
+
+    private static String text(String file, JsonNode node, String key, String entry) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isValueNode() || v.asText().isBlank()) {
+            throw new TaxonomyException(file, entry, "'" + key + "' is missing or empty");
+        }
+        return v.asText().trim();
+    }
+
+    private static List<String> strings(String file, JsonNode node, String key, String entry) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw new TaxonomyException(file, entry, "'" + key + "' must be a non-empty list");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isValueNode() || item.asText().isBlank()) {
+                throw new TaxonomyException(file, entry, "'" + key + "' holds an empty item");
+            }
+            out.add(item.asText().trim());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package org.karaul.processor.taxonomy;
+
+import java.util.List;
+import org.karaul.contract.Severity;
+
+/**
+ * How one contract category is recognised.
+ *
+ * @param id           contract category id, e.g. {@code terrorism.attack}
+ * @param severity     base severity
+ * @param escalates    whether deaths, injuries or an event in progress raise it one step
+ * @param threshold    minimum summed weight of the fired signals
+ * @param signals      weighted indicators
+ * @param requires     names of contexts of which at least one must fire (empty: none required)
+ * @param exclude      matchers that cancel the category when any fires
+ * @param suppressedBy category ids that, when labelled, cancel this one (exercise scenarios, fakes)
+ */
+public record CategoryRule(
+        String id,
+        Severity severity,
+        boolean escalates,
+        double threshold,
+        List<Signal> signals,
+        List<String> requires,
+        List<Matcher> exclude,
+        List<String> suppressedBy) {
+
+    public CategoryRule {
+        signals = List.copyOf(signals);
+        requires = List.copyOf(requires);
+        exclude = List.copyOf(exclude);
+        suppressedBy = List.copyOf(suppressedBy);
+    }
+}

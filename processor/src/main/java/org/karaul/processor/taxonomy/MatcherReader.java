@@ -1,0 +1,107 @@
+package org.karaul.processor.taxonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads matchers and signals: a bare string, or {@code {any: [...], near: [...], within: N, lang: .., weight: ..}}. */
+final class MatcherReader {
+    private static final Set<String> MATCHER_KEYS = Set.of("any", "near", "within", "lang");
+    private static final Set<String> SIGNAL_KEYS = Set.of("any", "near", "within", "lang", "weight");
+    private static final Set<String> LANGS = Set.of("en", "ru", "any");
+    private final Yaml yaml;
+
+    MatcherReader(Yaml yaml) {
+        this.yaml = yaml;
+    }
+
+    List<Matcher> matchers(JsonNode list, String entry) {
+        List<Matcher> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode node : list) {
+            String at = entry + "[" + i++ + "]";
+            if (node.isObject()) {
+                yaml.onlyKeys(node, at, MATCHER_KEYS);
+            }
+            out.add(matcher(node, at));
+        }
+        return out;
+    }
+
+    List<Signal> signals(JsonNode list, String entry) {
+        List<Signal> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode node : list) {
+            String at = entry + "[" + i++ + "]";
+            double weight = 1.0;
+            if (node.isObject()) {
+                yaml.onlyKeys(node, at, SIGNAL_KEYS);
+                weight = yaml.number(node, "weight", at, 1.0);
+                if (weight == 0) {
+                    throw yaml.fail(at, "'weight' must not be 0");
+                }
+            }
+            out.add(new Signal(matcher(node, at), weight));
+        }
+        return out;
+    }
+
+    private Matcher matcher(JsonNode node, String at) {
+        if (node.isValueNode()) {
+            String term = node.asText().trim();
+            checkTerm(term, at);
+            return new Matcher(List.of(term), List.of(), 0, langOf(List.of(term), at));
+        }
+        if (!node.isObject()) {
+            throw yaml.fail(at, "expected a term or a mapping with 'any'");
+        }
+        List<String> terms = yaml.strings(node, "any", at, true);
+        List<String> near = yaml.strings(node, "near", at, false);
+        terms.forEach(t -> checkTerm(t, at));
+        near.forEach(t -> checkTerm(t, at));
+        int within = (int) yaml.number(node, "within", at, 0);
+        if (!near.isEmpty() && within < 1) {
+            throw yaml.fail(at, "'near' needs 'within' of at least 1 word");
+        }
+        if (near.isEmpty() && node.has("within")) {
+            throw yaml.fail(at, "'within' given without 'near'");
+        }
+        String lang = node.has("lang") ? node.get("lang").asText() : null;
+        if (lang != null && !LANGS.contains(lang)) {
+            throw yaml.fail(at, "'lang' must be one of " + LANGS + ", got '" + lang + "'");
+        }
+        List<String> all = new ArrayList<>(terms);
+        all.addAll(near);
+        return new Matcher(terms, near, within, lang != null ? lang : langOf(all, at));
+    }
+
+    private void checkTerm(String term, String at) {
+        if (term.isBlank()) {
+            throw yaml.fail(at, "empty term");
+        }
+        if (term.startsWith("=") && (term.length() < 2 || term.contains(" "))) {
+            throw yaml.fail(at, "exact-case term '" + term + "' must be one word after '='");
+        }
+        for (String word : term.split("\\s+")) {
+            int star = word.indexOf('*');
+            if (star >= 0 && (star != word.length() - 1 || star < 3)) {
+                throw yaml.fail(at, "in '" + term + "': '*' may only end a word of at least 3 letters");
+            }
+        }
+    }
+
+    /** Cyrillic terms are Russian rules, Latin ones English; a mix must say {@code lang: any}. */
+    private String langOf(List<String> terms, String at) {
+        boolean cyr = terms.stream().anyMatch(MatcherReader::hasCyrillic);
+        boolean lat = terms.stream().anyMatch(t -> !hasCyrillic(t));
+        if (cyr && lat) {
+            throw yaml.fail(at, "mixes Cyrillic and Latin terms " + terms + "; split it or set 'lang: any'");
+        }
+        return cyr ? "ru" : "en";
+    }
+
+    static boolean hasCyrillic(String s) {
+        return s.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    }
+}

@@ -1,0 +1,35 @@
+package org.karaul.processor.taxonomy;
+
+import java.util.List;
+import java.util.Map;
+import org.karaul.processor.gazetteer.Gazetteer;
+
+/**
+ * A loaded, validated taxonomy: the rules of every category and the shared cues.
+ *
+ * @param version    taxonomy version written on every classification
+ * @param contexts   named matcher sets that categories may require (e.g. {@code militants})
+ * @param categories category rules in file order
+ * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}, {@code passing}, {@code crossing}
+ * @param gazetteer  groups and places
+ */
+public record Taxonomy(
+        String version,
+        Map<String, List<Matcher>> contexts,
+        List<CategoryRule> categories,
+        Map<String, List<Matcher>> cues,
+        Gazetteer gazetteer) {
+
+    /** Cue names every taxonomy defines. */
+    /** Built-in context that holds when any gazetteer group is named. */
+    public static final String ANY_GROUP = "any_group";
+
+    public static final List<String> CUES = List.of(
+            "casualties", "in_progress", "negated", "region", "off_topic", "passing", "crossing");
+
+    public Taxonomy {
+        contexts = Map.copyOf(contexts);
+        categories = List.copyOf(categories);
+        cues = Map.copyOf(cues);
+    }
+}

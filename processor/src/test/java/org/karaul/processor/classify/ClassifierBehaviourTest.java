@@ -1,0 +1,120 @@
+package org.karaul.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.karaul.contract.CategoryLabel;
+import org.karaul.contract.Evidence;
+import org.karaul.contract.Severity;
+
+class ClassifierBehaviourTest {
+    private static MonitorClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = Classifiers.load(null);
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    private static Classification classify(String title, String text, String lang) {
+        return classifier.classify(new Document("t", title, text, lang));
+    }
+
+    @Test
+    void everyLabelQuotesSpansThatStandInTheItem() {
+        String title = "Bomb explodes near police station in Osh";
+        String text = "An improvised explosive device went off near a police station in Osh, wounding two officers; "
+                + "the GKNB opened a case on charges of an act of terrorism.";
+        Classification c = classify(title, text, "en");
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.categories()).isNotEmpty();
+        for (CategoryLabel label : c.categories()) {
+            assertThat(label.evidence()).isNotEmpty();
+            for (Evidence e : label.evidence()) {
+                String field = e.field().equals("title") ? title : text;
+                assertThat(field.substring(e.start(), e.end())).isEqualTo(e.term());
+            }
+        }
+        assertThat(c.taxonomyVersion()).isEqualTo("2026.11.1");
+    }
+
+    @Test
+    void deathsRaiseTheSeverityButANegatedCasualtyDoesNot() {
+        String wounded = "Police dispersed a rally of several hundred protesters in Osh; 12 people were injured.";
+        String calm = "Police dispersed a rally of several hundred protesters in Osh; no injuries were reported.";
+        assertThat(classify("Protest in Osh", wounded, "en").severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(classify("Protest in Osh", calm, "en").severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void russianInflectedPlaceNamesResolveToTheirCountry() {
+        Classification c = classify("В Бишкеке задержаны члены ячейки ИГИЛ*",
+                "Сотрудники ГКНБ задержали в Бишкеке трех членов ячейки ИГИЛ*, готовивших теракт.", "ru");
+        assertThat(c.countries()).containsExactly("KG");
+        assertThat(c.groups()).containsExactly("isis");
+        assertThat(c.categories()).extracting(CategoryLabel::id).contains("terrorism.plot_disrupted");
+    }
+
+    @Test
+    void aLongerGroupNameWinsOverTheNameInsideIt() {
+        Classification c = classify("Tehrik-e Taliban Tajikistan threatens attacks on Dushanbe",
+                "Tehrik-e Taliban Tajikistan, a militant group, threatened to attack Tajik officials in a statement.", "en");
+        assertThat(c.groups()).containsExactly("ttt");
+    }
+
+    @Test
+    void aSecurityStoryWithoutARegionalLinkIsNotRelevant() {
+        Classification c = classify("Car bomb kills five in Mogadishu",
+                "A car bomb exploded near a checkpoint in Mogadishu, killing five people, police said.", "en");
+        assertThat(c.relevant()).isFalse();
+        assertThat(c.categories()).isEmpty();
+        assertThat(c.severity()).isNull();
+    }
+
+    @Test
+    void atMostTwoCategoriesAndThreeCountries() {
+        Classification c = classify("Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan police seize drugs and weapons",
+                "Police of Kazakhstan, Kyrgyzstan, Uzbekistan and Tajikistan seized 2 tonnes of heroin, 300 rifles and "
+                        + "ammunition and detained 40 members of a terrorist cell preparing attacks, and freed trafficked women "
+                        + "forced into sexual exploitation.", "en");
+        assertThat(c.categories()).hasSizeLessThanOrEqualTo(2);
+        assertThat(c.countries()).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void detectsTheLanguageWhenTheItemDoesNotSayIt() {
+        Classification c = classify("На таджикско-афганской границе изъято 200 кг героина",
+                "Пограничники Таджикистана изъяли 200 килограммов героина на берегу Пянджа.", null);
+        assertThat(c.categories()).extracting(CategoryLabel::id).contains("trafficking.drugs");
+        assertThat(c.countries()).contains("TJ");
+    }
+
+    @Test
+    void givesTheSameAnswerFromManyThreads() throws Exception {
+        String title = "Uzbek police seize heroin in Termez";
+        String text = "Police in Termez seized 40 kilograms of heroin smuggled from Afghanistan and detained two couriers.";
+        Classification expected = classify(title, text, "en");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Classification>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> classify(title, text, "en")));
+            }
+            for (Future<Classification> f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

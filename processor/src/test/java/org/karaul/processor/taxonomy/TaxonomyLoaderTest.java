@@ -1,0 +1,164 @@
+package org.karaul.processor.taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaxonomyLoaderTest {
+    private static final List<String> FILES = List.of("threat-taxonomy.yaml", "groups.yaml", "places.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bundledTaxonomyDefinesEveryContractCategoryAndAVersion() {
+        Taxonomy t = TaxonomyLoader.bundled();
+        assertThat(t.version()).isNotBlank();
+        assertThat(t.categories()).extracting(CategoryRule::id).containsExactlyInAnyOrderElementsOf(ContractIds.CATEGORIES);
+        assertThat(t.gazetteer().groups()).extracting(g -> g.id()).contains(
+                "isis", "iskp", "al_qaeda", "hts", "taliban", "ttp", "imu", "iju", "jamaat_ansarullah", "ttt", "ktj", "kib",
+                "hizb_ut_tahrir", "irpt", "etim", "jund_al_khilafah", "akromiya", "tablighi_jamaat", "yakyn_inkar",
+                "ansar_al_tawhid");
+        assertThat(t.gazetteer().regionCountries()).containsExactlyInAnyOrder("KZ", "KG", "TJ", "TM", "UZ", "AF");
+    }
+
+    @Test
+    void loadsACopyFromADirectory() throws IOException {
+        copyBundled();
+        assertThat(TaxonomyLoader.fromDirectory(dir).version()).isEqualTo(TaxonomyLoader.bundled().version());
+    }
+
+    @Test
+    void rejectsACategoryIdOutsideTheContract() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "- id: cyber.attack", "- id: cyber.intrusion");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("threat-taxonomy.yaml")
+                .hasMessageContaining("category cyber.intrusion")
+                .hasMessageContaining("not a contract category id");
+    }
+
+    @Test
+    void rejectsAnUnknownSeverityNamingTheCategory() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "severity: info\n    escalates: false\n    threshold: 2\n    signals:",
+                "severity: urgent\n    escalates: false\n    threshold: 2\n    signals:");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category security.exercise")
+                .hasMessageContaining("unknown severity 'urgent'");
+    }
+
+    @Test
+    void rejectsAMisspelledKey() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "    suppressed_by: [security.exercise, security.cooperation, border.interstate_clash",
+                "    supressed_by: [security.exercise, security.cooperation, border.interstate_clash");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category trafficking.arms")
+                .hasMessageContaining("unknown key 'supressed_by'");
+    }
+
+    @Test
+    void rejectsProximityWithoutDistance() throws IOException {
+        copyBundled();
+        Files.writeString(dir.resolve("threat-taxonomy.yaml"), Files.readString(dir.resolve("threat-taxonomy.yaml"))
+                .replaceFirst("within: 6\\}", "}"));
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("'near' needs 'within'");
+    }
+
+    @Test
+    void rejectsARuleMixingScriptsWithoutSayingItsLanguage() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "\"heroin\", \"hashish\",", "\"heroin\", \"гашиш\",");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category trafficking.drugs.signals[0]")
+                .hasMessageContaining("mixes Cyrillic and Latin");
+    }
+
+    @Test
+    void rejectsARequiredContextThatIsNotDefined() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "requires: [gunfire]", "requires: [gunfight]");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category border.interstate_clash")
+                .hasMessageContaining("unknown context 'gunfight'");
+    }
+
+    @Test
+    void rejectsAMissingContractCategory() throws IOException {
+        copyBundled();
+        String yaml = Files.readString(dir.resolve("threat-taxonomy.yaml"));
+        int start = yaml.indexOf("  - id: hybrid.disinformation");
+        Files.writeString(dir.resolve("threat-taxonomy.yaml"), yaml.substring(0, start));
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("'hybrid.disinformation' is not defined");
+    }
+
+    @Test
+    void rejectsABadCountryCodeInThePlacesGazetteer() throws IOException {
+        copyBundled();
+        edit("places.yaml", "{name: Iran, countries: [IR]", "{name: Iran, countries: [Iran]");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("places.yaml: place Iran")
+                .hasMessageContaining("not an ISO alpha-2 code");
+    }
+
+    @Test
+    void rejectsAGroupDefinedTwice() throws IOException {
+        copyBundled();
+        edit("groups.yaml", "  - id: ttp", "  - id: taliban");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("groups.yaml: group taliban: defined twice");
+    }
+
+    @Test
+    void rejectsAMissingGazetteerFile() throws IOException {
+        copyBundled();
+        Files.delete(dir.resolve("groups.yaml"));
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("groups.yaml: (file): not found");
+    }
+
+    @Test
+    void rejectsMalformedYaml() throws IOException {
+        copyBundled();
+        Files.writeString(dir.resolve("threat-taxonomy.yaml"), "version: [unclosed\n");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    private void copyBundled() throws IOException {
+        for (String name : FILES) {
+            try (InputStream in = TaxonomyLoader.class.getResourceAsStream("/taxonomy/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = dir.resolve(file);
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        assertThat(text).as("fixture text in %s", file).contains(from);
+        Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+}
