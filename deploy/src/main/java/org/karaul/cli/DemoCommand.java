@@ -84,7 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
                     "alerts.state.dir", dir.resolve("streams").toString(), "alerts.ops.port", "-1"))), metrics, ops, List.of()));
             life.add("ingest", IngestApp.start(IngestConfig.from(Settings.of(IngestConfig.DEFAULTS, Map.of(
                     "kafka.bootstrap.servers", servers, "ingest.sources.path", sources.toString(),
-                    "ingest.transactional.id", "karaul-demo-ingest", "ingest.ops.port", "-1"))), metrics, ops));
+                    "ingest.transactional.id", "karaul-demo-ingest", "ingest.ops.port", "-1",
+                    "ingest.http.host.delay", "100ms"))), metrics, ops));
             out.println();
             out.println("Karaul demo running (" + (resume ? "resumed" : "clean start") + "). Kafka at " + servers
                     + "; sample sources at " + site.baseUrl() + "/");
@@ -121,6 +122,12 @@ public final class DemoCommand implements Callable<Integer> {
                 "sources:",
                 "  - {id: steppe-wire, type: rss, url: '" + base + "/en/feed.xml', interval: " + pollInterval + ", lang: en, grade: B}",
                 "  - {id: vesti-fergany, type: rss, url: '" + base + "/ru/feed.xml', interval: " + pollInterval + ", lang: ru, grade: C}",
+                "  - {id: vesti-fergany-list, type: html, url: '" + base + "/ru/', interval: " + pollInterval
+                        + ", lang: ru, grade: C, selectors: {links: '.news-list a'}}",
+                "  - {id: karaul-sample-tg, type: telegram, url: '" + base + "/telegram/s/karaul_sample.html', interval: "
+                        + pollInterval + ", lang: ru, grade: C}",
+                "  - {id: bulletin-reports, type: pdf, url: '" + base + "/reports/', interval: " + pollInterval
+                        + ", lang: en, grade: B}",
                 "");
         Path file = dir.resolve("sources.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package org.karaul.cli;
 
 import org.karaul.alerts.AlertsCommand;
 import org.karaul.ingest.IngestCommand;
+import org.karaul.ingest.cli.ExtractCommand;
+import org.karaul.ingest.cli.ParseFeedCommand;
 import org.karaul.processor.ProcessCommand;
 import org.karaul.processor.cli.ClassifyCommand;
 import org.karaul.processor.cli.EvalCommand;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
-                ClassifyCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+                ClassifyCommand.class, EvalCommand.class, ParseFeedCommand.class, ExtractCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 
     @CommandLine.Spec
