@@ -2,6 +2,8 @@ package org.karaul.ingest.source;
 
 import org.karaul.ingest.extract.Article;
 import org.karaul.ingest.extract.ArticleExtractor;
+import org.karaul.ingest.fetch.Bodies;
+import org.karaul.ingest.fetch.ContentTypes;
 import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
@@ -84,6 +86,9 @@ public final class ArticlePages {
             if (r.notModified() && before != null) {
                 return new Cached(before.candidate(), r.validators(), now);
             }
+            if (!looksLikeHtml(r)) {
+                return stubOrNothing(stub, before, now);
+            }
             Article a = extractor.extract(r.body(), r.findHeaderCharset().orElse(null), r.finalUrl(),
                     spec.selectors());
             if (a.text().isBlank()) {
@@ -97,6 +102,15 @@ public final class ArticlePages {
             failures++;
             return e.transientFailure() ? before : stubOrNothing(stub, before, now);
         }
+    }
+
+    /** A page we can extract: declared HTML/XML/text, or undeclared but not binary. */
+    private static boolean looksLikeHtml(FetchResult r) {
+        String type = ContentTypes.mediaType(r.contentType());
+        if (type.isEmpty()) {
+            return r.body().length == 0 || r.body()[0] != '%' && !Bodies.isGzip(r.body());
+        }
+        return type.contains("html") || type.contains("xml") || type.startsWith("text/");
     }
 
     private static Cached stubOrNothing(Candidate stub, Cached before, Instant now) {
