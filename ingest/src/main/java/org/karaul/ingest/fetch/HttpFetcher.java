@@ -167,7 +167,20 @@ public final class HttpFetcher implements Fetcher {
         }
     }
 
+    /** robots.txt, tried twice: one timeout should not close a host for the failure TTL. */
     private RobotsCache.Loaded loadRobots(String robotsUrl) throws FetchException {
+        try {
+            return loadRobotsOnce(robotsUrl);
+        } catch (FetchException e) {
+            if (!e.transientFailure()) {
+                throw e;
+            }
+            sleep(robotsUrl, retry.backoff(1));
+            return loadRobotsOnce(robotsUrl);
+        }
+    }
+
+    private RobotsCache.Loaded loadRobotsOnce(String robotsUrl) throws FetchException {
         URI uri = parse(robotsUrl);
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             HttpResponse<byte[]> r = exchange(uri, Validators.NONE);
