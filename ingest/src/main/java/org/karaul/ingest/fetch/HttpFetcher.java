@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,7 +35,7 @@ public final class HttpFetcher implements Fetcher {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.retry = new RetryPolicy(config.backoffBase(), config.backoffMax(), ThreadLocalRandom.current());
+        this.retry = new RetryPolicy(config.backoffBase(), config.backoffMax(), new java.util.Random());
         this.robots = new RobotsCache(this::loadRobots, config.robotsAgent(), config.robotsTtl());
     }
 
