@@ -19,12 +19,12 @@ import java.util.Map;
 
 /**
  * Fetches and extracts the article pages a listing, sitemap or feed points to. What it extracted is kept
- * (the last thousand URLs) and served again until it is {@code recheckAfter} old; then the page is fetched
+ * (the last 300 URLs per source) and served again until it is {@code recheckAfter} old; then the page is fetched
  * again with a conditional GET, so an edited article shows up as changed text and a new version downstream.
  * At most {@code maxItems} pages are fetched per call; one bad page never spoils the rest.
  */
 public final class ArticlePages {
-    private static final int REMEMBERED = 1000;
+    private static final int REMEMBERED = 300;
 
     private record Cached(Candidate candidate, Validators validators, Instant fetchedAt) {
     }
