@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
             life.add("ingest", IngestApp.start(IngestConfig.from(Settings.of(IngestConfig.DEFAULTS, Map.of(
                     "kafka.bootstrap.servers", servers, "ingest.sources.path", sources.toString(),
                     "ingest.transactional.id", "karaul-demo-ingest", "ingest.ops.port", "-1",
-                    "ingest.http.host.delay", "100ms"))), metrics, ops));
+                    "ingest.http.host.delay", "50ms"))), metrics, ops));
             out.println();
             out.println("Karaul demo running (" + (resume ? "resumed" : "clean start") + "). Kafka at " + servers
                     + "; sample sources at " + site.baseUrl() + "/");
@@ -117,16 +117,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Path writeSources(Path dir, String base) throws IOException {
         Files.createDirectories(dir);
+        String every = "interval: " + pollInterval + ", minInterval: " + pollInterval;
         String yaml = String.join("\n",
-                "# Written by karaul demo: the bundled sample sources, served on loopback.",
+                "# Written by karaul demo: the bundled sample sources, served on loopback. Format: ingest/INGEST.md.",
                 "sources:",
-                "  - {id: steppe-wire, type: rss, url: '" + base + "/en/feed.xml', interval: " + pollInterval + ", lang: en, grade: B}",
-                "  - {id: vesti-fergany, type: rss, url: '" + base + "/ru/feed.xml', interval: " + pollInterval + ", lang: ru, grade: C}",
-                "  - {id: vesti-fergany-list, type: html, url: '" + base + "/ru/', interval: " + pollInterval
-                        + ", lang: ru, grade: C, selectors: {links: '.news-list a'}}",
-                "  - {id: karaul-sample-tg, type: telegram, url: '" + base + "/telegram/s/karaul_sample.html', interval: "
-                        + pollInterval + ", lang: ru, grade: C}",
-                "  - {id: bulletin-reports, type: pdf, url: '" + base + "/reports/', interval: " + pollInterval
+                "  - {id: steppe-wire, type: rss, url: '" + base + "/en/feed.xml', " + every + ", lang: en, grade: B}",
+                "  - {id: vesti-fergany, type: rss, url: '" + base + "/ru/feed.xml', " + every + ", lang: ru, grade: C}",
+                "  - {id: pamir-herald, type: html, url: '" + base + "/news/', " + every + ", lang: en, grade: C,",
+                "     selectors: {links: 'ul.headlines a.story'}}",
+                "  - {id: karaul-sample-tg, type: telegram, url: '" + base + "/telegram/s/karaul_sample.html', " + every
+                        + ", lang: ru, grade: D}",
+                "  - {id: border-review, type: pdf, url: '" + base + "/reports/sughd-review-2026-11.pdf', " + every
                         + ", lang: en, grade: B}",
                 "");
         Path file = dir.resolve("sources.yaml");

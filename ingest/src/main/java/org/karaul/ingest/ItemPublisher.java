@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
@@ -47,8 +49,12 @@ public final class ItemPublisher implements AutoCloseable {
         Instant now = clock.instant();
         List<RawItem> fresh = new ArrayList<>();
         List<SeenUrl> marks = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
         for (Candidate c : candidates) {
             String id = ItemIds.forUrl(c.url());
+            if (!inBatch.add(id)) {
+                continue; // the source listed the URL twice in one poll (e.g. overlapping pages): first copy wins
+            }
             String hash = ItemIds.sha256Hex(c.title() + "\n" + c.text());
             Optional<SeenUrl> before = seen.find(id);
             if (before.isPresent() && before.get().contentHash().equals(hash)) {
