@@ -32,6 +32,15 @@ class ExtractionBenchmarkTest {
     }
 
     @Test
+    void shouldDoWellOnFundusPublisherPagesItWasNotTunedOn() throws IOException {
+        FundusBenchmark b = FundusBenchmark.run(SharedData.require("fundus-parser-tests"));
+        report("fundus.txt", b.score.summary());
+
+        assertThat(b.score.size()).isGreaterThan(100);
+        assertThat(b.score.f1()).isGreaterThan(0.93);
+    }
+
+    @Test
     void shouldExtractRussianAgencyArticleWithItsTimestamp() throws IOException {
         Path dir = SharedData.require("tgcontest-example");
         com.fasterxml.jackson.databind.JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
