@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.karaul.alerts.sink.AlertSink;
-import org.karaul.contract.Alert;
+import org.karaul.contract.AlertEvent;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class AlertDispatcher implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
 
-    private final Consumer<String, Alert> consumer;
+    private final Consumer<String, AlertEvent> consumer;
     private final List<AlertSink> sinks;
     private final MeterRegistry metrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private volatile boolean polling;
 
-    public AlertDispatcher(Consumer<String, Alert> consumer, List<AlertSink> sinks, MeterRegistry metrics) {
+    public AlertDispatcher(Consumer<String, AlertEvent> consumer, List<AlertSink> sinks, MeterRegistry metrics) {
         this.consumer = consumer;
         this.sinks = List.copyOf(sinks);
         this.metrics = metrics;
@@ -40,7 +40,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     }
 
     /** A read_committed consumer of the alerts topic in the given group. */
-    public static KafkaConsumer<String, Alert> consumer(Properties kafka, String groupId) {
+    public static KafkaConsumer<String, AlertEvent> consumer(Properties kafka, String groupId) {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -64,9 +64,9 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(Set.of(Topics.ALERTS.name()));
             while (running.get()) {
-                ConsumerRecords<String, Alert> batch = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, AlertEvent> batch = consumer.poll(Duration.ofMillis(500));
                 polling = true;
-                for (ConsumerRecord<String, Alert> r : batch) {
+                for (ConsumerRecord<String, AlertEvent> r : batch) {
                     for (AlertSink sink : sinks) {
                         deliverWithRetry(sink, r);
                     }
@@ -80,15 +80,19 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            boolean interrupted = Thread.interrupted(); // close() may have interrupted a backoff; close cleanly first
             consumer.close(Duration.ofSeconds(2));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void deliverWithRetry(AlertSink sink, ConsumerRecord<String, Alert> r) throws InterruptedException {
+    private void deliverWithRetry(AlertSink sink, ConsumerRecord<String, AlertEvent> r) throws InterruptedException {
         long backoff = 200;
         while (running.get()) {
             try {
-                sink.deliver(r.value());
+                sink.deliver(r.value().data());
                 metrics.counter("karaul.alerts.deliveries", "sink", sink.id(), "outcome", "success").increment();
                 return;
             } catch (Exception e) {

@@ -2,6 +2,8 @@ package org.karaul.alerts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +11,15 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.karaul.alerts.desk.DeskFeed;
+import org.karaul.alerts.desk.DeskPage;
+import org.karaul.alerts.http.HttpServerHandle;
+import org.karaul.alerts.http.WebhookApi;
+import org.karaul.alerts.publish.AlertTopology;
+import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
@@ -18,27 +27,38 @@ import org.karaul.ops.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the alerts service: the alert publisher stream (exactly once) and the dispatcher to the sinks. */
+/**
+ * Wires the alerts service: the alert publisher stream (exactly once, developments to alerts), the dispatcher to
+ * the sinks, the webhook deliveries, and the HTTP server with the desk page and the webhook API.
+ */
 public final class AlertsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final AlertDispatcher dispatcher;
+    private final Webhooks webhooks;
+    private final DeskFeed desk;
+    private final HttpServerHandle http;
 
-    private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher) {
+    private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher,
+                      Webhooks webhooks, DeskFeed desk, HttpServerHandle http) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.dispatcher = dispatcher;
+        this.webhooks = webhooks;
+        this.desk = desk;
+        this.http = http;
     }
 
-    /** Starts both parts; {@code extraSinks} are added to the configured ones (console when enabled). */
+    /** Starts every part; {@code extraSinks} are added to the configured ones (console when enabled). */
     public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
+        AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ALERTS));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.ALERTS, Topics.WEBHOOK_SUBSCRIPTIONS,
+                    Topics.WEBHOOK_DLQ));
         }
-        KafkaStreams streams = new KafkaStreams(AlertTopology.build(config.minSeverity(), Clock.systemUTC()),
-                streamsProperties(config));
+        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics), streamsProperties(config));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
@@ -46,6 +66,9 @@ public final class AlertsApp implements AutoCloseable {
         if (config.console()) {
             sinks.add(new ConsoleSink(System.out));
         }
+        Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics) : null;
+        DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
+        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk);
         AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(config.kafka(), config.dispatchGroupId()),
                 sinks, metrics);
         if (ops != null) {
@@ -57,9 +80,23 @@ public final class AlertsApp implements AutoCloseable {
         }
         streams.start();
         dispatcher.start();
-        LOG.info("alerts started: minimum severity {}, sinks {}", config.minSeverity().id(),
-                sinks.stream().map(AlertSink::id).toList());
-        return new AlertsApp(streams, streamsMetrics, dispatcher);
+        LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
+                sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
+        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http);
+    }
+
+    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk) {
+        try {
+            HttpServerHandle http = HttpServerHandle.start(config.httpHost(), config.httpPort());
+            http.route("/", new DeskPage(desk));
+            String token = config.webhookSettings().token();
+            if (webhooks != null && token != null) {
+                http.route(WebhookApi.PATH, new WebhookApi(webhooks, token, Clock.systemUTC()));
+            }
+            return http;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Properties streamsProperties(AlertsConfig config) {
@@ -72,9 +109,27 @@ public final class AlertsApp implements AutoCloseable {
         return p;
     }
 
+    /** The URL of a path on the desk page and API server ({@code url("/")} is the desk page), or null when it is off. */
+    public String url(String path) {
+        return http == null ? null : http.url(path);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
     @Override
     public void close() throws InterruptedException {
+        if (http != null) {
+            http.close();
+        }
+        if (desk != null) {
+            desk.close();
+        }
         dispatcher.close();
+        if (webhooks != null) {
+            webhooks.close();
+        }
         streams.close(Duration.ofSeconds(5));
         streamsMetrics.close();
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code karaul alerts}: runs the alerts service alone against any broker until SIGINT or SIGTERM. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = {"Publish an alert to karaul.alerts for each classified item at or above the minimum severity,",
+        description = {"Publish alerts (CloudEvents) to karaul.alerts when developments open or escalate past the alert rules,",
                 "and deliver alerts to the configured sinks.",
                 "Settings: alerts-defaults.properties in the jar, then --config FILE, then KARAUL_* environment variables."})
 public final class AlertsCommand implements Callable<Integer> {

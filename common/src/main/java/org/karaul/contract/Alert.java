@@ -8,7 +8,7 @@ import java.util.Objects;
  * What a desk or subscriber is told: what happened, where, who, how sure and why.
  *
  * @param id            unique alert id
- * @param type          why it fired: {@code opened}, {@code escalated} (or {@code item} for a single-item alert)
+ * @param type          the development transition it fired on: {@code opened} or {@code escalated}
  * @param developmentId id of the development it is about
  * @param title         headline
  * @param summary       one paragraph built from the items
@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param lastSeen      latest item time
  * @param lineage       taxonomy version, rule id and source offsets
  * @param createdAt     when the alert was made
+ * @param itemCount          items grouped into the development so far
+ * @param independentSources distinct source owners that reported it
+ * @param timeline           the development's items in the order they joined
+ * @param spike              for a spike: the window, observed and expected counts; else null
  */
 public record Alert(
         String id,
@@ -38,7 +42,11 @@ public record Alert(
         Instant firstSeen,
         Instant lastSeen,
         Lineage lineage,
-        Instant createdAt) {
+        Instant createdAt,
+        int itemCount,
+        int independentSources,
+        List<TimelineEntry> timeline,
+        Spike spike) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -49,5 +57,6 @@ public record Alert(
         groups = groups == null ? List.of() : List.copyOf(groups);
         sources = sources == null ? List.of() : List.copyOf(sources);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 }

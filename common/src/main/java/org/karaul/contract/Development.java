@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param evidence           labels with the spans that fired, from its items
  * @param origins            raw-topic offsets of its items
  * @param taxonomyVersion    taxonomy version of its latest item
+ * @param lead               a sentence or two from its most reliable item, for summaries
+ * @param timeline           items in the order they joined (capped; the newest are kept)
+ * @param spike              for a spike development: the window, observed and expected counts; else null
  */
 public record Development(
         String id,
@@ -41,7 +44,10 @@ public record Development(
         int independentSources,
         List<CategoryLabel> evidence,
         List<SourceOffset> origins,
-        String taxonomyVersion) {
+        String taxonomyVersion,
+        String lead,
+        List<TimelineEntry> timeline,
+        Spike spike) {
 
     public Development {
         Objects.requireNonNull(id, "id");
@@ -53,5 +59,6 @@ public record Development(
         sources = sources == null ? List.of() : List.copyOf(sources);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         origins = origins == null ? List.of() : List.copyOf(origins);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 }

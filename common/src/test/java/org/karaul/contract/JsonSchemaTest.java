@@ -38,8 +38,18 @@ class JsonSchemaTest {
         assertThat(validate(Topics.ITEMS_RAW, Samples.raw())).isEmpty();
         assertThat(validate(Topics.ITEMS_CLASSIFIED, Samples.classified())).isEmpty();
         assertThat(validate(Topics.DEVELOPMENTS, Samples.development())).isEmpty();
-        assertThat(validate(Topics.ALERTS, Samples.alert())).isEmpty();
+        assertThat(validate(Topics.ALERTS, Samples.alertEvent())).isEmpty();
+        assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.subscription())).isEmpty();
+        assertThat(validate(Topics.WEBHOOK_DLQ, Samples.webhookDeadLetter())).isEmpty();
         assertThat(validate(Topics.INGEST_SEEN, Samples.seen())).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnAlertEventOfAnUnknownType() {
+        AlertEvent e = Samples.alertEvent();
+        AlertEvent bad = new AlertEvent(e.specversion(), e.id(), e.source(), "org.karaul.alert.item", e.subject(), e.time(),
+                e.datacontenttype(), e.dataschema(), e.data());
+        assertThat(validate(Topics.ALERTS, bad)).isNotEmpty();
     }
 
     @Test

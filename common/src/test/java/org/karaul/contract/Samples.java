@@ -30,14 +30,30 @@ final class Samples {
         return new Development("dev-1", DevelopmentStatus.OPENED, "title", Severity.HIGH, List.of("terrorism.plot_disrupted"),
                 List.of("KG"), List.of(), List.of("Bishkek"), T0, T0, 1,
                 List.of(new SourceRef("24kg", raw().url(), "B")), 1, List.of(label()),
-                List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1");
+                List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1", "Сотрудники ГКНБ задержали трёх человек.",
+                List.of(new TimelineEntry(T0, DevelopmentStatus.OPENED, "24kg", raw().url(), raw().title(), Severity.HIGH, "ru")), null);
     }
 
     static Alert alert() {
         return new Alert("alert-1", "opened", "dev-1", "title", "summary", Severity.HIGH,
                 List.of("terrorism.plot_disrupted"), List.of("KG"), List.of("hizb_ut_tahrir"),
                 List.of(new SourceRef("24kg", raw().url(), "B")), List.of(label()), T0, T0,
-                new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0);
+                new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0,
+                1, 1, development().timeline(), new Spike("terrorism.plot_disrupted", "KG", T0, T0.plusSeconds(21600), 5,
+                0.5, 4.5));
+    }
+
+    static AlertEvent alertEvent() {
+        return AlertEvent.of(alert());
+    }
+
+    static WebhookSubscription subscription() {
+        return new WebhookSubscription("sub-1", "https://desk.example/hook", "s3cret", List.of("terrorism"),
+                List.of("KG"), Severity.HIGH, T0);
+    }
+
+    static WebhookDeadLetter webhookDeadLetter() {
+        return new WebhookDeadLetter("sub-1", "d-1", "https://desk.example/hook", 5, "HTTP 503", alertEvent(), T0);
     }
 
     static SeenUrl seen() {

@@ -20,7 +20,9 @@ class SerdeRoundTripTest {
                 Arguments.of(Topics.ITEMS_RAW.valueSerde(), Samples.raw()),
                 Arguments.of(Topics.ITEMS_CLASSIFIED.valueSerde(), Samples.classified()),
                 Arguments.of(Topics.DEVELOPMENTS.valueSerde(), Samples.development()),
-                Arguments.of(Topics.ALERTS.valueSerde(), Samples.alert()),
+                Arguments.of(Topics.ALERTS.valueSerde(), Samples.alertEvent()),
+                Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.subscription()),
+                Arguments.of(Topics.WEBHOOK_DLQ.valueSerde(), Samples.webhookDeadLetter()),
                 Arguments.of(Topics.INGEST_SEEN.valueSerde(), Samples.seen()));
     }
 

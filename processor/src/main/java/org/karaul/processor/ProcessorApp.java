@@ -4,54 +4,81 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.processor.classify.Classifier;
 import org.karaul.processor.classify.Classifiers;
+import org.karaul.processor.develop.DevelopmentTopology;
+import org.karaul.processor.develop.GroupingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link ProcessorTopology} with exactly-once v2 processing. */
+/**
+ * Runs {@link ProcessorTopology} and, when enabled, {@link DevelopmentTopology} as two Streams applications with
+ * exactly-once v2 processing (the second one's application id ends in {@code -developments}).
+ */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
 
-    private final KafkaStreams streams;
-    private final KafkaStreamsMetrics streamsMetrics;
+    private final List<KafkaStreams> streams;
+    private final List<KafkaStreamsMetrics> streamsMetrics;
 
-    private ProcessorApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+    private ProcessorApp(List<KafkaStreams> streams, List<KafkaStreamsMetrics> streamsMetrics) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
     }
 
-    /** Loads the taxonomy (a bad one stops start-up), then starts the stream; health goes on {@code ops} if given. */
+    /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
         Classifier classifier = Classifiers.load(config.taxonomyPath());
+        GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
+                    Topics.DEVELOPMENTS));
         }
-        KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(classifier, metrics, Clock.systemUTC()),
-                streamsProperties(config));
-        streams.setStateListener((now, before) -> LOG.info("processor streams {} -> {}", before, now));
+        List<KafkaStreams> all = new ArrayList<>();
+        List<KafkaStreamsMetrics> bound = new ArrayList<>();
+        start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC()),
+                streamsProperties(config, config.applicationId()), metrics, ops, all, bound);
+        if (rules != null) {
+            start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics),
+                    streamsProperties(config, config.applicationId() + "-developments"), metrics, ops, all, bound);
+        }
+        LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
+                rules == null ? "off" : "on");
+        return new ProcessorApp(all, bound);
+    }
+
+    private static void start(String name, Topology topology, Properties props, MeterRegistry metrics, OpsServer ops,
+                              List<KafkaStreams> all, List<KafkaStreamsMetrics> bound) {
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", name, before, now));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         if (ops != null) {
-            ops.register("processor", () -> health(streams));
+            ops.register(name, () -> health(streams));
         }
         streams.start();
-        LOG.info("processor started with taxonomy {}", classifier.taxonomyVersion());
-        return new ProcessorApp(streams, streamsMetrics);
+        all.add(streams);
+        bound.add(streamsMetrics);
     }
 
     static Properties streamsProperties(ProcessorConfig config) {
+        return streamsProperties(config, config.applicationId());
+    }
+
+    static Properties streamsProperties(ProcessorConfig config, String applicationId) {
         Properties p = new Properties();
         p.putAll(config.kafka());
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
@@ -66,13 +93,21 @@ public final class ProcessorApp implements AutoCloseable {
         return new HealthCheck.Status(up, "streams " + s);
     }
 
+    /** Whether every stream of this service is running (not starting or rebalancing). */
+    public boolean running() {
+        return streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    /** State of the classifier stream. */
     public KafkaStreams.State state() {
-        return streams.state();
+        return streams.get(0).state();
     }
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(5));
-        streamsMetrics.close();
+        for (KafkaStreams s : streams) {
+            s.close(Duration.ofSeconds(5));
+        }
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
     }
 }

@@ -3,11 +3,13 @@ package org.karaul.contract.kafka;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.karaul.contract.Alert;
+import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
+import org.karaul.contract.WebhookDeadLetter;
+import org.karaul.contract.WebhookSubscription;
 
 /** Every topic Karaul reads or writes. Names use dots only; nothing else in the code spells a topic name. */
 public final class Topics {
@@ -29,9 +31,20 @@ public final class Topics {
     public static final Topic<String, Development> DEVELOPMENTS =
             new Topic<>("karaul.developments", KEY, new JsonSerde<>(Development.class), 3, true);
 
-    /** Alerts, keyed by development id; one partition so every reader sees them in one order. */
-    public static final Topic<String, Alert> ALERTS =
-            new Topic<>("karaul.alerts", KEY, new JsonSerde<>(Alert.class), 1, false);
+    /**
+     * Alerts as CloudEvents (structured JSON, plus {@code ce_*} binary-binding headers), keyed by development id;
+     * one partition so every reader sees them in one order.
+     */
+    public static final Topic<String, AlertEvent> ALERTS =
+            new Topic<>("karaul.alerts", KEY, new JsonSerde<>(AlertEvent.class), 1, false);
+
+    /** Webhook subscriptions keyed by subscription id (compacted; a tombstone deletes one). */
+    public static final Topic<String, WebhookSubscription> WEBHOOK_SUBSCRIPTIONS =
+            new Topic<>("karaul.webhooks.subscriptions", KEY, new JsonSerde<>(WebhookSubscription.class), 1, true);
+
+    /** Webhook deliveries given up after the configured attempts, keyed by subscription id, with the reason. */
+    public static final Topic<String, WebhookDeadLetter> WEBHOOK_DLQ =
+            new Topic<>("karaul.webhooks.dlq", KEY, new JsonSerde<>(WebhookDeadLetter.class), 1, false);
 
     /** The crawler's memory of URLs already emitted, keyed by item id (compacted). */
     public static final Topic<String, SeenUrl> INGEST_SEEN =
@@ -42,6 +55,7 @@ public final class Topics {
 
     /** All topics, for creating them up front. */
     public static List<Topic<?, ?>> all() {
-        return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, DEVELOPMENTS, ALERTS, INGEST_SEEN);
+        return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, DEVELOPMENTS, ALERTS, INGEST_SEEN,
+                WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ);
     }
 }

@@ -1,0 +1,143 @@
+package org.karaul.alerts.desk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.karaul.contract.kafka.Json;
+
+/**
+ * Serves the desk page: {@code /} (HTML), {@code /desk.js} and {@code /desk.css}, and {@code /events}, a
+ * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes). The
+ * page builds its DOM with text nodes only, and a Content-Security-Policy forbids inline and foreign scripts.
+ */
+public final class DeskPage implements HttpHandler {
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Map<String, String> FILES = Map.of("/", "desk/index.html", "/index.html", "desk/index.html",
+            "/desk.js", "desk/desk.js", "/desk.css", "desk/desk.css");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    private static final int MAX_STREAMS = 64;
+    private static final long HEARTBEAT_SECONDS = 15;
+
+    private final DeskFeed feed;
+    private final AtomicInteger streams = new AtomicInteger();
+
+    public DeskPage(DeskFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (!"GET".equals(ex.getRequestMethod())) {
+            plain(ex, 405, "use GET");
+        } else if (path.equals("/events")) {
+            stream(ex);
+        } else if (FILES.containsKey(path)) {
+            file(ex, FILES.get(path));
+        } else {
+            plain(ex, 404, "not found");
+        }
+    }
+
+    private void file(HttpExchange ex, String resource) throws IOException {
+        try (ex; InputStream in = DeskPage.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("desk page resource missing: " + resource);
+            }
+            byte[] body = in.readAllBytes();
+            headers(ex, TYPES.get(resource.substring(resource.lastIndexOf('.') + 1)));
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private void stream(HttpExchange ex) throws IOException {
+        if (streams.incrementAndGet() > MAX_STREAMS) {
+            streams.decrementAndGet();
+            plain(ex, 503, "too many open desk pages");
+            return;
+        }
+        BlockingQueue<DeskFeed.Entry> queue = new LinkedBlockingQueue<>(1000);
+        Consumer<DeskFeed.Entry> listener = e -> {
+            if (!queue.offer(e)) {
+                queue.clear();
+            }
+        };
+        feed.listen(listener);
+        try (ex) {
+            headers(ex, "text/event-stream; charset=utf-8");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            long last = lastEventId(ex);
+            for (DeskFeed.Entry e : feed.since(last)) {
+                last = write(out, e, last);
+            }
+            out.flush();
+            while (!Thread.currentThread().isInterrupted()) {
+                DeskFeed.Entry e = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                if (e == null) {
+                    out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    last = write(out, e, last);
+                }
+                out.flush();
+            }
+        } catch (IOException | InterruptedException closed) {
+            // the page went away, or the server is stopping
+        } finally {
+            feed.unlisten(listener);
+            streams.decrementAndGet();
+        }
+    }
+
+    /** Writes one event unless the page already has it; returns the latest offset sent. */
+    private static long write(OutputStream out, DeskFeed.Entry e, long last) throws IOException {
+        if (e.offset() <= last) {
+            return last;
+        }
+        String json = Json.mapper().writeValueAsString(e.event());
+        out.write(("id: " + e.offset() + "\nevent: alert\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+        return e.offset();
+    }
+
+    private static long lastEventId(HttpExchange ex) {
+        String id = ex.getRequestHeaders().getFirst("Last-Event-ID");
+        try {
+            return id == null ? -1 : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void headers(HttpExchange ex, String type) {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+    }
+
+    private static void plain(HttpExchange ex, int status, String text) throws IOException {
+        try (ex) {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            headers(ex, "text/plain; charset=utf-8");
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The alerts service's HTTP face: the webhook API and the live desk page. */
+package org.karaul.alerts.http;

@@ -1,0 +1,77 @@
+package org.karaul.alerts.publish;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.karaul.alerts.rules.AlertRule;
+import org.karaul.alerts.rules.AlertRules;
+import org.karaul.contract.Alert;
+import org.karaul.contract.AlertEvent;
+import org.karaul.contract.Development;
+import org.karaul.contract.DevelopmentStatus;
+
+/**
+ * Turns development transitions into alerts. A development raises {@code opened} the first time it passes its
+ * rule (which may be on a later update, once a second source corroborates it) and {@code escalated} when its
+ * severity rises above the last alerted one, outside the cooldown. Copies of a story are updates, so they raise
+ * nothing. A closed development is forgotten.
+ */
+final class AlertPublisher implements Processor<String, Development, String, AlertEvent> {
+    private final AlertRules rules;
+    private final MeterRegistry metrics;
+    private ProcessorContext<String, AlertEvent> context;
+    private KeyValueStore<String, AlertMemory> memory;
+
+    AlertPublisher(AlertRules rules, MeterRegistry metrics) {
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, AlertEvent> context) {
+        this.context = context;
+        this.memory = context.getStateStore(AlertTopology.MEMORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Development> record) {
+        Development d = record.value();
+        if (d == null || d.severity() == null) {
+            return;
+        }
+        if (d.status() == DevelopmentStatus.CLOSED) {
+            memory.delete(d.id());
+            return;
+        }
+        Optional<AlertRule> rule = rules.match(d);
+        if (rule.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        AlertMemory before = memory.get(d.id());
+        String type = transition(d, rule.get(), before, now);
+        if (type == null) {
+            return;
+        }
+        Alert alert = Alerts.of(d, type, rule.get(), now);
+        AlertEvent event = AlertEvent.of(alert);
+        memory.put(d.id(), new AlertMemory(d.severity(), now, before == null ? 1 : before.alerts() + 1));
+        metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),
+                "category", d.categories().isEmpty() ? "none" : d.categories().get(0)).increment();
+        context.forward(new Record<>(d.id(), event, now.toEpochMilli(), CloudEvents.kafkaHeaders(event)));
+    }
+
+    /** {@code opened}, {@code escalated}, or null when this change raises no alert. */
+    private static String transition(Development d, AlertRule rule, AlertMemory before, Instant now) {
+        if (before == null) {
+            return "opened";
+        }
+        boolean higher = d.severity().compareTo(before.severity()) > 0;
+        boolean cooled = !now.isBefore(before.at().plus(rule.cooldown()));
+        return higher && rule.realertOnEscalation() && cooled ? "escalated" : null;
+    }
+}

@@ -1,0 +1,62 @@
+package org.karaul.alerts.publish;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.karaul.alerts.rules.AlertRule;
+import org.karaul.contract.Alert;
+import org.karaul.contract.Development;
+import org.karaul.contract.Lineage;
+import org.karaul.contract.SourceRef;
+
+/** Builds the alert for a development transition, with its one-paragraph summary. */
+public final class Alerts {
+    private Alerts() {
+    }
+
+    /** The alert; its id is the same for the same development, transition and severity, so redelivery is idempotent. */
+    public static Alert of(Development d, String type, AlertRule rule, Instant now) {
+        String id = d.id() + "." + type + "." + d.severity().id();
+        return new Alert(id, type, d.id(), d.title() == null ? "" : d.title(), summary(d), d.severity(), d.categories(),
+                d.countries(), d.groups(), d.sources(), d.evidence(), d.firstSeen(), d.lastSeen(),
+                new Lineage(d.taxonomyVersion(), rule.id(), d.origins()), now, d.itemCount(), d.independentSources(),
+                d.timeline(), d.spike());
+    }
+
+    /** Lead sentences of the most reliable item, then who reported it, when, and what it is about. */
+    static String summary(Development d) {
+        StringBuilder sb = new StringBuilder();
+        if (d.lead() != null && !d.lead().isBlank()) {
+            sb.append(d.lead().trim());
+            if (!d.lead().trim().endsWith(".") && !d.lead().trim().endsWith("…")) {
+                sb.append('.');
+            }
+            sb.append(' ');
+        }
+        String sources = d.sources().stream().map(Alerts::describe).collect(Collectors.joining(", "));
+        sb.append(String.format(Locale.ROOT, "Reported in %d item%s by %d source%s (%d independent: %s)",
+                d.itemCount(), d.itemCount() == 1 ? "" : "s", d.sources().size(), d.sources().size() == 1 ? "" : "s",
+                d.independentSources(), sources));
+        if (d.firstSeen() != null && d.lastSeen() != null) {
+            sb.append(d.firstSeen().equals(d.lastSeen()) ? " at " + minute(d.firstSeen())
+                    : " between " + minute(d.firstSeen()) + " and " + minute(d.lastSeen()));
+        }
+        sb.append(". Severity ").append(d.severity().id()).append("; ").append(String.join(", ", d.categories()));
+        if (!d.countries().isEmpty()) {
+            sb.append(" in ").append(String.join(", ", d.countries()));
+        }
+        if (!d.groups().isEmpty()) {
+            sb.append("; groups: ").append(String.join(", ", d.groups()));
+        }
+        return sb.append('.').toString();
+    }
+
+    private static String describe(SourceRef s) {
+        return s.sourceId() + (s.grade() == null ? "" : " (" + s.grade() + ")");
+    }
+
+    private static String minute(Instant t) {
+        return t.truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+}

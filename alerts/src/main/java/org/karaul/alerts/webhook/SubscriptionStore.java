@@ -1,0 +1,146 @@
+package org.karaul.alerts.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.karaul.contract.WebhookSubscription;
+import org.karaul.contract.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Webhook subscriptions, kept on the compacted subscriptions topic so they survive restarts. At start it reads
+ * the topic to its end; a thread then follows it, so a change written by another instance is seen too. Every
+ * change is passed to the listener (which may see the same subscription twice).
+ */
+public final class SubscriptionStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
+    private static final Duration LOAD_DEADLINE = Duration.ofSeconds(30);
+
+    /** Told about subscriptions added, changed or removed. */
+    public interface Listener {
+        void changed(WebhookSubscription subscription);
+
+        void removed(String id);
+    }
+
+    private final KafkaProducer<String, WebhookSubscription> producer;
+    private final KafkaConsumer<String, WebhookSubscription> reader;
+    private final Map<String, WebhookSubscription> current = new ConcurrentHashMap<>();
+    private final Listener listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private SubscriptionStore(Properties kafka, Listener listener) {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(p, Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().serializer(),
+                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().serializer());
+        Properties c = new Properties();
+        c.putAll(kafka);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.reader = new KafkaConsumer<>(c, Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().deserializer(),
+                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().deserializer());
+        this.listener = listener;
+        this.thread = new Thread(this::follow, "webhook-subscriptions");
+        this.thread.setDaemon(true);
+    }
+
+    /** Loads every subscription (telling the listener), then follows the topic in the background. */
+    public static SubscriptionStore start(Properties kafka, Listener listener) {
+        SubscriptionStore store = new SubscriptionStore(kafka, listener);
+        store.load();
+        store.thread.start();
+        return store;
+    }
+
+    private void load() {
+        List<TopicPartition> partitions = reader.partitionsFor(Topics.WEBHOOK_SUBSCRIPTIONS.name()).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+        Instant deadline = Instant.now().plus(LOAD_DEADLINE);
+        while (partitions.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + Topics.WEBHOOK_SUBSCRIPTIONS.name()
+                        + " to its end within " + LOAD_DEADLINE);
+            }
+            reader.poll(Duration.ofMillis(200)).forEach(this::apply);
+        }
+        LOG.info("{} webhook subscription(s) loaded", current.size());
+    }
+
+    private void follow() {
+        try {
+            while (running) {
+                reader.poll(Duration.ofMillis(500)).forEach(this::apply);
+            }
+        } catch (WakeupException stopping) {
+            // close() asked the loop to stop
+        } finally {
+            reader.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void apply(ConsumerRecord<String, WebhookSubscription> r) {
+        if (r.value() == null) {
+            if (current.remove(r.key()) != null) {
+                listener.removed(r.key());
+            }
+        } else {
+            current.put(r.key(), r.value());
+            listener.changed(r.value());
+        }
+    }
+
+    /** Writes a subscription (waiting for the broker) and applies it here at once. */
+    public void put(WebhookSubscription s) throws ExecutionException, InterruptedException, TimeoutException {
+        producer.send(new ProducerRecord<>(Topics.WEBHOOK_SUBSCRIPTIONS.name(), s.id(), s)).get(10, TimeUnit.SECONDS);
+        current.put(s.id(), s);
+        listener.changed(s);
+    }
+
+    /** Deletes a subscription with a tombstone; false when there was none. */
+    public boolean delete(String id) throws ExecutionException, InterruptedException, TimeoutException {
+        if (!current.containsKey(id)) {
+            return false;
+        }
+        producer.send(new ProducerRecord<>(Topics.WEBHOOK_SUBSCRIPTIONS.name(), id, null)).get(10, TimeUnit.SECONDS);
+        if (current.remove(id) != null) {
+            listener.removed(id);
+        }
+        return true;
+    }
+
+    /** The subscriptions, oldest first. */
+    public List<WebhookSubscription> list() {
+        return current.values().stream().sorted(Comparator.comparing(WebhookSubscription::createdAt,
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(WebhookSubscription::id)).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        reader.wakeup();
+        thread.join(5000);
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,125 @@
+package org.karaul.alerts.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.karaul.contract.AlertEvent;
+import org.karaul.contract.ItemIds;
+import org.karaul.contract.WebhookDeadLetter;
+import org.karaul.contract.WebhookSubscription;
+import org.karaul.contract.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POSTs one alert to one subscription (CloudEvents HTTP binding, structured mode), signed, retrying with
+ * exponential backoff; after the last attempt the alert goes to {@code karaul.webhooks.dlq} with the reason.
+ * Redirects are not followed, and the URL is checked against the guard before every attempt.
+ */
+final class WebhookPoster {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookPoster.class);
+
+    private final WebhookSettings settings;
+    private final UrlGuard guard;
+    private final HttpClient http;
+    private final Producer<String, WebhookDeadLetter> deadLetters;
+    private final MeterRegistry metrics;
+    private final Timer latency;
+    private final Clock clock;
+
+    WebhookPoster(WebhookSettings settings, UrlGuard guard, Producer<String, WebhookDeadLetter> deadLetters,
+                  MeterRegistry metrics, Clock clock) {
+        this.settings = settings;
+        this.guard = guard;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.latency = Timer.builder("karaul.alerts.webhook.latency")
+                .description("from an alert's creation to its successful webhook delivery").publishPercentileHistogram()
+                .register(metrics);
+        this.clock = clock;
+    }
+
+    /** The delivery id of an alert for a subscription: the same on every attempt and every redelivery. */
+    static String deliveryId(WebhookSubscription s, AlertEvent e) {
+        return "dlv-" + ItemIds.sha256Hex(s.id() + "|" + e.id()).substring(0, 24);
+    }
+
+    /** Delivers or dead-letters; returns early (without either) only when {@code running} turns false. */
+    void deliver(WebhookSubscription s, AlertEvent event, byte[] body, BooleanSupplier running) throws InterruptedException {
+        String deliveryId = deliveryId(s, event);
+        long backoff = settings.backoffInitial().toMillis();
+        String reason = "no attempt made";
+        for (int attempt = 1; attempt <= settings.maxAttempts() && running.getAsBoolean(); attempt++) {
+            reason = attempt(s, deliveryId, body);
+            if (reason == null) {
+                metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "delivered").increment();
+                if (event.time() != null) {
+                    latency.record(Duration.between(event.time(), clock.instant()));
+                }
+                return;
+            }
+            if (attempt < settings.maxAttempts()) {
+                metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "retry").increment();
+                LOG.debug("delivery {} to subscription {} failed (attempt {}): {}", deliveryId, s.id(), attempt, reason);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
+            }
+        }
+        if (running.getAsBoolean()) {
+            deadLetter(s, event, deliveryId, reason);
+        }
+    }
+
+    /** One POST; null when the receiver answered 2xx, else why not. */
+    private String attempt(WebhookSubscription s, String deliveryId, byte[] body) throws InterruptedException {
+        URI uri;
+        try {
+            uri = guard.check(s.url());
+        } catch (UrlGuard.RefusedUrlException e) {
+            return "refused: " + e.getMessage();
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Content-Type", AlertEvent.STRUCTURED_CONTENT_TYPE)
+                .header("User-Agent", "karaul-webhooks/1")
+                .header(Signatures.DELIVERY_HEADER, deliveryId)
+                .header(Signatures.SIGNATURE_HEADER, Signatures.sign(s.secret(), deliveryId, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return null;
+            }
+            String text = response.body() == null ? "" : response.body();
+            return "HTTP " + status + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length())));
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+    }
+
+    private void deadLetter(WebhookSubscription s, AlertEvent event, String deliveryId, String reason) throws InterruptedException {
+        metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "dead.letter").increment();
+        LOG.warn("giving up delivery {} of alert {} to subscription {} after {} attempts: {}", deliveryId, event.id(), s.id(),
+                settings.maxAttempts(), reason);
+        WebhookDeadLetter dl = new WebhookDeadLetter(s.id(), deliveryId, s.url(), settings.maxAttempts(), reason, event,
+                clock.instant());
+        try {
+            deadLetters.send(new ProducerRecord<>(Topics.WEBHOOK_DLQ.name(), s.id(), dl)).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write dead letter " + deliveryId + " for subscription " + s.id(), e);
+        }
+    }
+}

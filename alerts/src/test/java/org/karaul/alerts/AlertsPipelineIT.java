@@ -1,0 +1,244 @@
+package org.karaul.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.karaul.alerts.webhook.Signatures;
+import org.karaul.contract.AlertEvent;
+import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.Severity;
+import org.karaul.contract.WebhookDeadLetter;
+import org.karaul.contract.kafka.Json;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.kafka.embedded.KafkaBrokerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real pipeline on a real broker: classified items → developments (processor topology) → alert rules →
+ * CloudEvents on karaul.alerts → signed webhook POSTs to a real loopback receiver.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class AlertsPipelineIT {
+    static final String TOKEN = Pipeline.TOKEN;
+    static final Duration DEADLINE = Duration.ofSeconds(45);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    static Pipeline pipeline;
+    static AlertsApp alerts;
+    static SimpleMeterRegistry metrics;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        pipeline = new Pipeline(KafkaBrokerExtension.bootstrapServers(), dir);
+        alerts = pipeline.alerts;
+        metrics = pipeline.metrics;
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    static void send(ClassifiedItem c) throws Exception {
+        pipeline.send(c);
+    }
+
+    static HttpResponse<String> api(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(alerts.url(path)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a subscription and returns its JSON (with the secret). */
+    static JsonNode subscribe(String url, String filter) throws Exception {
+        HttpResponse<String> r = api("POST", "/api/webhooks", "{\"url\":\"" + url + "\"" + filter + "}", TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Json.mapper().readTree(r.body());
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static AlertEvent event(Receiver.Delivery d) {
+        return Topics.ALERTS.valueSerde().deserializer().deserialize("t", d.body());
+    }
+
+    @Test
+    void shouldRefuseCallsWithoutTheTokenAndPrivateOrLinkLocalUrls() throws Exception {
+        assertThat(api("GET", "/api/webhooks", null, null).statusCode()).isEqualTo(401);
+        assertThat(api("GET", "/api/webhooks", null, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> privateRange = api("POST", "/api/webhooks", "{\"url\":\"http://10.20.30.40/hook\"}", TOKEN);
+        assertThat(privateRange.statusCode()).isEqualTo(400);
+        assertThat(privateRange.body()).contains("10.20.30.40").contains("private");
+        assertThat(api("POST", "/api/webhooks", "{\"url\":\"http://169.254.169.254/latest\"}", TOKEN).statusCode()).isEqualTo(400);
+        assertThat(api("POST", "/api/webhooks", "{\"url\":\"http://[::1]:9/hook\"}", TOKEN).statusCode()).isEqualTo(400);
+        assertThat(api("POST", "/api/webhooks", "{\"url\":\"file:///etc/passwd\"}", TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldSendOneAlertForThreeOutletsCopiesAndASecondOnEscalation() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            JsonNode sub = subscribe(receiver.url(), ",\"countries\":[\"KG\"],\"categories\":[\"border\"]");
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+            send(Stories.item("steppe-wire", "B", "en", Stories.CLASH_EN, Stories.CLASH_EN_TEXT, t0,
+                    "border.interstate_clash", Severity.HIGH, "KG"));
+            send(Stories.item("vesti-fergany", "C", "ru", Stories.CLASH_RU, Stories.CLASH_RU_TEXT, t0.plusSeconds(60),
+                    "border.interstate_clash", Severity.HIGH, "KG"));
+            send(Stories.item("kabar", "B", "en", Stories.CLASH_EN, Stories.CLASH_EN_TEXT, t0.plusSeconds(120),
+                    "border.interstate_clash", Severity.HIGH, "KG"));
+            await("the opened alert", () -> receiver.deliveries.size() >= 1);
+            send(Stories.item("akipress", "B", "en", Stories.CLASH_EN + "; ceasefire broken, three dead",
+                    Stories.CLASH_EN_TEXT, t0.plusSeconds(300), "border.interstate_clash", Severity.CRITICAL, "KG"));
+            await("the escalated alert", () -> receiver.deliveries.size() >= 2);
+
+            List<AlertEvent> got = receiver.deliveries.stream().map(AlertsPipelineIT::event).toList();
+            assertThat(got).extracting(AlertEvent::type).containsExactly("org.karaul.alert.opened", "org.karaul.alert.escalated");
+            assertThat(got).extracting(AlertEvent::subject).containsOnly(got.get(0).subject());
+            assertThat(got.get(0).data().sources()).extracting(s -> s.sourceId()).containsExactly("steppe-wire", "vesti-fergany");
+            assertThat(got.get(1).data().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(got.get(1).data().itemCount()).isEqualTo(4);
+            assertThat(receiver.deliveries.get(0).contentType()).isEqualTo("application/cloudevents+json");
+            assertThat(alertsOnTopicFor(got.get(0).subject())).as("never one per copy").hasSize(2);
+            assertThat(api("DELETE", "/api/webhooks/" + sub.get("id").asText(), null, TOKEN).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryMissedAlertInOrderWithValidSignaturesWhenTheReceiverComesBack() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            JsonNode sub = subscribe(receiver.url(), ",\"countries\":[\"TJ\"],\"minSeverity\":\"high\"");
+            String secret = sub.get("secret").asText();
+            receiver.stop();
+            double retriesBefore = retries();
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
+            send(Stories.item("khovar", "A", "en", "Police seize 300 kg of heroin in Khorog", "Police in GBAO seized heroin.",
+                    t0, "trafficking.drugs", Severity.HIGH, "TJ"));
+            send(Stories.item("asia-plus", "A", "en", "Hackers take down the website of the Tajik railway",
+                    "A DDoS attack hit the railway.", t0.plusSeconds(10), "cyber.attack", Severity.HIGH, "TJ"));
+            send(Stories.item("ozodi", "A", "en", "Thousands rally in Dushanbe square against fuel prices",
+                    "Riot police dispersed the crowd.", t0.plusSeconds(20), "unrest.mass_protest", Severity.HIGH, "TJ"));
+            await("retries while the receiver is down", () -> retries() >= retriesBefore + 2);
+            receiver.restart();
+            await("three deliveries after the receiver came back", () -> receiver.deliveries.size() >= 3);
+
+            List<Receiver.Delivery> got = new ArrayList<>(receiver.deliveries);
+            assertThat(got).hasSize(3);
+            assertThat(got).extracting(d -> event(d).data().title()).containsExactlyInAnyOrder(
+                    "Police seize 300 kg of heroin in Khorog", "Hackers take down the website of the Tajik railway",
+                    "Thousands rally in Dushanbe square against fuel prices");
+            List<String> ids = got.stream().map(d -> event(d).id()).toList();
+            assertThat(ids).as("in the order of the alerts topic")
+                    .containsExactlyElementsOf(alertsOnTopic().stream().map(AlertEvent::id).filter(ids::contains).toList());
+            for (Receiver.Delivery d : got) {
+                assertThat(Signatures.verify(secret, d.deliveryId(), d.body(), d.signature())).as(d.deliveryId()).isTrue();
+                assertThat(Signatures.verify("other-secret", d.deliveryId(), d.body(), d.signature())).isFalse();
+            }
+            assertThat(got).extracting(Receiver.Delivery::deliveryId).doesNotHaveDuplicates();
+            api("DELETE", "/api/webhooks/" + sub.get("id").asText(), null, TOKEN);
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAfterTheLastAttemptWithTheReasonWhileOthersAreServed() throws Exception {
+        try (Receiver failing = Receiver.start(); Receiver healthy = Receiver.start()) {
+            failing.answer(500);
+            JsonNode bad = subscribe(failing.url(), ",\"countries\":[\"UZ\"]");
+            JsonNode good = subscribe(healthy.url(), ",\"countries\":[\"UZ\"]");
+            send(Stories.item("uza", "A", "en", "Explosion at an arms depot near Termez", "Ammunition exploded at a depot.",
+                    Instant.now().minusSeconds(60), "trafficking.arms", Severity.HIGH, "UZ"));
+            await("the healthy subscriber's delivery", () -> healthy.deliveries.size() == 1);
+            WebhookDeadLetter dl = awaitDeadLetter(bad.get("id").asText());
+            assertThat(dl.reason()).startsWith("HTTP 500");
+            assertThat(dl.attempts()).isEqualTo(8);
+            assertThat(dl.event().data().title()).isEqualTo("Explosion at an arms depot near Termez");
+            assertThat(failing.deliveries).isEmpty();
+            HttpResponse<String> list = api("GET", "/api/webhooks", null, TOKEN);
+            assertThat(list.body()).contains(good.get("id").asText()).doesNotContain(good.get("secret").asText());
+            api("DELETE", "/api/webhooks/" + bad.get("id").asText(), null, TOKEN);
+            api("DELETE", "/api/webhooks/" + good.get("id").asText(), null, TOKEN);
+        }
+    }
+
+    static double retries() {
+        var c = metrics.find("karaul.alerts.webhook.deliveries").tag("outcome", "retry").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    static List<AlertEvent> alertsOnTopicFor(String developmentId) {
+        return alertsOnTopic().stream().filter(e -> e.subject().equals(developmentId)).toList();
+    }
+
+    static List<AlertEvent> alertsOnTopic() {
+        try (KafkaConsumer<String, AlertEvent> c = consumer(Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer(), Topics.ALERTS.name())) {
+            List<AlertEvent> out = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(5);
+            long end = c.endOffsets(c.assignment()).values().stream().mapToLong(Long::longValue).sum();
+            while (c.assignment().stream().mapToLong(c::position).sum() < end && Instant.now().isBefore(deadline)) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+            return out;
+        }
+    }
+
+    static WebhookDeadLetter awaitDeadLetter(String subscriptionId) throws InterruptedException {
+        try (KafkaConsumer<String, WebhookDeadLetter> c = consumer(Topics.WEBHOOK_DLQ.keySerde().deserializer(),
+                Topics.WEBHOOK_DLQ.valueSerde().deserializer(), Topics.WEBHOOK_DLQ.name())) {
+            Map<String, WebhookDeadLetter> found = new HashMap<>();
+            await("a dead letter for " + subscriptionId, () -> {
+                c.poll(Duration.ofMillis(200)).forEach(r -> found.put(r.key(), r.value()));
+                return found.containsKey(subscriptionId);
+            });
+            return found.get(subscriptionId);
+        }
+    }
+
+    static <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<String> k,
+                                                  org.apache.kafka.common.serialization.Deserializer<V> v, String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, V> c = new KafkaConsumer<>(p, k, v);
+        var partitions = c.partitionsFor(topic).stream()
+                .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+        c.assign(partitions);
+        c.seekToBeginning(partitions);
+        return c;
+    }
+}

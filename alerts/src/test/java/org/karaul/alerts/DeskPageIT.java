@@ -1,0 +1,135 @@
+package org.karaul.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.karaul.contract.Severity;
+import org.karaul.kafka.embedded.KafkaBrokerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The desk page in a real headless Chromium: an alert pushed through the pipeline appears live, newest first,
+ * filters work, a click shows the timeline, sources and highlighted evidence, and a hostile title stays text.
+ * Skipped when Debian's chromium and chromium-driver are not installed.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class DeskPageIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String HOSTILE = "<img src=x onerror=alert(1)> Gunmen attack a police post in Zhanaozen";
+    static final Duration DEADLINE = Duration.ofSeconds(45);
+
+    @TempDir
+    static Path dir;
+
+    static Pipeline pipeline;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        pipeline = new Pipeline(KafkaBrokerExtension.bootstrapServers(), dir);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (true) {
+            T value = probe.get();
+            if (value != null && !(value instanceof Boolean b && !b)) {
+                return value;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static List<WebElement> titles() {
+        return browser.findElements(By.cssSelector("#alerts li.alert .title"));
+    }
+
+    /** The text of the newest alert's title, or "" while the list is empty or being re-rendered. */
+    static String newestTitle() {
+        try {
+            List<WebElement> all = titles();
+            return all.isEmpty() ? "" : all.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return "";
+        }
+    }
+
+    @Test
+    void shouldShowPushedAlertsLiveNewestFirstWithFiltersDetailsAndEscapedTitles() throws Exception {
+        browser.get(pipeline.alerts.url("/"));
+        await("the live stream", () -> browser.findElement(By.id("status")).getText().equals("live"));
+
+        Instant now = Instant.now();
+        pipeline.send(Stories.item("kazinform", "A", "en", HOSTILE, "Two gunmen opened fire at a police post in Zhanaozen.",
+                now.minusSeconds(120), "terrorism.attack", Severity.CRITICAL, "KZ"));
+        await("the first alert on top", () -> newestTitle().equals(HOSTILE));
+        assertThat(browser.findElements(By.cssSelector("#alerts img"))).as("the title is text, not an image").isEmpty();
+
+        String second = "Customs officers seize 40 kg of hashish at the Turkmen border post of Farap";
+        pipeline.send(Stories.item("turkmenportal", "A", "en", second, "Hashish was found in a truck.", now.minusSeconds(60),
+                "trafficking.drugs", Severity.HIGH, "TM"));
+        await("the second alert on top", () -> newestTitle().equals(second));
+
+        new Select(browser.findElement(By.id("f-severity"))).selectByValue("critical");
+        assertThat(titles()).extracting(WebElement::getText).contains(HOSTILE).doesNotContain(second);
+        assertThat(browser.findElements(By.cssSelector("#alerts li.alert"))).allMatch(li -> li.getAttribute("class").contains("sev-critical"));
+        new Select(browser.findElement(By.id("f-severity"))).selectByValue("info");
+        new Select(browser.findElement(By.id("f-country"))).selectByValue("TM");
+        assertThat(titles()).extracting(WebElement::getText).contains(second).doesNotContain(HOSTILE);
+        new Select(browser.findElement(By.id("f-country"))).selectByValue("KZ");
+        assertThat(titles()).extracting(WebElement::getText).contains(HOSTILE).doesNotContain(second);
+
+        browser.findElements(By.cssSelector("#alerts li.alert")).stream()
+                .filter(li -> li.findElement(By.className("title")).getText().equals(HOSTILE)).findFirst().orElseThrow().click();
+        WebElement detail = browser.findElement(By.id("detail"));
+        assertThat(detail.findElement(By.cssSelector("h2")).getText()).isEqualTo(HOSTILE);
+        assertThat(detail.findElements(By.cssSelector("h2 mark"))).extracting(WebElement::getText).containsExactly("<img");
+        assertThat(detail.findElements(By.cssSelector("li.timeline-entry"))).hasSize(1);
+        assertThat(detail.findElement(By.cssSelector("li.source")).getText()).isEqualTo("kazinform (grade A)");
+        assertThat(detail.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(browser.switchTo().defaultContent().getTitle()).as("no alert() dialog was opened").isEqualTo("Karaul desk");
+        new Select(browser.findElement(By.id("f-country"))).selectByValue("");
+        Files.write(Path.of("target", "desk-page.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+}

@@ -1,0 +1,79 @@
+package org.karaul.alerts;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.karaul.config.Settings;
+import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.ops.TopicSetup;
+import org.karaul.processor.develop.DevelopmentTopology;
+import org.karaul.processor.develop.GroupingRules;
+
+/**
+ * The pipeline from {@code karaul.items.classified} on: the developments topology and the alerts service with its
+ * HTTP server on a free port, webhooks allowed to loopback, quick retries and no cooldown. Its applications start
+ * at the current end of their input topics, so records of other tests on the shared broker do not leak in.
+ */
+final class Pipeline implements AutoCloseable {
+    static final String TOKEN = "it-token";
+
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final KafkaStreams developments;
+    final AlertsApp alerts;
+    final KafkaProducer<String, ClassifiedItem> items;
+
+    Pipeline(String servers, Path dir) throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", servers);
+        TopicSetup.ensure(kafka, Topics.all());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        Offsets.skipToEnd(kafka, "it-developments-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
+        Offsets.skipToEnd(kafka, "it-alerts-" + run, List.of(Topics.DEVELOPMENTS.name()));
+        Properties streams = new Properties();
+        streams.putAll(kafka);
+        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "it-developments-" + run);
+        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        streams.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("dev").toString());
+        streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        developments = new KafkaStreams(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofSeconds(30), metrics),
+                streams);
+        developments.start();
+
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "defaults: {minSeverity: medium, corroboration: {high: 2, critical: 2}, trustedGrades: [A],"
+                + " cooldown: 0s, realertOnEscalation: true}\n");
+        alerts = AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", servers), Map.entry("alerts.application.id", "it-alerts-" + run),
+                Map.entry("alerts.rules.path", rules.toString()), Map.entry("alerts.state.dir", dir.resolve("alerts").toString()),
+                Map.entry("alerts.commit.interval", "100ms"), Map.entry("alerts.dispatch.group.id", "it-dispatch-" + run),
+                Map.entry("alerts.ops.port", "-1"), Map.entry("alerts.http.port", "0"),
+                Map.entry("alerts.webhooks.token", TOKEN), Map.entry("alerts.webhooks.allow", "127.0.0.1/32"),
+                Map.entry("alerts.webhooks.max.attempts", "8"), Map.entry("alerts.webhooks.backoff.initial", "200ms"),
+                Map.entry("alerts.webhooks.backoff.max", "1s"), Map.entry("alerts.webhooks.timeout", "2s"),
+                Map.entry("alerts.webhooks.group.prefix", "it-webhook-" + run + "-")))), metrics, null, List.of());
+        items = new KafkaProducer<>(kafka, Topics.ITEMS_CLASSIFIED.keySerde().serializer(),
+                Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
+    }
+
+    void send(ClassifiedItem c) throws Exception {
+        items.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED.name(), c.item().id(), c)).get();
+    }
+
+    @Override
+    public void close() throws Exception {
+        items.close();
+        alerts.close();
+        developments.close(Duration.ofSeconds(5));
+    }
+}

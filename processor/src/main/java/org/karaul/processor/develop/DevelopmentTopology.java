@@ -1,0 +1,55 @@
+package org.karaul.processor.develop;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.karaul.contract.kafka.JsonSerde;
+import org.karaul.contract.kafka.Topics;
+
+/**
+ * The developments topology, built in this one place for {@code ProcessorApp} and the tests.
+ *
+ * <pre>
+ * karaul.items.classified ─relevant─▶ one key ─repartition(1)─▶ group (store developments-open) ─▶ karaul.developments
+ *                                                                  ├─ punctuation: close quiet ones ─┤
+ *                                                                  └─ spikes (store developments-spikes) ─┘
+ * </pre>
+ * Every relevant item goes to one partition, because copies of one story arrive under different item ids and
+ * must meet in one place; the volume (thousands of items a day) is far below what one task handles.
+ */
+public final class DevelopmentTopology {
+    /** Open developments by id. */
+    public static final String OPEN_STORE = "developments-open";
+    /** New-story counts per category and country, for spikes. */
+    public static final String SPIKE_STORE = "developments-spikes";
+    static final String DESK_KEY = "desk";
+
+    private DevelopmentTopology() {
+    }
+
+    public static Topology build(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
+                new JsonSerde<>(DevelopmentState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPIKE_STORE), Serdes.String(),
+                new JsonSerde<>(SpikeState.class)));
+        builder.stream(Topics.ITEMS_CLASSIFIED.name(),
+                        Consumed.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde()).withName("read-classified-items"))
+                .filter((id, c) -> c != null && c.relevant(), Named.as("relevant-items"))
+                .selectKey((id, c) -> DESK_KEY, Named.as("key-by-desk"))
+                .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
+                        .withName("developments-desk").withNumberOfPartitions(1))
+                .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics), Named.as("group-developments"),
+                        OPEN_STORE, SPIKE_STORE)
+                .to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
+                        .withName("write-developments"));
+        return builder.build();
+    }
+}
