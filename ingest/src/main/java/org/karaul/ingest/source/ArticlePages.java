@@ -55,6 +55,7 @@ public final class ArticlePages {
 
     /**
      * Completes each stub (URL plus whatever the listing knew: title, summary, date) with its article page.
+     * A date the feed or sitemap gave wins over one read from the page (pages also carry modified times).
      * A stub whose page cannot be had is returned as it is when it has text, and left out otherwise.
      */
     public synchronized List<Candidate> complete(List<Candidate> stubs) {
@@ -95,7 +96,7 @@ public final class ArticlePages {
                 return stubOrNothing(stub, before, now);
             }
             Candidate done = new Candidate(stub.url(), a.title().isBlank() ? stub.title() : a.title(), a.text(),
-                    a.published() != null ? a.published() : stub.published(),
+                    stub.published() != null ? stub.published() : a.published(),
                     a.lang() != null ? a.lang() : stub.lang() != null ? stub.lang() : spec.lang());
             return new Cached(done, r.validators(), now);
         } catch (FetchException e) {
