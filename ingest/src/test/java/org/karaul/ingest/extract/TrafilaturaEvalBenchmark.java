@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -26,8 +25,7 @@ final class TrafilaturaEvalBenchmark {
         TrafilaturaEvalBenchmark b = new TrafilaturaEvalBenchmark();
         JsonNode data = new ObjectMapper().readTree(dir.resolve("evaldata.json").toFile());
         ArticleExtractor extractor = new ArticleExtractor();
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : data.properties()) {
             String file = e.getValue().path("file").asText() + ".gz";
             Path page = Files.exists(dir.resolve("eval").resolve(file)) ? dir.resolve("eval").resolve(file)
                     : dir.resolve("cache").resolve(file);
