@@ -69,6 +69,9 @@ public final class IngestApp implements AutoCloseable {
             ops.register("ingest", () -> HealthCheck.Status.up(sources.size() + " sources, "
                     + poller.lastSuccess().size() + " polled successfully"));
             ops.register("ingest.sources", () -> HealthCheck.Status.up(health.summary()));
+            // One record per source; always "up": a blind source must not make the service look dead.
+            specs.forEach(spec -> ops.register("ingest.source." + spec.id(),
+                    () -> HealthCheck.Status.up(health.find(spec.id()).describe())));
         }
         poller.start();
         LOG.info("ingest started: {} sources, {} URLs remembered", sources.size(), seen.size());

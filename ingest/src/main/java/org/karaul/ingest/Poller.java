@@ -57,9 +57,17 @@ public final class Poller implements AutoCloseable {
     }
 
     private void pollAndReschedule(Source source) {
-        long next = pollOnce(source).toMillis();
-        if (!pool.isShutdown()) {
-            pool.schedule(() -> pollAndReschedule(source), next, TimeUnit.MILLISECONDS);
+        long next = source.spec().interval().toMillis();
+        try {
+            next = pollOnce(source).toMillis();
+        } catch (Error e) {
+            // e.g. StackOverflowError from a hostile page: keep polling this source; the error is logged.
+            LOG.error("source {}: {}", source.spec().id(), e.toString());
+            health.failure(source.spec().id(), e.getClass().getSimpleName());
+        } finally {
+            if (!pool.isShutdown()) {
+                pool.schedule(() -> pollAndReschedule(source), next, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package org.karaul.ingest.extract;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.util.Set;
 
@@ -31,33 +33,31 @@ final class TextRenderer {
         return tidy(sb);
     }
 
-    private static void append(Node node, StringBuilder sb) {
-        if (node instanceof TextNode t) {
-            Element parent = t.parent();
-            boolean pre = parent != null && parent.closest("pre") != null;
-            sb.append(pre ? t.getWholeText() : t.getWholeText().replaceAll("[\\s\\u00a0]+", " "));
-            return;
-        }
-        if (!(node instanceof Element el)) {
-            return;
-        }
-        String tag = el.normalName();
-        if ("br".equals(tag)) {
-            sb.append('\n');
-            return;
-        }
-        boolean block = BLOCKS.contains(tag);
-        if (block) {
-            sb.append('\n');
-        } else if ("td".equals(tag) || "th".equals(tag)) {
-            sb.append(' ');
-        }
-        for (Node child : el.childNodes()) {
-            append(child, sb);
-        }
-        if (block) {
-            sb.append('\n');
-        }
+    /** Walks iteratively (jsoup's traversor), so absurdly deep markup cannot overflow the stack. */
+    private static void append(Element root, StringBuilder sb) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    Element parent = t.parent();
+                    boolean pre = parent != null && parent.closest("pre") != null;
+                    sb.append(pre ? t.getWholeText() : t.getWholeText().replaceAll("[\\s\\u00a0]+", " "));
+                } else if (node instanceof Element el && ("br".equals(el.normalName()) || isBlock(el))) {
+                    sb.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el && isBlock(el)) {
+                    sb.append('\n');
+                }
+            }
+        }, root);
+    }
+
+    private static boolean isBlock(Element el) {
+        return BLOCKS.contains(el.normalName());
     }
 
     private static String tidy(CharSequence raw) {

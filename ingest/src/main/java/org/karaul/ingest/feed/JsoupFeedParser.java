@@ -24,7 +24,8 @@ public final class JsoupFeedParser implements FeedParser {
             if (wide.isPresent()) {
                 doc = Jsoup.parse(XmlEncoding.decodeWide(body, wide.get()), base, Parser.xmlParser());
             } else {
-                String charset = org.karaul.ingest.fetch.ContentTypes.findCharset(contentType).orElse(null);
+                String charset = org.karaul.ingest.fetch.ContentTypes.findCharset(contentType)
+                        .filter(JsoupFeedParser::supported).orElse(null);
                 doc = Jsoup.parse(new ByteArrayInputStream(body), charset, base, Parser.xmlParser());
             }
         } catch (IOException | RuntimeException e) {
@@ -41,6 +42,15 @@ public final class JsoupFeedParser implements FeedParser {
                 return rss(root, name, baseUrl);
             }
             default -> throw new FeedParseException("jsoup: not a feed, root element <" + root.tagName() + ">", null);
+        }
+    }
+
+    /** A charset name we can use; an unknown or malformed one in a header is ignored, not fatal. */
+    private static boolean supported(String name) {
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
     }
 

@@ -25,7 +25,7 @@ public record FetchConfig(String userAgent, String robotsAgent, Duration connect
                           Duration backoffMax, Duration hostDelay, Duration maxCrawlDelay, boolean obeyRobots,
                           Duration robotsTtl) {
 
-    public static final String DEFAULT_AGENT = "KaraulBot/0.1 (+https://github.com/karaul-osint/karaul; OSINT news monitor)";
+    public static final String DEFAULT_AGENT = "KaraulBot/0.1 (+https://github.com/karaul/karaul; open-source OSINT monitor)";
 
     public FetchConfig {
         Objects.requireNonNull(userAgent, "userAgent");

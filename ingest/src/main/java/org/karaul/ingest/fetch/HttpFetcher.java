@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,7 +35,7 @@ public final class HttpFetcher implements Fetcher {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.retry = new RetryPolicy(config.backoffBase(), config.backoffMax(), ThreadLocalRandom.current());
+        this.retry = new RetryPolicy(config.backoffBase(), config.backoffMax(), new java.util.Random());
         this.robots = new RobotsCache(this::loadRobots, config.robotsAgent(), config.robotsTtl());
     }
 
@@ -167,7 +166,20 @@ public final class HttpFetcher implements Fetcher {
         }
     }
 
+    /** robots.txt, tried twice: one timeout should not close a host for the failure TTL. */
     private RobotsCache.Loaded loadRobots(String robotsUrl) throws FetchException {
+        try {
+            return loadRobotsOnce(robotsUrl);
+        } catch (FetchException e) {
+            if (!e.transientFailure()) {
+                throw e;
+            }
+            sleep(robotsUrl, retry.backoff(1));
+            return loadRobotsOnce(robotsUrl);
+        }
+    }
+
+    private RobotsCache.Loaded loadRobotsOnce(String robotsUrl) throws FetchException {
         URI uri = parse(robotsUrl);
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             HttpResponse<byte[]> r = exchange(uri, Validators.NONE);

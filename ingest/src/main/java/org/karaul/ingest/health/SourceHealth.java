@@ -16,6 +16,21 @@ import java.time.Instant;
 public record SourceHealth(String sourceId, SourceState state, int consecutiveFailures, int consecutiveEmpty,
                            Instant lastSuccess, Instant lastNewItem, String lastError) {
 
+    /** One line for the health endpoint, e.g. {@code BROKEN: 3 failed polls (HTTP 503); last success 2026-11-22T10:00:00Z}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(state.name());
+        if (consecutiveFailures > 0) {
+            sb.append(": ").append(consecutiveFailures).append(" failed polls (").append(lastError).append(')');
+        } else if (consecutiveEmpty > 0) {
+            sb.append(": ").append(consecutiveEmpty).append(" polls without new items");
+        }
+        sb.append("; last success ").append(lastSuccess == null ? "never" : lastSuccess.toString());
+        if (lastNewItem != null) {
+            sb.append("; last new item ").append(lastNewItem);
+        }
+        return sb.toString();
+    }
+
     static SourceHealth unknown(String id) {
         return new SourceHealth(id, SourceState.UNKNOWN, 0, 0, null, null, null);
     }

@@ -2,6 +2,8 @@ package org.karaul.ingest.source;
 
 import org.karaul.ingest.extract.Article;
 import org.karaul.ingest.extract.ArticleExtractor;
+import org.karaul.ingest.fetch.Bodies;
+import org.karaul.ingest.fetch.ContentTypes;
 import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
@@ -17,12 +19,12 @@ import java.util.Map;
 
 /**
  * Fetches and extracts the article pages a listing, sitemap or feed points to. What it extracted is kept
- * (the last thousand URLs) and served again until it is {@code recheckAfter} old; then the page is fetched
+ * (the last 300 URLs per source) and served again until it is {@code recheckAfter} old; then the page is fetched
  * again with a conditional GET, so an edited article shows up as changed text and a new version downstream.
  * At most {@code maxItems} pages are fetched per call; one bad page never spoils the rest.
  */
 public final class ArticlePages {
-    private static final int REMEMBERED = 1000;
+    private static final int REMEMBERED = 300;
 
     private record Cached(Candidate candidate, Validators validators, Instant fetchedAt) {
     }
@@ -53,6 +55,7 @@ public final class ArticlePages {
 
     /**
      * Completes each stub (URL plus whatever the listing knew: title, summary, date) with its article page.
+     * A date the feed or sitemap gave wins over one read from the page (pages also carry modified times).
      * A stub whose page cannot be had is returned as it is when it has text, and left out otherwise.
      */
     public synchronized List<Candidate> complete(List<Candidate> stubs) {
@@ -84,19 +87,31 @@ public final class ArticlePages {
             if (r.notModified() && before != null) {
                 return new Cached(before.candidate(), r.validators(), now);
             }
+            if (!looksLikeHtml(r)) {
+                return stubOrNothing(stub, before, now);
+            }
             Article a = extractor.extract(r.body(), r.findHeaderCharset().orElse(null), r.finalUrl(),
                     spec.selectors());
             if (a.text().isBlank()) {
                 return stubOrNothing(stub, before, now);
             }
             Candidate done = new Candidate(stub.url(), a.title().isBlank() ? stub.title() : a.title(), a.text(),
-                    a.published() != null ? a.published() : stub.published(),
+                    stub.published() != null ? stub.published() : a.published(),
                     a.lang() != null ? a.lang() : stub.lang() != null ? stub.lang() : spec.lang());
             return new Cached(done, r.validators(), now);
         } catch (FetchException e) {
             failures++;
             return e.transientFailure() ? before : stubOrNothing(stub, before, now);
         }
+    }
+
+    /** A page we can extract: declared HTML/XML/text, or undeclared but not binary. */
+    private static boolean looksLikeHtml(FetchResult r) {
+        String type = ContentTypes.mediaType(r.contentType());
+        if (type.isEmpty()) {
+            return r.body().length == 0 || r.body()[0] != '%' && !Bodies.isGzip(r.body());
+        }
+        return type.contains("html") || type.contains("xml") || type.startsWith("text/");
     }
 
     private static Cached stubOrNothing(Candidate stub, Cached before, Instant now) {

@@ -12,7 +12,9 @@ import org.karaul.ingest.source.SourceSpec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A public channel's web preview ({@code https://t.me/s/<channel>}). Reads the newest page, then pages back
@@ -38,17 +40,19 @@ public final class TelegramSource implements Source {
 
     @Override
     public List<Candidate> poll() throws SourceException {
-        List<TelegramPost> posts = new ArrayList<>();
+        Map<Long, TelegramPost> byId = new HashMap<>();
         String pageUrl = spec.url();
-        for (int page = 0; page < MAX_PAGES && posts.size() < spec.maxItems(); page++) {
+        for (int page = 0; page < MAX_PAGES && byId.size() < spec.maxItems(); page++) {
             List<TelegramPost> found = fetchPage(pageUrl);
-            if (found.isEmpty()) {
-                break;
+            int before = byId.size();
+            found.forEach(p -> byId.putIfAbsent(p.id(), p));
+            if (byId.size() == before) {
+                break; // nothing older: the start of the channel, or a server that ignores ?before=
             }
-            posts.addAll(found);
             long oldest = found.stream().mapToLong(TelegramPost::id).min().orElseThrow();
             pageUrl = withBefore(spec.url(), oldest);
         }
+        List<TelegramPost> posts = new ArrayList<>(byId.values());
         posts.sort(Comparator.comparingLong(TelegramPost::id).reversed());
         String origin = origin(spec.url());
         List<Candidate> out = new ArrayList<>();

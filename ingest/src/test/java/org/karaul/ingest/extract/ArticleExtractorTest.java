@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ArticleExtractorTest {
     private final ArticleExtractor extractor = new ArticleExtractor();
@@ -76,6 +77,15 @@ class ArticleExtractorTest {
         Article a = extractor.extract(Fixtures.text("article-border.html"), null, s);
 
         assertThat(a.text()).startsWith("Двое граждан").endsWith("проверяются следователями.");
+    }
+
+    @Test
+    void shouldSurviveAbsurdlyDeepMarkup() {
+        String deep = "<div>".repeat(50_000) + "<p>" + "Глубоко вложенный текст статьи. ".repeat(20) + "</p>"
+                + "</div>".repeat(50_000);
+
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                assertThat(extractor.extract(deep, null).text()).contains("Глубоко вложенный текст"));
     }
 
     @Test

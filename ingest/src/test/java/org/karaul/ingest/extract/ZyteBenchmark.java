@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -25,8 +24,7 @@ final class ZyteBenchmark {
         ZyteBenchmark b = new ZyteBenchmark();
         JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
         ArticleExtractor extractor = new ArticleExtractor();
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : truth.properties()) {
             byte[] html = gunzip(Files.readAllBytes(dir.resolve("html").resolve(e.getKey() + ".html.gz")));
             String url = e.getValue().path("url").asText(null);
             Article a = extractor.extract(html, null, url, SiteSelectors.NONE);

@@ -18,7 +18,7 @@ record FeedExpectation(boolean wellFormed, List<Check> checks, String contentTyp
     }
 
     private static final Pattern CHECK = Pattern.compile(
-            "(feed|entries\\[(\\d+)\\])\\[['\"](title|link)['\"]\\]\\s*==\\s*");
+            "(feed|entries\\[(\\d+)\\])\\[['\"](title|link|title_detail)['\"]\\](\\[['\"]value['\"]\\])?\\s*==\\s*");
 
     static FeedExpectation read(byte[] file) {
         String text = decodeComment(file);
@@ -28,8 +28,10 @@ record FeedExpectation(boolean wellFormed, List<Check> checks, String contentTyp
         Matcher c = CHECK.matcher(expect);
         while (c.find()) {
             String literal = PythonString.read(expect, c.end());
-            if (literal != null) {
-                checks.add(new Check(c.group(2) == null ? -1 : Integer.parseInt(c.group(2)), c.group(3), literal));
+            boolean detail = "title_detail".equals(c.group(3));
+            if (literal != null && detail == (c.group(4) != null)) {
+                checks.add(new Check(c.group(2) == null ? -1 : Integer.parseInt(c.group(2)), detail ? "title" : c.group(3),
+                        literal));
             }
         }
         return new FeedExpectation(expect.contains("not bozo"), checks, header(text, "Content-Type"),

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** The fetcher against a real loopback server that misbehaves in every way the issue lists. */
 class HttpFetcherTest {
     static final FetchConfig FAST = new FetchConfig("KaraulBot/test (+https://example.org/karaul)", "karaulbot",
-            Duration.ofSeconds(2), Duration.ofMillis(800), 1024 * 1024, 3, 3, Duration.ofMillis(10),
+            Duration.ofSeconds(2), Duration.ofMillis(1500), 1024 * 1024, 3, 3, Duration.ofMillis(10),
             Duration.ofMillis(2000), Duration.ZERO, Duration.ofSeconds(1), true, Duration.ofHours(1));
 
     LoopbackServer server;
@@ -93,8 +93,9 @@ class HttpFetcherTest {
             }
         });
 
+        HttpFetcher once = new HttpFetcher(FAST.withRetries(1, Duration.ZERO, Duration.ZERO));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> fetcher.fetch(server.url("/drip")))
+                assertThatThrownBy(() -> once.fetch(server.url("/drip")))
                         .isInstanceOf(FetchTimeoutException.class)
                         .hasMessageContaining(server.url("/drip")));
     }
@@ -103,8 +104,9 @@ class HttpFetcherTest {
     void shouldTimeOutWhenHeadersNeverCome() {
         server.on("/silent", ex -> pause(5_000));
 
+        HttpFetcher once = new HttpFetcher(FAST.withRetries(1, Duration.ZERO, Duration.ZERO));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> fetcher.fetch(server.url("/silent")))
+                assertThatThrownBy(() -> once.fetch(server.url("/silent")))
                         .isInstanceOf(FetchTimeoutException.class));
     }
 
@@ -241,6 +243,18 @@ class HttpFetcherTest {
         // client cannot be broken by a slow machine, unlike gaps between arrival times at the server.
         assertThat(server.seen()).hasSize(3);
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void shouldHonourRobotsCrawlDelay() throws Exception {
+        server.robots("User-agent: karaulbot\nCrawl-delay: 1\nAllow: /\n");
+        server.on("/slowly", ex -> LoopbackServer.respond(ex, 200, "text/plain", "ok"));
+
+        long start = System.nanoTime();
+        fetcher.fetch(server.url("/slowly"));
+        fetcher.fetch(server.url("/slowly"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
     }
 
     @Test

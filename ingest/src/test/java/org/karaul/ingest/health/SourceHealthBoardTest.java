@@ -26,6 +26,7 @@ class SourceHealthBoardTest {
         assertThat(broken.lastError()).isEqualTo("HTTP 503");
         assertThat(metrics.get("karaul.ingest.source.state").tag("source", "a").gauge().value()).isEqualTo(3.0);
         assertThat(board.summary()).contains("broken: [a]");
+        assertThat(broken.describe()).isEqualTo("BROKEN: 3 failed polls (HTTP 503); last success never");
 
         assertThat(board.success("a", 2).state()).isEqualTo(SourceState.OK);
     }

@@ -91,6 +91,15 @@ class FeedSourceTest {
     }
 
     @Test
+    void shouldReadFeedDespiteBogusCharsetInHeader() throws Exception {
+        server.on("/bogus.rss", ex -> LoopbackServer.respond(ex, 200, "application/rss+xml; charset=x-no-such-thing",
+                Fixtures.bytes("feed.rss")));
+
+        assertThat(source("/bogus.rss", false).poll()).extracting(Candidate::title)
+                .contains("Учения ОДКБ пройдут в следующем месяце");
+    }
+
+    @Test
     void shouldSurviveMalformedXml() throws Exception {
         byte[] full = Fixtures.bytes("feed.rss");
         byte[] truncated = Arrays.copyOf(full, full.length / 2);

@@ -58,6 +58,18 @@ class HtmlListingSourceTest {
     }
 
     @Test
+    void shouldSkipLinkedFilesThatAreNotPages() throws Exception {
+        server.on("/list2", ex -> LoopbackServer.respond(ex, 200, "text/html",
+                "<div class='l'><a href='/img/2026-11-22-photo.jpg'>photo</a><a href='/news/2026/11/22/border-1'>a</a></div>"));
+        server.on("/img", ex -> LoopbackServer.respond(ex, 200, "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}));
+        HtmlListingSource source = new HtmlListingSource(new SourceSpec("test-list2", "html", server.url("/list2"),
+                Duration.ofMinutes(10), "ru", "C", List.of(), null, new SiteSelectors(null, null, null, null, ".l a"), 10),
+                TestFetchers.fast());
+
+        assertThat(source.poll()).extracting(Candidate::url).containsExactly(server.url("/news/2026/11/22/border-1"));
+    }
+
+    @Test
     void shouldNotRefetchArticlesOnTheNextPoll() throws Exception {
         HtmlListingSource source = source(SiteSelectors.NONE);
         source.poll();

@@ -73,6 +73,16 @@ class TelegramSourceTest {
     }
 
     @Test
+    void shouldStopPagingWhenServerIgnoresBefore() throws Exception {
+        server.on("/s/static", ex -> LoopbackServer.respond(ex, 200, "text/html", Fixtures.bytes("telegram-page1.html")));
+        TelegramSource source = new TelegramSource(new SourceSpec("tg-static", "telegram", server.url("/s/static"),
+                Duration.ofMinutes(5), "ru", "B", List.of()), TestFetchers.fast());
+
+        assertThat(source.poll()).hasSize(3);
+        assertThat(server.count("/s/static")).isEqualTo(2);
+    }
+
+    @Test
     void shouldAddBeforeParameterOnce() {
         assertThat(TelegramSource.withBefore("https://t.me/s/chan?before=50", 40)).isEqualTo("https://t.me/s/chan?before=40");
         assertThat(TelegramSource.withBefore("https://t.me/s/chan", 40)).isEqualTo("https://t.me/s/chan?before=40");
