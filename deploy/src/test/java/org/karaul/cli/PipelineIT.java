@@ -23,6 +23,12 @@ import org.karaul.alerts.AlertsConfig;
 import org.karaul.config.Settings;
 import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
+import org.karaul.contract.CategoryLabel;
+import org.karaul.contract.Severity;
+import org.karaul.processor.classify.Classification;
+import org.karaul.processor.classify.Classifiers;
+import org.karaul.processor.classify.Document;
+import org.karaul.processor.classify.MonitorClassifier;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ingest.IngestApp;
 import org.karaul.ingest.IngestConfig;
@@ -100,12 +106,25 @@ class PipelineIT {
 
         Alert alert = awaitAlert(kafka, a -> a.sources().get(0).url().endsWith("clash-" + run + ".html"));
 
-        assertThat(alert.title()).isEqualTo("Border guards exchange fire on Kyrgyz-Tajik frontier, one soldier killed");
-        assertThat(alert.categories()).contains("border.interstate_clash");
-        assertThat(alert.countries()).contains("KG", "TJ");
-        assertThat(alert.severity().id()).isEqualTo("critical");
-        assertThat(alert.sources().get(0).sourceId()).isEqualTo("it-outlet");
+        // The alert carries exactly what the classifier decided for this document (its judgement is tested in the
+        // processor module; here the pipeline must neither lose nor alter it).
+        String title = "Border guards exchange fire on Kyrgyz-Tajik frontier, one soldier killed";
+        Classification expected;
+        try (MonitorClassifier classifier = Classifiers.load(null)) {
+            expected = classifier.classify(new Document("x", title,
+                    "Kyrgyz and Tajik border guards exchanged fire in Batken region; one soldier was killed.", "en"));
+        }
+        assertThat(alert.title()).isEqualTo(title);
+        assertThat(alert.categories()).containsExactlyInAnyOrderElementsOf(
+                expected.categories().stream().map(CategoryLabel::id).toList()).contains("border.interstate_clash");
+        assertThat(alert.countries()).isEqualTo(expected.countries()).isNotEmpty();
+        assertThat(alert.severity()).isEqualTo(expected.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(alert.sources()).singleElement().satisfies(s -> {
+            assertThat(s.sourceId()).isEqualTo("it-outlet");
+            assertThat(s.grade()).isEqualTo("B");
+        });
         assertThat(alert.evidence()).isNotEmpty();
+        assertThat(alert.lineage().taxonomyVersion()).isEqualTo(expected.taxonomyVersion());
         assertThat(alert.lineage().origins()).singleElement()
                 .satisfies(o -> assertThat(o.topic()).isEqualTo(Topics.ITEMS_RAW.name()));
     }
