@@ -25,19 +25,18 @@ import org.karaul.processor.taxonomy.Matcher;
  */
 public final class RuleMonitor implements AutoCloseable {
     private static final FieldType WITH_OFFSETS = offsets();
-    private final Monitor monitor;
+    /** Rule languages; each has its own monitor holding its rules and the language-neutral ones. */
+    private static final List<String> LANGS = List.of("en", "ru");
+    private final Map<String, Monitor> monitors = new HashMap<>();
+    private final Map<String, List<MonitorQuery>> pending = new HashMap<>();
     private final Map<String, RuleKey> keys = new HashMap<>();
     private final QueryCompiler compiler;
     private final QueryCompiler names = QueryCompiler.forNames();
-    private final List<MonitorQuery> pending = new ArrayList<>();
 
     public RuleMonitor() {
-        try {
-            KaraulAnalyzer analyzer = new KaraulAnalyzer();
-            this.monitor = new Monitor(analyzer);
-            this.compiler = new QueryCompiler(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the rule monitor", e);
+        this.compiler = new QueryCompiler(new KaraulAnalyzer());
+        for (String lang : LANGS) {
+            pending.put(lang, new ArrayList<>());
         }
     }
 
@@ -55,13 +54,28 @@ public final class RuleMonitor implements AutoCloseable {
             throw new IllegalArgumentException("duplicate rule " + id);
         }
         boolean name = key.kind() == RuleKey.Kind.GROUP || key.kind() == RuleKey.Kind.PLACE;
-        pending.add(new MonitorQuery(id, (name ? names : compiler).compile(matcher)));
+        MonitorQuery query = new MonitorQuery(id, (name ? names : compiler).compile(matcher));
+        for (String lang : LANGS) {
+            if ("any".equals(key.lang()) || lang.equals(key.lang())) {
+                pending.get(lang).add(query);
+            }
+        }
     }
 
+    /** Builds the monitors, with a document analyser that stacks the word prefixes the rules use, and stores the rules. */
     public void commit() {
+        if (!monitors.isEmpty()) {
+            throw new IllegalStateException("rules are already committed");
+        }
+        java.util.Set<String> prefixes = new java.util.HashSet<>(compiler.prefixes());
+        prefixes.addAll(names.prefixes());
+        KaraulAnalyzer documents = KaraulAnalyzer.forDocuments(prefixes);
         try {
-            monitor.register(pending);
-            pending.clear();
+            for (String lang : LANGS) {
+                monitors.put(lang, new Monitor(documents));
+                monitors.get(lang).register(pending.get(lang));
+                pending.get(lang).clear();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot register rules", e);
         }
@@ -71,21 +85,21 @@ public final class RuleMonitor implements AutoCloseable {
         return keys.size();
     }
 
-    /** The rules that fire on a document read as {@code lang}, rules for other languages left out. */
+    /** The rules that fire on a document read as {@code lang} ({@code en} or {@code ru}); other languages' rules are not run. */
     public MatchResult match(String title, String text, String lang) {
         Document doc = new Document();
         doc.add(new Field("title", title, WITH_OFFSETS));
         doc.add(new Field("text", text, WITH_OFFSETS));
         MatchingQueries<HighlightsMatch> matches;
         try {
-            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+            matches = monitors.getOrDefault(lang, monitors.get("en")).match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
         Map<RuleKey, List<Span>> fired = new HashMap<>();
         for (HighlightsMatch m : matches.getMatches()) {
             RuleKey key = keys.get(m.getQueryId());
-            if (key == null || !("any".equals(key.lang()) || key.lang().equals(lang))) {
+            if (key == null) {
                 continue;
             }
             fired.put(key, spans(m, title, text));
@@ -139,7 +153,9 @@ public final class RuleMonitor implements AutoCloseable {
     @Override
     public void close() {
         try {
-            monitor.close();
+            for (Monitor m : monitors.values()) {
+                m.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
