@@ -132,13 +132,17 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
         return out;
     }
 
+    /** Evidence in reading order, leaving out a span that lies inside another one ("clash" inside "ethnic clash"). */
     private static List<Evidence> evidence(Document doc, List<Span> spans) {
         List<Evidence> out = new ArrayList<>();
         for (Span s : spans) {
             if (out.size() == MAX_EVIDENCE) {
                 break;
             }
-            out.add(s.evidence(s.field().equals("title") ? doc.title() : doc.text()));
+            boolean inside = spans.stream().anyMatch(o -> o != s && o.contains(s) && o.length() > s.length());
+            if (!inside) {
+                out.add(s.evidence(s.field().equals("title") ? doc.title() : doc.text()));
+            }
         }
         return out;
     }

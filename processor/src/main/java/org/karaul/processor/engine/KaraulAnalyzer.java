@@ -49,6 +49,12 @@ public final class KaraulAnalyzer extends Analyzer {
         return b.build();
     }
 
+    /** Keeps phrases and proximity rules from running from the title into the text. */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return 1000;
+    }
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         return new MappingCharFilter(CHARS, reader);

@@ -22,11 +22,13 @@ import org.apache.lucene.search.TermQuery;
 import org.karaul.processor.taxonomy.Matcher;
 
 /**
- * Turns a readable {@link Matcher} into a Lucene span query over the {@code title} and {@code text}
- * fields, analysing every term with the documents' analyser.
+ * Turns a readable {@link Matcher} into a Lucene query over the {@code body} field (title and text
+ * as two values), analysing every term with the documents' analyser.
  */
 final class QueryCompiler {
-    static final List<String> FIELDS = List.of("title", "text");
+    /** Title and text are indexed as two values of one field, so each rule is one query over both. */
+    static final String FIELD = "body";
+    static final List<String> FIELDS = List.of(FIELD);
     private final Analyzer analyzer;
     private final java.util.Set<String> prefixes = new java.util.HashSet<>();
 

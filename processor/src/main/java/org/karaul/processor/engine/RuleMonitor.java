@@ -25,6 +25,8 @@ import org.karaul.processor.taxonomy.Matcher;
  */
 public final class RuleMonitor implements AutoCloseable {
     private static final FieldType WITH_OFFSETS = offsets();
+    /** Characters between the title's end and the text's start in the one indexed field (Lucene's default offset gap). */
+    private static final int OFFSET_GAP = 1;
     /** Rule languages; each has its own monitor holding its rules and the language-neutral ones. */
     private static final List<String> LANGS = List.of("en", "ru");
     private final Map<String, Monitor> monitors = new HashMap<>();
@@ -88,49 +90,53 @@ public final class RuleMonitor implements AutoCloseable {
     /** The rules that fire on a document read as {@code lang} ({@code en} or {@code ru}); other languages' rules are not run. */
     public MatchResult match(String title, String text, String lang) {
         Document doc = new Document();
-        doc.add(new Field("title", title, WITH_OFFSETS));
-        doc.add(new Field("text", text, WITH_OFFSETS));
+        if (!title.isEmpty()) {
+            doc.add(new Field(QueryCompiler.FIELD, title, WITH_OFFSETS));
+        }
+        doc.add(new Field(QueryCompiler.FIELD, text, WITH_OFFSETS));
         MatchingQueries<HighlightsMatch> matches;
         try {
             matches = monitors.getOrDefault(lang, monitors.get("en")).match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
+        int textShift = title.isEmpty() ? 0 : title.length() + OFFSET_GAP;
         Map<RuleKey, List<Span>> fired = new HashMap<>();
         for (HighlightsMatch m : matches.getMatches()) {
             RuleKey key = keys.get(m.getQueryId());
-            if (key == null) {
-                continue;
+            if (key != null) {
+                fired.put(key, spans(m, title, text, textShift));
             }
-            fired.put(key, spans(m, title, text));
         }
         return new MatchResult(lang, fired);
     }
 
-    /** Hits per field in reading order, adjacent words of one phrase merged into one span. */
-    private static List<Span> spans(HighlightsMatch m, String title, String text) {
+    /** Hits mapped back to title or text offsets in reading order, adjacent words of one phrase merged. */
+    private static List<Span> spans(HighlightsMatch m, String title, String text, int textShift) {
+        Collection<HighlightsMatch.Hit> hits = m.getHits(QueryCompiler.FIELD);
         List<Span> out = new ArrayList<>();
-        for (String field : QueryCompiler.FIELDS) {
-            Collection<HighlightsMatch.Hit> hits = m.getHits(field);
-            if (hits == null || hits.isEmpty()) {
-                continue;
-            }
-            String value = field.equals("title") ? title : text;
-            List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
-            sorted.sort(null);
-            Span open = null;
-            for (HighlightsMatch.Hit hit : sorted) {
-                if (open != null && adjacent(value, open.end(), hit.startOffset)) {
-                    open = new Span(field, open.start(), Math.max(open.end(), hit.endOffset));
-                } else {
-                    if (open != null) {
-                        out.add(open);
-                    }
-                    open = new Span(field, hit.startOffset, hit.endOffset);
-                }
-            }
-            out.add(open);
+        if (hits == null || hits.isEmpty()) {
+            return out;
         }
+        List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(null);
+        Span open = null;
+        for (HighlightsMatch.Hit hit : sorted) {
+            boolean inText = hit.startOffset >= textShift && textShift > 0 || title.isEmpty();
+            String field = inText ? "text" : "title";
+            int shift = inText ? textShift : 0;
+            Span span = new Span(field, hit.startOffset - shift, hit.endOffset - shift);
+            String value = inText ? text : title;
+            if (open != null && open.field().equals(field) && adjacent(value, open.end(), span.start())) {
+                open = new Span(field, open.start(), Math.max(open.end(), span.end()));
+            } else {
+                if (open != null) {
+                    out.add(open);
+                }
+                open = span;
+            }
+        }
+        out.add(open);
         return out;
     }
 
