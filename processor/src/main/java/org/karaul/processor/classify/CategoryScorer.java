@@ -71,21 +71,22 @@ final class CategoryScorer {
     }
 
     private boolean requiredContext(CategoryRule rule, Fired fired) {
-        if (rule.requires().isEmpty()) {
-            return true;
-        }
-        for (String ctx : rule.requires()) {
-            if (Taxonomy.ANY_GROUP.equals(ctx)) {
-                if (fired.raw().fired().keySet().stream().anyMatch(k -> k.kind() == RuleKey.Kind.GROUP)) {
-                    return true;
-                }
-                continue;
+        for (List<String> anyOf : rule.requires()) {
+            if (anyOf.stream().noneMatch(ctx -> contextFires(ctx, fired))) {
+                return false;
             }
-            List<Matcher> matchers = taxonomy.contexts().get(ctx);
-            for (int i = 0; i < matchers.size(); i++) {
-                if (fired.fires(new RuleKey(RuleKey.Kind.CONTEXT, ctx, i, matchers.get(i).lang()))) {
-                    return true;
-                }
+        }
+        return true;
+    }
+
+    private boolean contextFires(String ctx, Fired fired) {
+        if (Taxonomy.ANY_GROUP.equals(ctx)) {
+            return fired.raw().fired().keySet().stream().anyMatch(k -> k.kind() == RuleKey.Kind.GROUP);
+        }
+        List<Matcher> matchers = taxonomy.contexts().get(ctx);
+        for (int i = 0; i < matchers.size(); i++) {
+            if (fired.fires(new RuleKey(RuleKey.Kind.CONTEXT, ctx, i, matchers.get(i).lang()))) {
+                return true;
             }
         }
         return false;

@@ -30,8 +30,13 @@ final class CountryRanker {
     record Mention(Place place, Span span) {
     }
 
-    /** The cue spans and field texts the ranking reads. */
-    record Context(List<Span> passing, List<Span> crossing, String title, String text) {
+    /**
+     * The cue spans and field texts the ranking reads. {@code incident}: the item reports an incident
+     * (a clash, seizure, attack...), so a two-country border name ("Tajik-Afghan border") puts it on
+     * both sides; otherwise (an agreement, deployment, exercise or fake about a border) only the first
+     * named country counts.
+     */
+    record Context(List<Span> passing, List<Span> crossing, String title, String text, boolean incident) {
         String value(String field) {
             return field.equals("title") ? title : text;
         }
@@ -54,7 +59,9 @@ final class CountryRanker {
             double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
             w *= passing ? PASSING_FACTOR : follows(ctx.crossing(), m, ctx) ? CROSSING_FACTOR : 1.0;
             int order = (m.span().field().equals("title") ? 0 : 100_000) + m.span().start();
-            for (String c : m.place().countries()) {
+            List<String> countries = ctx.incident() || m.place().countries().size() < 2
+                    ? m.place().countries() : m.place().countries().subList(0, 1);
+            for (String c : countries) {
                 score.merge(c, w, Double::sum);
                 first.merge(c, order, Math::min);
             }
@@ -80,7 +87,7 @@ final class CountryRanker {
             }
             double max = group.stream().flatMap(m -> m.place().countries().stream())
                     .mapToDouble(c -> score.getOrDefault(c, 0.0)).max().orElse(0);
-            group.forEach(m -> m.place().countries().forEach(c -> score.put(c, max)));
+            group.forEach(m -> m.place().countries().forEach(c -> score.computeIfPresent(c, (k, v) -> max)));
         }
     }
 

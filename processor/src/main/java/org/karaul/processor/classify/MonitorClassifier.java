@@ -22,6 +22,9 @@ import org.karaul.processor.taxonomy.Taxonomy;
  */
 public final class MonitorClassifier implements Classifier, AutoCloseable {
     private static final int MAX_EVIDENCE = 6;
+    /** Categories that report a decision, a drill or a claim rather than an incident on the ground. */
+    private static final java.util.Set<String> NOT_INCIDENTS = java.util.Set.of(
+            "security.cooperation", "security.csto_deployment", "security.exercise", "hybrid.disinformation");
     private final Taxonomy taxonomy;
     private final RuleMonitor monitor;
     private final CategoryScorer scorer;
@@ -61,8 +64,9 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
             top = sev.atLeast(top) ? sev : top;
             labels.add(new CategoryLabel(s.rule().id(), sev, s.confidence(), evidence(doc, s.spans())));
         }
+        boolean incident = scores.stream().anyMatch(s -> !NOT_INCIDENTS.contains(s.rule().id()));
         CountryRanker.Context ctx = new CountryRanker.Context(
-                cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text());
+                cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text(), incident);
         return new Classification(true, top, labels, CountryRanker.rank(places, ctx), GroupResolver.ids(groups),
                 taxonomy.version());
     }
@@ -129,16 +133,28 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
                 }
             }
         }
-        return out;
+        // a name inside a longer place name belongs to the longer one ("Badakhshan" in "Gorno-Badakhshan")
+        List<CountryRanker.Mention> kept = new ArrayList<>();
+        for (CountryRanker.Mention m : out) {
+            boolean inside = out.stream().anyMatch(o -> o != m && o.span().contains(m.span()) && o.span().length() > m.span().length());
+            if (!inside) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 
+    /** Evidence in reading order, leaving out a span that lies inside another one ("clash" inside "ethnic clash"). */
     private static List<Evidence> evidence(Document doc, List<Span> spans) {
         List<Evidence> out = new ArrayList<>();
         for (Span s : spans) {
             if (out.size() == MAX_EVIDENCE) {
                 break;
             }
-            out.add(s.evidence(s.field().equals("title") ? doc.title() : doc.text()));
+            boolean inside = spans.stream().anyMatch(o -> o != s && o.contains(s) && o.length() > s.length());
+            if (!inside) {
+                out.add(s.evidence(s.field().equals("title") ? doc.title() : doc.text()));
+            }
         }
         return out;
     }

@@ -17,19 +17,26 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class KaraulAnalyzer extends Analyzer {
     private static final NormalizeCharMap CHARS = chars();
     private final ScriptStemFilter.Mode mode;
+    private final java.util.Set<String> prefixes;
 
-    /** The analyser for documents and taxonomy rules. */
+    /** The analyser for documents and taxonomy rules, stacking every word prefix. */
     public KaraulAnalyzer() {
-        this(ScriptStemFilter.Mode.BOTH);
+        this(ScriptStemFilter.Mode.BOTH, null);
     }
 
-    KaraulAnalyzer(ScriptStemFilter.Mode mode) {
+    KaraulAnalyzer(ScriptStemFilter.Mode mode, java.util.Set<String> prefixes) {
         this.mode = mode;
+        this.prefixes = prefixes == null ? null : java.util.Set.copyOf(prefixes);
+    }
+
+    /** The analyser for documents, stacking only the word prefixes that rules ask for. */
+    static KaraulAnalyzer forDocuments(java.util.Set<String> rulePrefixes) {
+        return new KaraulAnalyzer(ScriptStemFilter.Mode.BOTH, rulePrefixes);
     }
 
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
     static KaraulAnalyzer forNames() {
-        return new KaraulAnalyzer(ScriptStemFilter.Mode.LIGHT);
+        return new KaraulAnalyzer(ScriptStemFilter.Mode.LIGHT, null);
     }
 
     private static NormalizeCharMap chars() {
@@ -42,6 +49,12 @@ public final class KaraulAnalyzer extends Analyzer {
         return b.build();
     }
 
+    /** Keeps phrases and proximity rules from running from the title into the text. */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+        return 1000;
+    }
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         return new MappingCharFilter(CHARS, reader);
@@ -52,7 +65,7 @@ public final class KaraulAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new CapsMarkerFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new ScriptStemFilter(stream, mode);
+        stream = new ScriptStemFilter(stream, mode, prefixes);
         return new TokenStreamComponents(source, stream);
     }
 }

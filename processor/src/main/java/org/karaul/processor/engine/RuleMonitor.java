@@ -25,19 +25,20 @@ import org.karaul.processor.taxonomy.Matcher;
  */
 public final class RuleMonitor implements AutoCloseable {
     private static final FieldType WITH_OFFSETS = offsets();
-    private final Monitor monitor;
+    /** Characters between the title's end and the text's start in the one indexed field (Lucene's default offset gap). */
+    private static final int OFFSET_GAP = 1;
+    /** Rule languages; each has its own monitor holding its rules and the language-neutral ones. */
+    private static final List<String> LANGS = List.of("en", "ru");
+    private final Map<String, Monitor> monitors = new HashMap<>();
+    private final Map<String, List<MonitorQuery>> pending = new HashMap<>();
     private final Map<String, RuleKey> keys = new HashMap<>();
     private final QueryCompiler compiler;
     private final QueryCompiler names = QueryCompiler.forNames();
-    private final List<MonitorQuery> pending = new ArrayList<>();
 
     public RuleMonitor() {
-        try {
-            KaraulAnalyzer analyzer = new KaraulAnalyzer();
-            this.monitor = new Monitor(analyzer);
-            this.compiler = new QueryCompiler(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the rule monitor", e);
+        this.compiler = new QueryCompiler(new KaraulAnalyzer());
+        for (String lang : LANGS) {
+            pending.put(lang, new ArrayList<>());
         }
     }
 
@@ -55,13 +56,28 @@ public final class RuleMonitor implements AutoCloseable {
             throw new IllegalArgumentException("duplicate rule " + id);
         }
         boolean name = key.kind() == RuleKey.Kind.GROUP || key.kind() == RuleKey.Kind.PLACE;
-        pending.add(new MonitorQuery(id, (name ? names : compiler).compile(matcher)));
+        MonitorQuery query = new MonitorQuery(id, (name ? names : compiler).compile(matcher));
+        for (String lang : LANGS) {
+            if ("any".equals(key.lang()) || lang.equals(key.lang())) {
+                pending.get(lang).add(query);
+            }
+        }
     }
 
+    /** Builds the monitors, with a document analyser that stacks the word prefixes the rules use, and stores the rules. */
     public void commit() {
+        if (!monitors.isEmpty()) {
+            throw new IllegalStateException("rules are already committed");
+        }
+        java.util.Set<String> prefixes = new java.util.HashSet<>(compiler.prefixes());
+        prefixes.addAll(names.prefixes());
+        KaraulAnalyzer documents = KaraulAnalyzer.forDocuments(prefixes);
         try {
-            monitor.register(pending);
-            pending.clear();
+            for (String lang : LANGS) {
+                monitors.put(lang, new Monitor(documents));
+                monitors.get(lang).register(pending.get(lang));
+                pending.get(lang).clear();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot register rules", e);
         }
@@ -71,52 +87,56 @@ public final class RuleMonitor implements AutoCloseable {
         return keys.size();
     }
 
-    /** The rules that fire on a document read as {@code lang}, rules for other languages left out. */
+    /** The rules that fire on a document read as {@code lang} ({@code en} or {@code ru}); other languages' rules are not run. */
     public MatchResult match(String title, String text, String lang) {
         Document doc = new Document();
-        doc.add(new Field("title", title, WITH_OFFSETS));
-        doc.add(new Field("text", text, WITH_OFFSETS));
+        if (!title.isEmpty()) {
+            doc.add(new Field(QueryCompiler.FIELD, title, WITH_OFFSETS));
+        }
+        doc.add(new Field(QueryCompiler.FIELD, text, WITH_OFFSETS));
         MatchingQueries<HighlightsMatch> matches;
         try {
-            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+            matches = monitors.getOrDefault(lang, monitors.get("en")).match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
+        int textShift = title.isEmpty() ? 0 : title.length() + OFFSET_GAP;
         Map<RuleKey, List<Span>> fired = new HashMap<>();
         for (HighlightsMatch m : matches.getMatches()) {
             RuleKey key = keys.get(m.getQueryId());
-            if (key == null || !("any".equals(key.lang()) || key.lang().equals(lang))) {
-                continue;
+            if (key != null) {
+                fired.put(key, spans(m, title, text, textShift));
             }
-            fired.put(key, spans(m, title, text));
         }
         return new MatchResult(lang, fired);
     }
 
-    /** Hits per field in reading order, adjacent words of one phrase merged into one span. */
-    private static List<Span> spans(HighlightsMatch m, String title, String text) {
+    /** Hits mapped back to title or text offsets in reading order, adjacent words of one phrase merged. */
+    private static List<Span> spans(HighlightsMatch m, String title, String text, int textShift) {
+        Collection<HighlightsMatch.Hit> hits = m.getHits(QueryCompiler.FIELD);
         List<Span> out = new ArrayList<>();
-        for (String field : QueryCompiler.FIELDS) {
-            Collection<HighlightsMatch.Hit> hits = m.getHits(field);
-            if (hits == null || hits.isEmpty()) {
-                continue;
-            }
-            String value = field.equals("title") ? title : text;
-            List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
-            sorted.sort(null);
-            Span open = null;
-            for (HighlightsMatch.Hit hit : sorted) {
-                if (open != null && adjacent(value, open.end(), hit.startOffset)) {
-                    open = new Span(field, open.start(), Math.max(open.end(), hit.endOffset));
-                } else {
-                    if (open != null) {
-                        out.add(open);
-                    }
-                    open = new Span(field, hit.startOffset, hit.endOffset);
-                }
-            }
-            out.add(open);
+        if (hits == null || hits.isEmpty()) {
+            return out;
         }
+        List<HighlightsMatch.Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(null);
+        Span open = null;
+        for (HighlightsMatch.Hit hit : sorted) {
+            boolean inText = hit.startOffset >= textShift && textShift > 0 || title.isEmpty();
+            String field = inText ? "text" : "title";
+            int shift = inText ? textShift : 0;
+            Span span = new Span(field, hit.startOffset - shift, hit.endOffset - shift);
+            String value = inText ? text : title;
+            if (open != null && open.field().equals(field) && adjacent(value, open.end(), span.start())) {
+                open = new Span(field, open.start(), Math.max(open.end(), span.end()));
+            } else {
+                if (open != null) {
+                    out.add(open);
+                }
+                open = span;
+            }
+        }
+        out.add(open);
         return out;
     }
 
@@ -139,7 +159,9 @@ public final class RuleMonitor implements AutoCloseable {
     @Override
     public void close() {
         try {
-            monitor.close();
+            for (Monitor m : monitors.values()) {
+                m.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,10 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * emitted, which is how gazetteer aliases are analysed.
  */
 final class ScriptStemFilter extends TokenFilter {
+    /** Marks a stacked prefix token: {@code задерж*} stands for every word whose stem starts so. */
+    static final char PREFIX_MARK = '*';
+    private static final int MIN_PREFIX = 2;
+
     /** Which stems to emit. */
     enum Mode { BOTH, LIGHT }
 
@@ -31,20 +35,23 @@ final class ScriptStemFilter extends TokenFilter {
     private final SnowballStemmer english = new EnglishStemmer();
     private final RussianLightStemmer light = new RussianLightStemmer();
     private final Mode mode;
+    private final java.util.Set<String> prefixes;
     private AttributeSource.State pending;
-    private char[] pendingLight;
+    private final java.util.ArrayDeque<String> stacked = new java.util.ArrayDeque<>();
 
-    ScriptStemFilter(TokenStream in, Mode mode) {
+    /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
+    ScriptStemFilter(TokenStream in, Mode mode, java.util.Set<String> prefixes) {
         super(in);
         this.mode = mode;
+        this.prefixes = prefixes;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
-        if (pending != null) {
+        if (!stacked.isEmpty()) {
             restoreState(pending);
-            pending = null;
-            term.copyBuffer(pendingLight, 0, pendingLight.length);
+            String next = stacked.poll();
+            term.setEmpty().append(next);
             posInc.setPositionIncrement(0);
             return true;
         }
@@ -64,7 +71,32 @@ final class ScriptStemFilter extends TokenFilter {
             stemmer.stem();
             term.copyBuffer(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
         }
+        if (mode == Mode.BOTH && stemmer != null) {
+            addPrefixes(term.toString());
+        }
+        if (!stacked.isEmpty()) {
+            pending = captureState();
+        }
         return true;
+    }
+
+    /**
+     * Stacks {@code p*} for each prefix p (2 letters or more) of a stem that some rule asks for, so a
+     * rule's {@code word*} is an ordinary term the presearcher can index instead of a prefix query
+     * run on every document.
+     */
+    private void addPrefixes(String stem) {
+        java.util.Set<String> seen = new java.util.HashSet<>(stacked);
+        java.util.List<String> bases = new java.util.ArrayList<>(stacked);
+        bases.add(stem);
+        for (String base : bases) {
+            for (int n = MIN_PREFIX; n <= base.length(); n++) {
+                String p = base.substring(0, n);
+                if ((prefixes == null || prefixes.contains(p)) && seen.add(p + PREFIX_MARK)) {
+                    stacked.add(p + PREFIX_MARK);
+                }
+            }
+        }
     }
 
     private void stemRussian(char[] buf, int len) {
@@ -77,9 +109,9 @@ final class ScriptStemFilter extends TokenFilter {
         russian.setCurrent(buf, len);
         russian.stem();
         term.copyBuffer(russian.getCurrentBuffer(), 0, russian.getCurrentBufferLength());
-        if (!term.toString().equals(new String(lightStem))) {
-            pendingLight = lightStem;
-            pending = captureState();
+        String lightTerm = new String(lightStem);
+        if (!term.toString().equals(lightTerm)) {
+            stacked.add(lightTerm);
         }
     }
 
@@ -87,6 +119,7 @@ final class ScriptStemFilter extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         pending = null;
+        stacked.clear();
     }
 
     private SnowballStemmer script(char[] buf, int len) {

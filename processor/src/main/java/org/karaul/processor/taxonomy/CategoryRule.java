@@ -11,7 +11,8 @@ import org.karaul.contract.Severity;
  * @param escalates    whether deaths, injuries or an event in progress raise it one step
  * @param threshold    minimum summed weight of the fired signals
  * @param signals      weighted indicators
- * @param requires     names of contexts of which at least one must fire (empty: none required)
+ * @param requires     conditions that must all hold; each is a set of context names of which at least
+ *                     one must fire ({@code [online_media, [extremist_content, any_group]]})
  * @param exclude      matchers that cancel the category when any fires
  * @param suppressedBy category ids that, when labelled, cancel this one (exercise scenarios, fakes)
  */
@@ -21,13 +22,13 @@ public record CategoryRule(
         boolean escalates,
         double threshold,
         List<Signal> signals,
-        List<String> requires,
+        List<List<String>> requires,
         List<Matcher> exclude,
         List<String> suppressedBy) {
 
     public CategoryRule {
         signals = List.copyOf(signals);
-        requires = List.copyOf(requires);
+        requires = requires.stream().map(List::copyOf).toList();
         exclude = List.copyOf(exclude);
         suppressedBy = List.copyOf(suppressedBy);
     }

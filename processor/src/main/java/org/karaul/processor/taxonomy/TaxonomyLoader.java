@@ -154,16 +154,31 @@ public final class TaxonomyLoader {
             throw yaml.fail(entry, "'threshold' must be above 0, got " + threshold);
         }
         List<Signal> signals = reader.signals(yaml.array(node, "signals", entry, true), entry + ".signals");
-        List<String> requires = yaml.strings(node, "requires", entry, false);
-        for (String ctx : requires) {
-            if (!contexts.contains(ctx) && !Taxonomy.ANY_GROUP.equals(ctx)) {
-                throw yaml.fail(entry, "requires unknown context '" + ctx + "'; defined: " + contexts);
-            }
-        }
+        List<List<String>> requires = requires(yaml, node, entry, contexts);
         List<Matcher> exclude = reader.matchers(yaml.array(node, "exclude", entry, false), entry + ".exclude");
         List<String> suppressedBy = yaml.strings(node, "suppressed_by", entry, false);
         boolean escalates = !node.has("escalates") || node.get("escalates").asBoolean(true);
         return new CategoryRule(id, severity, escalates, threshold, signals, requires, exclude, suppressedBy);
+    }
+
+    /** {@code requires}: a list whose items (a context name, or a list of names of which one suffices) must all hold. */
+    private static List<List<String>> requires(Yaml yaml, JsonNode node, String entry, Set<String> contexts) {
+        List<List<String>> out = new ArrayList<>();
+        for (JsonNode item : yaml.array(node, "requires", entry, false)) {
+            List<String> anyOf = new ArrayList<>();
+            if (item.isArray()) {
+                item.forEach(n -> anyOf.add(n.asText()));
+            } else {
+                anyOf.add(item.asText());
+            }
+            for (String ctx : anyOf) {
+                if (!contexts.contains(ctx) && !Taxonomy.ANY_GROUP.equals(ctx)) {
+                    throw yaml.fail(entry, "requires unknown context '" + ctx + "'; defined: " + contexts);
+                }
+            }
+            out.add(anyOf);
+        }
+        return out;
     }
 
     @FunctionalInterface

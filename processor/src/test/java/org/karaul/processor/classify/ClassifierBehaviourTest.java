@@ -57,6 +57,17 @@ class ClassifierBehaviourTest {
     }
 
     @Test
+    void anOngoingInvestigationIsNotAnEventInProgress() {
+        Classification seizure = classify("Police seize heroin in Osh",
+                "Police in Osh seized 40 kilograms of heroin and detained two couriers; the investigation is continuing.", "en");
+        Classification manhunt = classify("Police officer stabbed in Osh",
+                "A man shouting religious slogans stabbed a police officer in Osh; the attacker is still at large and a manhunt "
+                        + "is under way. A case was opened under the article on terrorism.", "en");
+        assertThat(seizure.severity()).isEqualTo(Severity.HIGH);
+        assertThat(manhunt.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
     void russianInflectedPlaceNamesResolveToTheirCountry() {
         Classification c = classify("В Бишкеке задержаны члены ячейки ИГИЛ*",
                 "Сотрудники ГКНБ задержали в Бишкеке трех членов ячейки ИГИЛ*, готовивших теракт.", "ru");
