@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +31,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     private final List<AlertSink> sinks;
     private final MeterRegistry metrics;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean polling;
 
@@ -99,7 +102,9 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
                 metrics.counter("karaul.alerts.deliveries", "sink", sink.id(), "outcome", "retry").increment();
                 LOG.warn("sink {} failed on alert at {}-{}@{}: {}; retrying in {} ms", sink.id(), r.topic(), r.partition(),
                         r.offset(), e.toString(), backoff);
-                Thread.sleep(backoff);
+                if (stopRequested.await(backoff, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
                 backoff = Math.min(backoff * 2, 30_000);
             }
         }
@@ -108,8 +113,9 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running.set(false);
+        stopRequested.countDown();
+        // wakeup, not interrupt: an interrupted consumer cannot leave its group cleanly on close
         consumer.wakeup();
-        thread.interrupt();
         thread.join(5000);
     }
 }
