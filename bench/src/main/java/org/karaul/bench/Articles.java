@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Random;
 import org.karaul.processor.classify.Document;
 
-/** Deterministic ~2 KB news-like articles in English and Russian, assembled from a pool of sentences. */
+/**
+ * Deterministic ~2 KB news-like articles in English and Russian, assembled from a pool of sentences,
+ * each followed by a made-up name and figure so that about one word in eight is new to the analyser.
+ */
 final class Articles {
     static final int TARGET_CHARS = 2048;
 
@@ -56,12 +59,25 @@ final class Articles {
             StringBuilder text = new StringBuilder(TARGET_CHARS + 200);
             while (text.length() < TARGET_CHARS) {
                 text.append(pool[random.nextInt(pool.length)]).append(' ');
+                // a name and a figure never seen before, as real reports carry (defeats any per-word cache)
+                text.append(name(random, russian)).append(' ').append(1 + random.nextInt(99_999)).append(". ");
             }
             String title = pool[random.nextInt(pool.length)];
             out.add(new Document("bench-" + i, title.substring(0, Math.min(90, title.length())), text.toString().trim(),
                     russian ? "ru" : "en"));
         }
         return out;
+    }
+
+    private static String name(Random random, boolean russian) {
+        String letters = russian ? "абвгдежзиклмнопрстуфхшы" : "abcdefghijklmnoprstuvz";
+        StringBuilder b = new StringBuilder();
+        int len = 5 + random.nextInt(6);
+        for (int k = 0; k < len; k++) {
+            char c = letters.charAt(random.nextInt(letters.length()));
+            b.append(k == 0 ? Character.toUpperCase(c) : c);
+        }
+        return b.toString();
     }
 
     /** Words of the sentence pools, for building synthetic rules that sometimes match. */

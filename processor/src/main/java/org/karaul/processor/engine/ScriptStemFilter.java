@@ -37,6 +37,8 @@ final class ScriptStemFilter extends TokenFilter {
     private final Mode mode;
     private final java.util.Set<String> prefixes;
     private AttributeSource.State pending;
+    private static final int CACHE_SIZE = 50_000;
+    private final java.util.HashMap<String, String[]> cache = new java.util.HashMap<>();
     private final java.util.ArrayDeque<String> stacked = new java.util.ArrayDeque<>();
 
     /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
@@ -63,6 +65,27 @@ final class ScriptStemFilter extends TokenFilter {
         if (len < 3 || buf[0] == CapsMarkerFilter.MARK) {
             return true;
         }
+        String word = new String(buf, 0, len);
+        String[] forms = cache.get(word);
+        if (forms == null) {
+            forms = forms(buf, len);
+            if (cache.size() >= CACHE_SIZE) {
+                cache.clear();
+            }
+            cache.put(word, forms);
+        }
+        term.setEmpty().append(forms[0]);
+        for (int i = 1; i < forms.length; i++) {
+            stacked.add(forms[i]);
+        }
+        if (!stacked.isEmpty()) {
+            pending = captureState();
+        }
+        return true;
+    }
+
+    /** The token to emit and the ones to stack for a lower-cased word (stems repeat, so they are cached per filter). */
+    private String[] forms(char[] buf, int len) {
         SnowballStemmer stemmer = script(buf, len);
         if (stemmer == russian) {
             stemRussian(buf, len);
@@ -74,10 +97,13 @@ final class ScriptStemFilter extends TokenFilter {
         if (mode == Mode.BOTH && stemmer != null) {
             addPrefixes(term.toString());
         }
-        if (!stacked.isEmpty()) {
-            pending = captureState();
+        String[] forms = new String[1 + stacked.size()];
+        forms[0] = term.toString();
+        int i = 1;
+        while (!stacked.isEmpty()) {
+            forms[i++] = stacked.poll();
         }
-        return true;
+        return forms;
     }
 
     /**
