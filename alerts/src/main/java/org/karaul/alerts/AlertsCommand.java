@@ -1,13 +1,10 @@
 package org.karaul.alerts;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.karaul.config.Settings;
 import org.karaul.ops.Lifecycle;
-import org.karaul.ops.Metrics;
-import org.karaul.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,11 +21,7 @@ public final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AlertsConfig cfg = AlertsConfig.from(Settings.load(AlertsConfig.DEFAULTS, config, System.getenv()));
-        Lifecycle life = new Lifecycle();
-        PrometheusMeterRegistry metrics = Metrics.prometheus();
-        OpsServer ops = cfg.opsPort() < 0 ? null : life.add("ops", OpsServer.start(cfg.opsHost(), cfg.opsPort(), metrics));
-        life.add("alerts", AlertsApp.start(cfg, metrics, ops, List.of()));
-        life.awaitSignal();
-        return 0;
+        return Lifecycle.runService("alerts", cfg.opsHost(), cfg.opsPort(),
+                (metrics, ops) -> AlertsApp.start(cfg, metrics, ops, List.of()));
     }
 }

@@ -1,12 +1,9 @@
 package org.karaul.processor;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.karaul.config.Settings;
 import org.karaul.ops.Lifecycle;
-import org.karaul.ops.Metrics;
-import org.karaul.ops.OpsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,11 +20,6 @@ public final class ProcessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProcessorConfig cfg = ProcessorConfig.from(Settings.load(ProcessorConfig.DEFAULTS, config, System.getenv()));
-        Lifecycle life = new Lifecycle();
-        PrometheusMeterRegistry metrics = Metrics.prometheus();
-        OpsServer ops = cfg.opsPort() < 0 ? null : life.add("ops", OpsServer.start(cfg.opsHost(), cfg.opsPort(), metrics));
-        life.add("processor", ProcessorApp.start(cfg, metrics, ops));
-        life.awaitSignal();
-        return 0;
+        return Lifecycle.runService("processor", cfg.opsHost(), cfg.opsPort(), (metrics, ops) -> ProcessorApp.start(cfg, metrics, ops));
     }
 }

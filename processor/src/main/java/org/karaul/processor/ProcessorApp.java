@@ -14,8 +14,8 @@ import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
-import org.karaul.processor.classify.Classifier;
 import org.karaul.processor.classify.Classifiers;
+import org.karaul.processor.classify.MonitorClassifier;
 import org.karaul.processor.develop.DevelopmentTopology;
 import org.karaul.processor.develop.GroupingRules;
 import org.slf4j.Logger;
@@ -30,15 +30,18 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final List<KafkaStreams> streams;
     private final List<KafkaStreamsMetrics> streamsMetrics;
+    private final MonitorClassifier classifier;
 
-    private ProcessorApp(List<KafkaStreams> streams, List<KafkaStreamsMetrics> streamsMetrics) {
+    private ProcessorApp(List<KafkaStreams> streams, List<KafkaStreamsMetrics> streamsMetrics,
+                         MonitorClassifier classifier) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
+        this.classifier = classifier;
     }
 
     /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
-        Classifier classifier = Classifiers.load(config.taxonomyPath());
+        MonitorClassifier classifier = Classifiers.load(config.taxonomyPath());
         GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
@@ -54,7 +57,7 @@ public final class ProcessorApp implements AutoCloseable {
         }
         LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
                 rules == null ? "off" : "on");
-        return new ProcessorApp(all, bound);
+        return new ProcessorApp(all, bound, classifier);
     }
 
     private static void start(String name, Topology topology, Properties props, MeterRegistry metrics, OpsServer ops,
@@ -109,5 +112,7 @@ public final class ProcessorApp implements AutoCloseable {
             s.close(Duration.ofSeconds(5));
         }
         streamsMetrics.forEach(KafkaStreamsMetrics::close);
+        // after the streams: Lucene Monitor's background thread would otherwise outlive the service
+        classifier.close();
     }
 }

@@ -1,5 +1,7 @@
 package org.karaul.ops;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +38,33 @@ public final class Lifecycle {
             }
         }
         stopped.countDown();
+    }
+
+    /** Starts one service's parts, given its metrics registry and (unless disabled) its ops endpoint. */
+    @FunctionalInterface
+    public interface ServiceStarter {
+        AutoCloseable start(MeterRegistry metrics, OpsServer ops) throws Exception;
+    }
+
+    /**
+     * Runs a service until SIGINT or SIGTERM: a Prometheus registry, the ops endpoint on {@code opsHost:opsPort}
+     * (none when the port is negative), then the service itself; closes all of it in reverse order at the end,
+     * or at once if start-up fails.
+     *
+     * @return the process exit code, 0
+     */
+    public static int runService(String name, String opsHost, int opsPort, ServiceStarter starter) throws Exception {
+        Lifecycle life = new Lifecycle();
+        try {
+            PrometheusMeterRegistry metrics = Metrics.prometheus();
+            OpsServer ops = opsPort < 0 ? null : life.add("ops", OpsServer.start(opsHost, opsPort, metrics));
+            life.add(name, starter.start(metrics, ops));
+        } catch (Exception e) {
+            life.closeAll();
+            throw e;
+        }
+        life.awaitSignal();
+        return 0;
     }
 
     /** Blocks until the JVM is asked to stop, then closes everything. */

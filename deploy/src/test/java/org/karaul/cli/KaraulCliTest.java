@@ -1,0 +1,53 @@
+package org.karaul.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class KaraulCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = KaraulCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldListEverySubcommandInHelp() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("demo", "ingest", "process", "alerts", "classify", "eval", "extract", "parse-feed");
+    }
+
+    @Test
+    void shouldRefuseToStartAServiceWithAnUnknownKeyNamingKeyAndFile() throws Exception {
+        Path config = Files.writeString(dir.resolve("ingest.properties"), "ingest.poll.everything=true\n");
+        Run r = run("ingest", "--config", config.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("ingest.poll.everything").contains("ingest.properties");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidValueNamingTheKey() throws Exception {
+        Path config = Files.writeString(dir.resolve("alerts.properties"), "alerts.http.port=eighty\n");
+        Run r = run("alerts", "--config", config.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("alerts.http.port").contains("eighty");
+    }
+}
