@@ -125,14 +125,21 @@ public final class Settings {
     }
 
     /**
-     * Parses a duration such as {@code 30s} for a key read from elsewhere (a YAML file, say).
+     * Parses a duration for a key read from elsewhere (a YAML file, say): a number and a unit ({@code 500ms},
+     * {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT15M}).
      *
      * @throws ConfigException naming the key and origin when the text is not a duration
      */
     public static Duration parseDuration(String key, String text, String origin) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+        String v = text == null ? "" : text.trim();
+        Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new ConfigException(key, origin, "not a duration like 500ms, 30s, 5m, 2h or 1d: '" + text + "'");
+            try {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException(key, origin,
+                        "not a duration like 500ms, 30s, 5m, 2h, 1d or PT15M: '" + text + "'");
+            }
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

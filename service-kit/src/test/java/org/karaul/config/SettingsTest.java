@@ -64,6 +64,14 @@ class SettingsTest {
     }
 
     @Test
+    void shouldParseShortAndIsoDurationsAndNameTheKeyOfABadOne() {
+        assertThat(Settings.parseDuration("k", "90s", "f")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Settings.parseDuration("k", "PT15M", "f")).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> Settings.parseDuration("sources[2].interval", "often", "sources.yaml"))
+                .hasMessageContaining("sources[2].interval").hasMessageContaining("sources.yaml").hasMessageContaining("often");
+    }
+
+    @Test
     void shouldRejectAMissingFileWithItsPath() {
         Path missing = dir.resolve("nope.properties");
         assertThatThrownBy(() -> Settings.load(DEFAULTS, missing, Map.of())).hasMessageContaining("nope.properties");

@@ -3,7 +3,6 @@ package org.karaul.ingest.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.karaul.ingest.extract.SiteSelectors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.karaul.config.ConfigException;
+import org.karaul.config.Settings;
+import org.karaul.ingest.extract.SiteSelectors;
 
 /**
  * Reads and validates a sources file (YAML, see {@code sources/default-sources.yaml} and INGEST.md).
@@ -155,9 +157,14 @@ public final class SourcesFile {
             return fallback;
         }
         try {
-            return Durations.parse(v);
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
+            Duration d = Settings.parseDuration(key, v, null);
+            if (d.isNegative() || d.isZero()) {
+                problems.add(key + ": duration must be positive: '" + v + "'");
+                return fallback;
+            }
+            return d;
+        } catch (ConfigException e) {
+            problems.add(key + ": not a duration: '" + v + "' (use 90s, 15m, 2h or PT15M)");
             return fallback;
         }
     }
