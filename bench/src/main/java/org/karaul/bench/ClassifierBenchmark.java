@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.Document;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Items per second on one thread (one core) for ~2 KB articles: the Lucene Monitor classifier and
- * the naive one-regex-per-rule scan, each with the full bundled taxonomy and with a synthetic
- * taxonomy of 10,000 rules.
+ * Items per second on one thread (one core) for ~2 KB articles: the classifier with each engine
+ * (the compiled rule index it runs on, and Lucene Monitor, its reference), with the full bundled
+ * taxonomy and with a synthetic taxonomy of 10,000 rules. {@link NaiveRegexBenchmark} runs the
+ * naive baseline on the same articles in the same run.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,18 +39,17 @@ public class ClassifierBenchmark {
     @Param({"full", "synthetic-10000"})
     public String taxonomy;
 
-    private MonitorClassifier classifier;
-    private NaiveRegexScanner naive;
+    @Param({"INDEX", "MONITOR"})
+    public TaxonomyClassifier.Engine engine;
+
+    private TaxonomyClassifier classifier;
     private List<Document> articles;
 
     @Setup(Level.Trial)
     public void setUp() {
         classifier = taxonomy.equals("full")
-                ? Classifiers.load(null)
-                : new MonitorClassifier(SyntheticTaxonomy.make(10_000, 7));
-        naive = new NaiveRegexScanner(taxonomy.equals("full")
-                ? org.karaul.processor.taxonomy.TaxonomyLoader.bundled()
-                : SyntheticTaxonomy.make(10_000, 7));
+                ? Classifiers.load(null, engine)
+                : new TaxonomyClassifier(SyntheticTaxonomy.make(10_000, 7), engine);
         articles = Articles.make(64, 42);
     }
 
@@ -58,25 +58,8 @@ public class ClassifierBenchmark {
         classifier.close();
     }
 
-    /** Cycles through the articles, one per call. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        Document take(List<Document> articles) {
-            Document d = articles.get(next);
-            next = (next + 1) % articles.size();
-            return d;
-        }
-    }
-
     @Benchmark
-    public Classification monitor(Cursor cursor) {
+    public Classification classifier(Cursor cursor) {
         return classifier.classify(cursor.take(articles));
-    }
-
-    @Benchmark
-    public int naiveRegex(Cursor cursor) {
-        return naive.scan(cursor.take(articles));
     }
 }

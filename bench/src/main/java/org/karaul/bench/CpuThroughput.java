@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.ToIntFunction;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.Document;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.taxonomy.Taxonomy;
 import org.karaul.processor.taxonomy.TaxonomyLoader;
 
@@ -27,9 +27,13 @@ public final class CpuThroughput {
         List<Document> articles = Articles.make(64, 42);
         Taxonomy synthetic = SyntheticTaxonomy.make(10_000, 7);
         System.out.printf(Locale.ROOT, "%-12s %-16s %14s%n", "engine", "taxonomy", "items/cpu-s");
-        try (MonitorClassifier full = Classifiers.load(null); MonitorClassifier big = new MonitorClassifier(synthetic)) {
-            report("monitor", "full", measure(d -> full.classify(d).categories().size(), articles, seconds));
-            report("monitor", "synthetic-10000", measure(d -> big.classify(d).categories().size(), articles, seconds));
+        for (TaxonomyClassifier.Engine engine : TaxonomyClassifier.Engine.values()) {
+            String name = engine.name().toLowerCase(Locale.ROOT);
+            try (TaxonomyClassifier full = Classifiers.load(null, engine);
+                 TaxonomyClassifier big = new TaxonomyClassifier(synthetic, engine)) {
+                report(name, "full", measure(d -> full.classify(d).categories().size(), articles, seconds));
+                report(name, "synthetic-10000", measure(d -> big.classify(d).categories().size(), articles, seconds));
+            }
         }
         NaiveRegexScanner naiveFull = new NaiveRegexScanner(TaxonomyLoader.bundled());
         NaiveRegexScanner naiveBig = new NaiveRegexScanner(synthetic);

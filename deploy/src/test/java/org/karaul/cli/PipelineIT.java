@@ -28,7 +28,7 @@ import org.karaul.contract.Severity;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.Document;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ingest.IngestApp;
 import org.karaul.ingest.IngestConfig;
@@ -110,7 +110,7 @@ class PipelineIT {
         // processor module; here the pipeline must neither lose nor alter it).
         String title = "Border guards exchange fire on Kyrgyz-Tajik frontier, one soldier killed";
         Classification expected;
-        try (MonitorClassifier classifier = Classifiers.load(null)) {
+        try (TaxonomyClassifier classifier = Classifiers.load(null)) {
             expected = classifier.classify(new Document("x", title,
                     "Kyrgyz and Tajik border guards exchanged fire in Batken region; one soldier was killed.", "en"));
         }

@@ -15,7 +15,7 @@ import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.processor.classify.Classifiers;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.develop.DevelopmentTopology;
 import org.karaul.processor.develop.GroupingRules;
 import org.slf4j.Logger;
@@ -30,10 +30,10 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final List<KafkaStreams> streams;
     private final List<KafkaStreamsMetrics> streamsMetrics;
-    private final MonitorClassifier classifier;
+    private final TaxonomyClassifier classifier;
 
     private ProcessorApp(List<KafkaStreams> streams, List<KafkaStreamsMetrics> streamsMetrics,
-                         MonitorClassifier classifier) {
+                         TaxonomyClassifier classifier) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.classifier = classifier;
@@ -41,7 +41,7 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
-        MonitorClassifier classifier = Classifiers.load(config.taxonomyPath());
+        TaxonomyClassifier classifier = Classifiers.load(config.taxonomyPath());
         GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,

@@ -2,10 +2,13 @@ package org.karaul.processor.classify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.karaul.processor.engine.RuleBook;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.Span;
 import org.karaul.processor.taxonomy.CategoryRule;
@@ -20,21 +23,36 @@ import org.karaul.processor.taxonomy.Taxonomy;
 final class CategoryScorer {
     static final int MAX_LABELS = 2;
     private static final double TITLE_BONUS = 0.25;
-    private static final Comparator<Span> READING = Comparator.comparing((Span s) -> !s.field().equals("title"))
-            .thenComparingInt(Span::start).thenComparingInt(Span::end);
-    private final Taxonomy taxonomy;
+    private final List<CategoryRule> categories;
+    /** Per category (in taxonomy order): the slots of its signals and of its exclusions. */
+    private final int[][] signalSlots;
+    private final int[][] excludeSlots;
+    private final Map<String, int[]> contextSlots = new HashMap<>();
 
-    CategoryScorer(Taxonomy taxonomy) {
-        this.taxonomy = taxonomy;
+    CategoryScorer(Taxonomy taxonomy, RuleBook book) {
+        this.categories = taxonomy.categories();
+        this.signalSlots = new int[categories.size()][];
+        this.excludeSlots = new int[categories.size()][];
+        for (int c = 0; c < categories.size(); c++) {
+            CategoryRule rule = categories.get(c);
+            List<Matcher> signals = rule.signals().stream().map(Signal::matcher).toList();
+            signalSlots[c] = RuleRegistrar.slots(book, RuleKey.Kind.SIGNAL, rule.id(), signals);
+            excludeSlots[c] = RuleRegistrar.slots(book, RuleKey.Kind.EXCLUDE, rule.id(), rule.exclude());
+        }
+        taxonomy.contexts().forEach((name, matchers) ->
+                contextSlots.put(name, RuleRegistrar.slots(book, RuleKey.Kind.CONTEXT, name, matchers)));
     }
 
     List<CategoryScore> score(Fired fired) {
         List<CategoryScore> passed = new ArrayList<>();
-        for (CategoryRule rule : taxonomy.categories()) {
-            CategoryScore s = scoreOne(rule, fired);
+        for (int c = 0; c < categories.size(); c++) {
+            CategoryScore s = scoreOne(c, fired);
             if (s != null) {
                 passed.add(s);
             }
+        }
+        if (passed.isEmpty()) {
+            return List.of();
         }
         Set<String> labelled = passed.stream().map(s -> s.rule().id()).collect(Collectors.toSet());
         return passed.stream()
@@ -44,28 +62,29 @@ final class CategoryScorer {
                 .toList();
     }
 
-    private CategoryScore scoreOne(CategoryRule rule, Fired fired) {
-        double score = 0;
-        double rank = 0;
-        Set<Span> spans = new TreeSet<>(READING);
+    /** The category's score when it passes, with the spans of its positive signals; null otherwise. */
+    private CategoryScore scoreOne(int c, Fired fired) {
+        CategoryRule rule = categories.get(c);
         List<Signal> signals = rule.signals();
+        double score = 0;
         for (int i = 0; i < signals.size(); i++) {
-            List<Span> hit = fired.spans(new RuleKey(RuleKey.Kind.SIGNAL, rule.id(), i, signals.get(i).matcher().lang()));
-            if (hit.isEmpty()) {
-                continue;
+            if (fired.fires(signalSlots[c][i])) {
+                score += signals.get(i).weight();
             }
-            double w = signals.get(i).weight();
-            score += w;
-            rank += w;
-            if (w > 0) {
+        }
+        if (score <= 0 || score < rule.threshold() || !requiredContext(rule, fired) || excluded(c, fired)) {
+            return null;
+        }
+        double rank = score;
+        Set<Span> spans = new TreeSet<>(Span.READING_ORDER);
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i).weight() > 0 && fired.raw().has(signalSlots[c][i])) {
+                List<Span> hit = fired.spans(signalSlots[c][i]);
                 spans.addAll(hit);
                 if (hit.stream().anyMatch(s -> s.field().equals("title"))) {
                     rank += TITLE_BONUS;
                 }
             }
-        }
-        if (score < rule.threshold() || !requiredContext(rule, fired) || excluded(rule, fired)) {
-            return null;
         }
         return new CategoryScore(rule, score, rank, List.copyOf(spans));
     }
@@ -81,21 +100,19 @@ final class CategoryScorer {
 
     private boolean contextFires(String ctx, Fired fired) {
         if (Taxonomy.ANY_GROUP.equals(ctx)) {
-            return fired.raw().fired().keySet().stream().anyMatch(k -> k.kind() == RuleKey.Kind.GROUP);
-        }
-        List<Matcher> matchers = taxonomy.contexts().get(ctx);
-        for (int i = 0; i < matchers.size(); i++) {
-            if (fired.fires(new RuleKey(RuleKey.Kind.CONTEXT, ctx, i, matchers.get(i).lang()))) {
-                return true;
+            for (int i = 0; i < fired.raw().firedCount(); i++) {
+                if (fired.raw().key(fired.raw().firedSlot(i)).kind() == RuleKey.Kind.GROUP) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
+        return fired.firesAny(contextSlots.get(ctx));
     }
 
-    private boolean excluded(CategoryRule rule, Fired fired) {
-        List<Matcher> exclude = rule.exclude();
-        for (int i = 0; i < exclude.size(); i++) {
-            if (fired.raw().has(new RuleKey(RuleKey.Kind.EXCLUDE, rule.id(), i, exclude.get(i).lang()))) {
+    private boolean excluded(int c, Fired fired) {
+        for (int slot : excludeSlots[c]) {
+            if (fired.raw().has(slot)) {
                 return true;
             }
         }
@@ -105,19 +122,19 @@ final class CategoryScorer {
     /** One line per category with any signal fired: score, threshold and the signals, for analysts tuning rules. */
     List<String> explain(Fired fired) {
         List<String> lines = new ArrayList<>();
-        for (CategoryRule rule : taxonomy.categories()) {
+        for (int c = 0; c < categories.size(); c++) {
+            CategoryRule rule = categories.get(c);
             StringBuilder b = new StringBuilder();
             double score = 0;
             for (int i = 0; i < rule.signals().size(); i++) {
-                Signal sig = rule.signals().get(i);
-                if (fired.fires(new RuleKey(RuleKey.Kind.SIGNAL, rule.id(), i, sig.matcher().lang()))) {
-                    score += sig.weight();
-                    b.append(" s").append(i).append('(').append(sig.weight()).append(')');
+                if (fired.fires(signalSlots[c][i])) {
+                    score += rule.signals().get(i).weight();
+                    b.append(" s").append(i).append('(').append(rule.signals().get(i).weight()).append(')');
                 }
             }
             if (b.length() > 0) {
                 lines.add(String.format(java.util.Locale.ROOT, "%s score %.2f / %.2f%s%s%s", rule.id(), score, rule.threshold(), b,
-                        requiredContext(rule, fired) ? "" : " [context missing]", excluded(rule, fired) ? " [excluded]" : ""));
+                        requiredContext(rule, fired) ? "" : " [context missing]", excluded(c, fired) ? " [excluded]" : ""));
             }
         }
         return lines;

@@ -16,16 +16,22 @@ public final class Classifiers {
      * <p>{@code taxonomyDirOrNull} is a directory holding {@code threat-taxonomy.yaml} and the
      * gazetteer files it names ({@code groups.yaml}, {@code places.yaml}); {@code null} uses the
      * taxonomy bundled in the processor jar under {@code /taxonomy/}. Building registers every rule
-     * in a Lucene Monitor (well under a second); build once and share the instance across threads.
+     * in a {@link org.karaul.processor.engine.RuleIndex} (well under a second); build once and share
+     * the instance across threads.
      * The returned classifier also implements {@link AutoCloseable}: close it on shutdown.
      *
      * @throws org.karaul.processor.taxonomy.TaxonomyException naming the file, entry and problem
      *         when a file is missing, malformed or inconsistent
      */
-    public static MonitorClassifier load(Path taxonomyDirOrNull) {
+    public static TaxonomyClassifier load(Path taxonomyDirOrNull) {
+        return load(taxonomyDirOrNull, TaxonomyClassifier.Engine.INDEX);
+    }
+
+    /** As {@link #load(Path)}, matching with the given engine. */
+    public static TaxonomyClassifier load(Path taxonomyDirOrNull, TaxonomyClassifier.Engine engine) {
         Taxonomy taxonomy = taxonomyDirOrNull == null
                 ? TaxonomyLoader.bundled()
                 : TaxonomyLoader.fromDirectory(taxonomyDirOrNull);
-        return new MonitorClassifier(taxonomy);
+        return new TaxonomyClassifier(taxonomy, engine);
     }
 }

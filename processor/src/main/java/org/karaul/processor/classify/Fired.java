@@ -3,7 +3,6 @@ package org.karaul.processor.classify;
 import java.util.ArrayList;
 import java.util.List;
 import org.karaul.processor.engine.MatchResult;
-import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.Span;
 
 /** The live spans of fired rules: spans inside a negation ("no casualties", "пострадавших нет") are dropped. */
@@ -16,8 +15,8 @@ final class Fired {
         this.negated = negated;
     }
 
-    List<Span> spans(RuleKey key) {
-        List<Span> spans = result.spans(key);
+    List<Span> spans(int slot) {
+        List<Span> spans = result.spans(slot);
         if (spans.isEmpty() || negated.isEmpty()) {
             return spans;
         }
@@ -30,8 +29,17 @@ final class Fired {
         return live;
     }
 
-    boolean fires(RuleKey key) {
-        return !spans(key).isEmpty();
+    boolean fires(int slot) {
+        return result.has(slot) && (negated.isEmpty() || !spans(slot).isEmpty());
+    }
+
+    boolean firesAny(int[] slots) {
+        for (int slot : slots) {
+            if (fires(slot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MatchResult raw() {

@@ -2,27 +2,25 @@ package org.karaul.processor.classify;
 
 import java.util.List;
 import java.util.Map;
+import org.karaul.processor.engine.RuleBook;
 import org.karaul.processor.engine.RuleKey;
-import org.karaul.processor.engine.RuleMonitor;
 import org.karaul.processor.gazetteer.Group;
 import org.karaul.processor.gazetteer.Place;
 import org.karaul.processor.taxonomy.CategoryRule;
 import org.karaul.processor.taxonomy.Matcher;
-import org.karaul.processor.taxonomy.TaxonomyException;
 import org.karaul.processor.taxonomy.Taxonomy;
+import org.karaul.processor.taxonomy.TaxonomyException;
 import org.karaul.processor.taxonomy.TaxonomyLoader;
 
-/** Stores every rule of a taxonomy in a {@link RuleMonitor}, keyed so the scorer can find it again. */
+/** Puts every rule of a taxonomy in a {@link RuleBook}, keyed so the scorer can find it again. */
 final class RuleRegistrar {
-    private final RuleMonitor monitor;
+    private final RuleBook book = new RuleBook();
 
-    private RuleRegistrar(RuleMonitor monitor) {
-        this.monitor = monitor;
+    private RuleRegistrar() {
     }
 
-    static RuleMonitor register(Taxonomy taxonomy) {
-        RuleMonitor monitor = new RuleMonitor();
-        RuleRegistrar r = new RuleRegistrar(monitor);
+    static RuleBook register(Taxonomy taxonomy) {
+        RuleRegistrar r = new RuleRegistrar();
         for (CategoryRule rule : taxonomy.categories()) {
             for (int i = 0; i < rule.signals().size(); i++) {
                 Matcher m = rule.signals().get(i).matcher();
@@ -46,8 +44,16 @@ final class RuleRegistrar {
             r.add(new RuleKey(RuleKey.Kind.PLACE, "place", i, "any"),
                     new Matcher(places.get(i).aliases(), List.of(), 0, "any"), "place " + places.get(i).name());
         }
-        monitor.commit();
-        return monitor;
+        return r.book;
+    }
+
+    /** The slots of the {@code kind}/{@code name} matchers, in matcher order. */
+    static int[] slots(RuleBook book, RuleKey.Kind kind, String name, List<Matcher> matchers) {
+        int[] out = new int[matchers.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = book.slot(new RuleKey(kind, name, i, matchers.get(i).lang()));
+        }
+        return out;
     }
 
     private void addAll(RuleKey.Kind kind, String name, List<Matcher> matchers, String entry) {
@@ -58,7 +64,7 @@ final class RuleRegistrar {
 
     private void add(RuleKey key, Matcher matcher, String entry) {
         try {
-            monitor.add(key, matcher);
+            book.add(key, matcher);
         } catch (IllegalArgumentException e) {
             throw new TaxonomyException(TaxonomyLoader.TAXONOMY_FILE, entry, e.getMessage(), e);
         }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.karaul.processor.classify.Classifiers;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 ? JsonLines.read(System.in)
                 : JsonLines.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        try (MonitorClassifier classifier = Classifiers.load(taxonomy)) {
+        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy)) {
             for (Item item : items) {
                 out.println(JsonLines.line(JsonLines.toJson(item.document().id(), classifier.classify(item.document()))));
             }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Item> items = JsonLines.read(gold);
         Scorecard card;
         String version;
-        try (MonitorClassifier classifier = Classifiers.load(taxonomy)) {
+        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy)) {
             version = classifier.taxonomyVersion();
             card = score(classifier, items);
         }
@@ -59,7 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** Classifies every labelled item and scores it against its gold labels. */
-    static Scorecard score(MonitorClassifier classifier, List<Item> items) {
+    static Scorecard score(TaxonomyClassifier classifier, List<Item> items) {
         Scorecard card = new Scorecard();
         for (Item item : items) {
             if (item.gold() == null) {

@@ -9,7 +9,7 @@ import org.karaul.processor.classify.Document;
  * @param document the item's id, title, text and language
  * @param gold     the {@code gold} object, or null when the line has none
  */
-record Item(Document document, JsonNode gold) {
+public record Item(Document document, JsonNode gold) {
 
     static Item of(JsonNode node, int line) {
         if (!node.isObject()) {

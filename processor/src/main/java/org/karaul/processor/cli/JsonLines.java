@@ -20,13 +20,13 @@ import org.karaul.contract.kafka.Json;
 import org.karaul.processor.classify.Classification;
 
 /** Reading items from JSONL and writing classifications in the contract's JSON. */
-final class JsonLines {
+public final class JsonLines {
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private JsonLines() {
     }
 
-    static List<Item> read(Path file) throws IOException {
+    public static List<Item> read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }

@@ -16,27 +16,27 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class KaraulAnalyzer extends Analyzer {
     private static final NormalizeCharMap CHARS = chars();
-    private final ScriptStemFilter.Mode mode;
+    private final WordForms.Mode mode;
     private final java.util.Set<String> prefixes;
 
     /** The analyser for documents and taxonomy rules, stacking every word prefix. */
     public KaraulAnalyzer() {
-        this(ScriptStemFilter.Mode.BOTH, null);
+        this(WordForms.Mode.BOTH, null);
     }
 
-    KaraulAnalyzer(ScriptStemFilter.Mode mode, java.util.Set<String> prefixes) {
+    KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes) {
         this.mode = mode;
         this.prefixes = prefixes == null ? null : java.util.Set.copyOf(prefixes);
     }
 
     /** The analyser for documents, stacking only the word prefixes that rules ask for. */
     static KaraulAnalyzer forDocuments(java.util.Set<String> rulePrefixes) {
-        return new KaraulAnalyzer(ScriptStemFilter.Mode.BOTH, rulePrefixes);
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes);
     }
 
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
     static KaraulAnalyzer forNames() {
-        return new KaraulAnalyzer(ScriptStemFilter.Mode.LIGHT, null);
+        return new KaraulAnalyzer(WordForms.Mode.LIGHT, null);
     }
 
     private static NormalizeCharMap chars() {

@@ -22,13 +22,12 @@ import org.apache.lucene.search.TermQuery;
 import org.karaul.processor.taxonomy.Matcher;
 
 /**
- * Turns a readable {@link Matcher} into a Lucene query over the {@code body} field (title and text
- * as two values), analysing every term with the documents' analyser.
+ * Analyses a readable {@link Matcher} with the documents' analyser into an {@link AnalysedRule},
+ * and turns that into a Lucene query over the {@code body} field (title and text as two values).
  */
 final class QueryCompiler {
     /** Title and text are indexed as two values of one field, so each rule is one query over both. */
     static final String FIELD = "body";
-    static final List<String> FIELDS = List.of(FIELD);
     private final Analyzer analyzer;
     private final java.util.Set<String> prefixes = new java.util.HashSet<>();
 
@@ -42,74 +41,83 @@ final class QueryCompiler {
     }
 
     /**
-     * The query for a matcher; throws {@link IllegalArgumentException} naming a term that analyses to nothing.
-     * A plain matcher becomes a disjunction of term, phrase and prefix queries, which Monitor's query
-     * decomposer splits so the presearcher only runs the alternatives whose words occur in a document;
-     * a proximity matcher becomes a span query per field.
+     * The analysed form of a matcher; throws {@link IllegalArgumentException} naming a term that
+     * analyses to nothing.
      */
-    Query compile(Matcher matcher) {
+    AnalysedRule analyse(Matcher matcher) {
+        return new AnalysedRule(phrases(matcher.terms()), phrases(matcher.near()), matcher.within());
+    }
+
+    /**
+     * The query for an analysed matcher. A plain matcher becomes a disjunction of term and phrase
+     * queries, which Monitor's query decomposer splits so the presearcher only runs the alternatives
+     * whose words occur in a document; a proximity matcher becomes an unordered span query.
+     */
+    static Query compile(AnalysedRule rule) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String field : FIELDS) {
-            if (matcher.isProximity()) {
-                SpanQuery first = anyOf(matcher.terms(), field);
-                SpanQuery second = anyOf(matcher.near(), field);
-                any.add(new SpanNearQuery(new SpanQuery[] {first, second}, matcher.within(), false), BooleanClause.Occur.SHOULD);
-            } else {
-                for (String term : matcher.terms()) {
-                    any.add(plain(term, field), BooleanClause.Occur.SHOULD);
-                }
+        if (rule.isProximity()) {
+            SpanQuery first = anyOf(rule.terms());
+            SpanQuery second = anyOf(rule.near());
+            any.add(new SpanNearQuery(new SpanQuery[] {first, second}, rule.within(), false), BooleanClause.Occur.SHOULD);
+        } else {
+            for (List<String> phrase : rule.terms()) {
+                any.add(plain(phrase), BooleanClause.Occur.SHOULD);
             }
         }
         return any.build();
     }
 
-    /** One alternative as the cheapest query that matches it: term, phrase, prefix, or span for a phrase with a prefix. */
-    private Query plain(String term, String field) {
-        SpanQuery span = single(term, field);
-        if (span instanceof SpanTermQuery t) {
-            return new TermQuery(t.getTerm());
+    private static Query plain(List<String> phrase) {
+        if (phrase.size() == 1) {
+            return new TermQuery(new Term(FIELD, phrase.get(0)));
         }
-        if (span instanceof SpanNearQuery near && java.util.Arrays.stream(near.getClauses()).allMatch(c -> c instanceof SpanTermQuery)) {
-            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-            for (SpanQuery c : near.getClauses()) {
-                phrase.add(((SpanTermQuery) c).getTerm());
-            }
-            return phrase.build();
-        }
-        return span;
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        phrase.forEach(t -> b.add(new Term(FIELD, t)));
+        return b.build();
     }
 
-    private SpanQuery anyOf(List<String> terms, String field) {
+    private static SpanQuery anyOf(List<List<String>> phrases) {
         List<SpanQuery> alternatives = new ArrayList<>();
-        for (String term : terms) {
-            alternatives.add(single(term, field));
+        for (List<String> phrase : phrases) {
+            alternatives.add(span(phrase));
         }
-        return alternatives.size() == 1
-                ? alternatives.get(0)
-                : new SpanOrQuery(alternatives.toArray(new SpanQuery[0]));
+        return alternatives.size() == 1 ? alternatives.get(0) : new SpanOrQuery(alternatives.toArray(new SpanQuery[0]));
     }
 
-    private SpanQuery single(String term, String field) {
-        if (term.startsWith("=")) {
-            String marked = CapsMarkerFilter.MARK + term.substring(1).toLowerCase(Locale.ROOT);
-            return new SpanTermQuery(new Term(field, marked));
+    private static SpanQuery span(List<String> phrase) {
+        SpanQuery[] words = phrase.stream().map(t -> new SpanTermQuery(new Term(FIELD, t))).toArray(SpanQuery[]::new);
+        return words.length == 1 ? words[0] : new SpanNearQuery(words, 0, true);
+    }
+
+    private List<List<String>> phrases(List<String> terms) {
+        List<List<String>> out = new ArrayList<>();
+        for (String term : terms) {
+            out.add(phrase(term));
         }
-        List<SpanQuery> words = new ArrayList<>();
+        return out;
+    }
+
+    /** The analysed words of one term: {@code =X} is the acronym marker, a trailing {@code *} a stem prefix. */
+    private List<String> phrase(String term) {
+        if (term.startsWith("=")) {
+            return List.of(CapsMarkerFilter.MARK + term.substring(1).toLowerCase(Locale.ROOT));
+        }
+        List<String> words = new ArrayList<>();
         for (String word : term.trim().split("\\s+")) {
             boolean prefix = word.endsWith("*");
-            List<String> tokens = tokens(field, prefix ? word.substring(0, word.length() - 1) : word);
+            List<String> tokens = tokens(prefix ? word.substring(0, word.length() - 1) : word);
             for (int i = 0; i < tokens.size(); i++) {
                 boolean last = prefix && i == tokens.size() - 1;
                 if (last) {
                     prefixes.add(tokens.get(i));
                 }
-                words.add(new SpanTermQuery(new Term(field, last ? tokens.get(i) + ScriptStemFilter.PREFIX_MARK : tokens.get(i))));
+                words.add(last ? tokens.get(i) + WordForms.PREFIX_MARK : tokens.get(i));
             }
         }
         if (words.isEmpty()) {
             throw new IllegalArgumentException("term '" + term + "' has no words after analysis");
         }
-        return words.size() == 1 ? words.get(0) : new SpanNearQuery(words.toArray(new SpanQuery[0]), 0, true);
+        return List.copyOf(words);
     }
 
     /** The stems that rules compiled so far use as prefixes ({@code word*}). */
@@ -118,9 +126,9 @@ final class QueryCompiler {
     }
 
     /** The analysed words of {@code text}, without stacked acronym markers. */
-    List<String> tokens(String field, String text) {
+    List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+        try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();

@@ -1,5 +1,6 @@
 package org.karaul.processor.engine;
 
+import java.util.Comparator;
 import org.karaul.contract.Evidence;
 
 /**
@@ -10,6 +11,16 @@ import org.karaul.contract.Evidence;
  * @param end   one past the last character
  */
 public record Span(String field, int start, int end) {
+    /** Title before text, then by start, then by end. */
+    public static final Comparator<Span> READING_ORDER = Span::compareReading;
+
+    private static int compareReading(Span a, Span b) {
+        boolean aTitle = a.field.equals("title");
+        if (aTitle != b.field.equals("title")) {
+            return aTitle ? -1 : 1;
+        }
+        return a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(a.end, b.end);
+    }
 
     public boolean overlaps(Span other) {
         return field.equals(other.field) && start < other.end && other.start < end;

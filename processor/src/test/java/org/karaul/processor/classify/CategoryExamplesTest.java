@@ -26,7 +26,7 @@ import org.karaul.processor.taxonomy.ContractIds;
  */
 class CategoryExamplesTest {
     private static final String FILE = "/examples/category-examples.jsonl";
-    private static MonitorClassifier classifier;
+    private static TaxonomyClassifier classifier;
 
     @BeforeAll
     static void load() {

@@ -14,7 +14,7 @@ import org.karaul.contract.Evidence;
 import org.karaul.contract.Severity;
 
 class ClassifierBehaviourTest {
-    private static MonitorClassifier classifier;
+    private static TaxonomyClassifier classifier;
 
     @BeforeAll
     static void load() {

@@ -2,13 +2,11 @@ package org.karaul.processor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.karaul.processor.classify.Classifiers;
-import org.karaul.processor.classify.MonitorClassifier;
+import org.karaul.processor.classify.TaxonomyClassifier;
+import org.karaul.processor.testing.SharedFolder;
 
 /**
  * Guards the accuracy on the shared development set ({@code shared/eval/dev.jsonl}, a sibling of the
@@ -17,28 +15,12 @@ import org.karaul.processor.classify.MonitorClassifier;
  */
 class DevSetAccuracyTest {
 
-    static Optional<Path> devSet() {
-        String configured = System.getProperty("karaul.shared.dir");
-        if (configured != null && Files.isRegularFile(Path.of(configured, "eval", "dev.jsonl"))) {
-            return Optional.of(Path.of(configured, "eval", "dev.jsonl"));
-        }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("eval").resolve("dev.jsonl");
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void devSetStaysAboveTheAgreedFigures() throws Exception {
-        Optional<Path> dev = devSet();
-        Assumptions.assumeTrue(dev.isPresent(),
-                "shared/eval/dev.jsonl not found beside the project root (or -Dkaraul.shared.dir); dev-set accuracy not checked");
+        Path dev = SharedFolder.require("eval/dev.jsonl");
         Scorecard card;
-        try (MonitorClassifier classifier = Classifiers.load(null)) {
-            card = EvalCommand.score(classifier, JsonLines.read(dev.get()));
+        try (TaxonomyClassifier classifier = Classifiers.load(null)) {
+            card = EvalCommand.score(classifier, JsonLines.read(dev));
         }
         assertThat(card.items).isEqualTo(160);
         assertThat(card.micro.f1()).as("category micro-F1").isGreaterThanOrEqualTo(0.97);

@@ -2,38 +2,59 @@ package org.karaul.processor.classify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.Evidence;
 import org.karaul.contract.Severity;
 import org.karaul.processor.engine.LanguageGuesser;
 import org.karaul.processor.engine.MatchResult;
+import org.karaul.processor.engine.RuleBook;
+import org.karaul.processor.engine.RuleEngine;
+import org.karaul.processor.engine.RuleIndex;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.RuleMonitor;
 import org.karaul.processor.engine.Span;
-import org.karaul.processor.gazetteer.Group;
-import org.karaul.processor.gazetteer.Place;
-import org.karaul.processor.taxonomy.Matcher;
 import org.karaul.processor.taxonomy.Taxonomy;
 
 /**
- * The classifier: one Lucene Monitor holding every taxonomy rule, then category scoring,
- * relevance (a category plus a regional link), countries, acting groups and severity.
- * Thread-safe; close it to stop the monitor.
+ * The classifier: one rule engine holding every taxonomy rule, then category scoring, relevance
+ * (a category plus a regional link), countries, acting groups and severity. Thread-safe; close it
+ * to stop the engine.
  */
-public final class MonitorClassifier implements Classifier, AutoCloseable {
+public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private static final int MAX_EVIDENCE = 6;
     /** Categories that report a decision, a drill or a claim rather than an incident on the ground. */
-    private static final java.util.Set<String> NOT_INCIDENTS = java.util.Set.of(
+    private static final Set<String> NOT_INCIDENTS = Set.of(
             "security.cooperation", "security.csto_deployment", "security.exercise", "hybrid.disinformation");
+
+    /** Which engine matches the rules: the compiled {@link RuleIndex}, or Lucene Monitor as the reference. */
+    public enum Engine {
+        INDEX(RuleIndex::new), MONITOR(RuleMonitor::new);
+
+        private final Function<RuleBook, RuleEngine> build;
+
+        Engine(Function<RuleBook, RuleEngine> build) {
+            this.build = build;
+        }
+    }
+
     private final Taxonomy taxonomy;
-    private final RuleMonitor monitor;
+    private final RuleBook book;
+    private final RuleEngine engine;
     private final CategoryScorer scorer;
+    private final Map<String, int[]> cueSlots = new java.util.HashMap<>();
+    private final Set<String> regionCountries;
     private final LanguageGuesser languages = new LanguageGuesser();
 
-    public MonitorClassifier(Taxonomy taxonomy) {
+    public TaxonomyClassifier(Taxonomy taxonomy, Engine engine) {
         this.taxonomy = taxonomy;
-        this.monitor = RuleRegistrar.register(taxonomy);
-        this.scorer = new CategoryScorer(taxonomy);
+        this.book = RuleRegistrar.register(taxonomy);
+        this.engine = engine.build.apply(book);
+        this.scorer = new CategoryScorer(taxonomy, book);
+        taxonomy.cues().forEach((name, matchers) -> cueSlots.put(name, RuleRegistrar.slots(book, RuleKey.Kind.CUE, name, matchers)));
+        this.regionCountries = Set.copyOf(taxonomy.gazetteer().regionCountries());
     }
 
     @Override
@@ -42,21 +63,28 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
     }
 
     public int ruleCount() {
-        return monitor.ruleCount();
+        return book.size();
+    }
+
+    /** The rules that fire on a document, before scoring: for comparing engines and tuning rules. */
+    public MatchResult match(Document doc) {
+        return engine.match(doc.title(), doc.text(), languages.ruleLanguage(doc.lang(), doc.title(), doc.text()));
     }
 
     @Override
     public Classification classify(Document doc) {
-        String lang = languages.ruleLanguage(doc.lang(), doc.title(), doc.text());
-        MatchResult result = monitor.match(doc.title(), doc.text(), lang);
+        MatchResult result = match(doc);
         Fired fired = new Fired(result, cueSpans(result, "negated"));
         List<CategoryScore> scores = scorer.score(fired);
-        List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
-        List<CountryRanker.Mention> places = placeMentions(result, groups);
-        if (scores.isEmpty() || !inRegion(fired, places, groups) || cue(fired, "off_topic")) {
+        if (scores.isEmpty() || fired.firesAny(cueSlots.get("off_topic"))) {
             return Classification.irrelevant(taxonomy.version());
         }
-        boolean escalate = cue(fired, "casualties") || cue(fired, "in_progress");
+        List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
+        List<CountryRanker.Mention> places = placeMentions(result, groups);
+        if (!inRegion(fired, places)) {
+            return Classification.irrelevant(taxonomy.version());
+        }
+        boolean escalate = fired.firesAny(cueSlots.get("casualties")) || fired.firesAny(cueSlots.get("in_progress"));
         List<CategoryLabel> labels = new ArrayList<>();
         Severity top = Severity.INFO;
         for (CategoryScore s : scores) {
@@ -73,10 +101,9 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
 
     /** Why a document scored as it did: every category with a fired signal, its score and threshold. */
     public List<String> explain(Document doc) {
-        String lang = languages.ruleLanguage(doc.lang(), doc.title(), doc.text());
-        MatchResult result = monitor.match(doc.title(), doc.text(), lang);
+        MatchResult result = match(doc);
         List<String> lines = new ArrayList<>(scorer.explain(new Fired(result, cueSpans(result, "negated"))));
-        lines.add("lang " + lang);
+        lines.add("lang " + result.lang());
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
         for (CountryRanker.Mention m : placeMentions(result, groups)) {
             Span s = m.span();
@@ -86,37 +113,27 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
         return lines;
     }
 
-    private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, List<GroupResolver.Mention> groups) {
-        boolean regionPlace = places.stream()
-                .anyMatch(m -> m.place().countries().stream().anyMatch(taxonomy.gazetteer().regionCountries()::contains));
-        return regionPlace || cue(fired, "region");
-    }
-
-    private boolean cue(Fired fired, String name) {
-        List<Matcher> matchers = taxonomy.cues().get(name);
-        for (int i = 0; i < matchers.size(); i++) {
-            if (fired.fires(new RuleKey(RuleKey.Kind.CUE, name, i, matchers.get(i).lang()))) {
-                return true;
-            }
-        }
-        return false;
+    private boolean inRegion(Fired fired, List<CountryRanker.Mention> places) {
+        boolean regionPlace = places.stream().anyMatch(m -> m.place().countries().stream().anyMatch(regionCountries::contains));
+        return regionPlace || fired.firesAny(cueSlots.get("region"));
     }
 
     private List<Span> cueSpans(MatchResult result, String name) {
         List<Span> out = new ArrayList<>();
-        List<Matcher> matchers = taxonomy.cues().get(name);
-        for (int i = 0; i < matchers.size(); i++) {
-            out.addAll(result.spans(new RuleKey(RuleKey.Kind.CUE, name, i, matchers.get(i).lang())));
+        for (int slot : cueSlots.get(name)) {
+            out.addAll(result.spans(slot));
         }
         return out;
     }
 
     private List<GroupResolver.Mention> groupMentions(MatchResult result) {
         List<GroupResolver.Mention> out = new ArrayList<>();
-        List<Group> groups = taxonomy.gazetteer().groups();
-        for (int i = 0; i < groups.size(); i++) {
-            for (Span s : result.spans(new RuleKey(RuleKey.Kind.GROUP, groups.get(i).id(), i, "any"))) {
-                out.add(new GroupResolver.Mention(groups.get(i), s));
+        for (int i = 0; i < result.firedCount(); i++) {
+            RuleKey key = result.key(result.firedSlot(i));
+            if (key.kind() == RuleKey.Kind.GROUP) {
+                for (Span s : result.spans(result.firedSlot(i))) {
+                    out.add(new GroupResolver.Mention(taxonomy.gazetteer().groups().get(key.index()), s));
+                }
             }
         }
         return out;
@@ -125,11 +142,13 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
     /** Place names, leaving out those inside a group's name ("Islamic Movement of Uzbekistan"). */
     private List<CountryRanker.Mention> placeMentions(MatchResult result, List<GroupResolver.Mention> groups) {
         List<CountryRanker.Mention> out = new ArrayList<>();
-        List<Place> places = taxonomy.gazetteer().places();
-        for (int i = 0; i < places.size(); i++) {
-            for (Span s : result.spans(new RuleKey(RuleKey.Kind.PLACE, "place", i, "any"))) {
-                if (groups.stream().noneMatch(g -> g.span().overlaps(s))) {
-                    out.add(new CountryRanker.Mention(places.get(i), s));
+        for (int i = 0; i < result.firedCount(); i++) {
+            RuleKey key = result.key(result.firedSlot(i));
+            if (key.kind() == RuleKey.Kind.PLACE) {
+                for (Span s : result.spans(result.firedSlot(i))) {
+                    if (groups.stream().noneMatch(g -> g.span().overlaps(s))) {
+                        out.add(new CountryRanker.Mention(taxonomy.gazetteer().places().get(key.index()), s));
+                    }
                 }
             }
         }
@@ -161,6 +180,6 @@ public final class MonitorClassifier implements Classifier, AutoCloseable {
 
     @Override
     public void close() {
-        monitor.close();
+        engine.close();
     }
 }

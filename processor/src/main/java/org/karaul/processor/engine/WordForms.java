@@ -1,0 +1,108 @@
+package org.karaul.processor.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The terms one lower-cased word is indexed under. Cyrillic words get the Russian Snowball stem
+ * (Бишкеке, Таджикистана, задержаны reduce to their stems) with the light stem (case endings only)
+ * stacked when it differs, because Snowball treats proper nouns unevenly (Кыргызстан and
+ * Кыргызстане get different stems) and gazetteer names are matched on light stems. Latin words get
+ * the English stem. Words shorter than three letters, {@code #} markers and words with digits stay
+ * as they are. In {@link Mode#BOTH}, {@code p*} is stacked for each prefix p of a stem that a rule
+ * asks for ({@code задерж*}), so a rule's prefix is an ordinary term.
+ *
+ * <p>Both engines read words through this class: the Lucene analyser ({@link ScriptStemFilter}) and
+ * the {@link RuleIndex}. Not thread-safe (the stemmers hold state); each user keeps its own.
+ */
+final class WordForms {
+    /** Marks a stacked prefix term: {@code задерж*} stands for every word whose stem starts so. */
+    static final char PREFIX_MARK = '*';
+    private static final int MIN_PREFIX = 2;
+    private static final int MIN_STEMMED = 3;
+
+    /** Which stems to emit: stems with stacked light stems and prefixes, or light stems only (gazetteer names). */
+    enum Mode { BOTH, LIGHT }
+
+    private final SnowballStemmer russian = new RussianStemmer();
+    private final SnowballStemmer english = new EnglishStemmer();
+    private final RussianLightStemmer light = new RussianLightStemmer();
+    private final Mode mode;
+    private final Set<String> prefixes;
+
+    /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
+    WordForms(Mode mode, Set<String> prefixes) {
+        this.mode = mode;
+        this.prefixes = prefixes;
+    }
+
+    /** The indexed term first, then the stacked ones, for the lower-cased word in {@code buf[0, len)}, which is left as it is. */
+    String[] of(char[] buf, int len) {
+        if (len < MIN_STEMMED || buf[0] == CapsMarkerFilter.MARK || hasDigit(buf, len)) {
+            return new String[] {new String(buf, 0, len)};
+        }
+        List<String> forms = new ArrayList<>(4);
+        if (cyrillic(buf, len)) {
+            char[] copy = java.util.Arrays.copyOf(buf, len);
+            String lightStem = new String(copy, 0, light.stem(copy, len));
+            if (mode == Mode.LIGHT) {
+                return new String[] {lightStem};
+            }
+            forms.add(stem(russian, buf, len));
+            if (!forms.get(0).equals(lightStem)) {
+                forms.add(lightStem);
+            }
+        } else {
+            forms.add(stem(english, buf, len));
+        }
+        if (mode == Mode.BOTH) {
+            addPrefixes(forms);
+        }
+        return forms.toArray(new String[0]);
+    }
+
+    /** Snowball stems in place in the array it is given, so it gets a copy. */
+    private static String stem(SnowballStemmer stemmer, char[] buf, int len) {
+        stemmer.setCurrent(new String(buf, 0, len));
+        stemmer.stem();
+        return new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+    }
+
+    private void addPrefixes(List<String> forms) {
+        Set<String> marked = new LinkedHashSet<>();
+        for (int f = forms.size() - 1; f >= 0; f--) {
+            String base = forms.get(f);
+            for (int n = MIN_PREFIX; n <= base.length(); n++) {
+                String p = base.substring(0, n);
+                if (prefixes == null || prefixes.contains(p)) {
+                    marked.add(p + PREFIX_MARK);
+                }
+            }
+        }
+        forms.addAll(marked);
+    }
+
+    private static boolean hasDigit(char[] buf, int len) {
+        for (int i = 0; i < len; i++) {
+            if (Character.isDigit(buf[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cyrillic(char[] buf, int len) {
+        for (int i = 0; i < len; i++) {
+            if (buf[i] >= '\u0400' && buf[i] <= '\u04FF') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
