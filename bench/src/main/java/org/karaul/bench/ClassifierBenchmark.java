@@ -39,18 +39,22 @@ public class ClassifierBenchmark {
     @Param({"full", "synthetic-10000"})
     public String taxonomy;
 
+    /** {@code generated}: dense made-up security news ({@link Articles}); {@code real}: real news ({@link RealArticles}). */
+    @Param({"generated", "real"})
+    public String articles;
+
     @Param({"INDEX", "MONITOR"})
     public TaxonomyClassifier.Engine engine;
 
     private TaxonomyClassifier classifier;
-    private List<Document> articles;
+    private List<Document> texts;
 
     @Setup(Level.Trial)
     public void setUp() {
         classifier = taxonomy.equals("full")
                 ? Classifiers.load(null, engine)
                 : new TaxonomyClassifier(SyntheticTaxonomy.make(10_000, 7), engine);
-        articles = Articles.make(64, 42);
+        texts = articles.equals("real") ? RealArticles.load(64) : Articles.make(64, 42);
     }
 
     @TearDown(Level.Trial)
@@ -60,6 +64,6 @@ public class ClassifierBenchmark {
 
     @Benchmark
     public Classification classifier(Cursor cursor) {
-        return classifier.classify(cursor.take(articles));
+        return classifier.classify(cursor.take(texts));
     }
 }

@@ -12,7 +12,7 @@ import org.karaul.processor.taxonomy.Taxonomy;
 import org.karaul.processor.taxonomy.TaxonomyLoader;
 
 /**
- * Companion to {@link ClassifierBenchmark} for a shared, busy machine: the same four cases measured
+ * Companion to {@link ClassifierBenchmark} for a shared, busy machine: the same cases measured
  * in items per CPU-second of the measuring thread (ThreadMXBean), which other processes' load does
  * not depress the way it depresses JMH's wall-clock throughput.
  * Run: {@code java -cp bench/target/benchmarks.jar org.karaul.bench.CpuThroughput [seconds]}.
@@ -24,25 +24,27 @@ public final class CpuThroughput {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        List<Document> articles = Articles.make(64, 42);
         Taxonomy synthetic = SyntheticTaxonomy.make(10_000, 7);
-        System.out.printf(Locale.ROOT, "%-12s %-16s %14s%n", "engine", "taxonomy", "items/cpu-s");
-        for (TaxonomyClassifier.Engine engine : TaxonomyClassifier.Engine.values()) {
-            String name = engine.name().toLowerCase(Locale.ROOT);
-            try (TaxonomyClassifier full = Classifiers.load(null, engine);
-                 TaxonomyClassifier big = new TaxonomyClassifier(synthetic, engine)) {
-                report(name, "full", measure(d -> full.classify(d).categories().size(), articles, seconds));
-                report(name, "synthetic-10000", measure(d -> big.classify(d).categories().size(), articles, seconds));
+        System.out.printf(Locale.ROOT, "%-10s %-11s %-16s %14s%n", "articles", "engine", "taxonomy", "items/cpu-s");
+        for (String set : List.of("generated", "real")) {
+            List<Document> articles = set.equals("real") ? RealArticles.load(64) : Articles.make(64, 42);
+            for (TaxonomyClassifier.Engine engine : TaxonomyClassifier.Engine.values()) {
+                String name = engine.name().toLowerCase(Locale.ROOT);
+                try (TaxonomyClassifier full = Classifiers.load(null, engine);
+                     TaxonomyClassifier big = new TaxonomyClassifier(synthetic, engine)) {
+                    report(set, name, "full", measure(d -> full.classify(d).categories().size(), articles, seconds));
+                    report(set, name, "synthetic-10000", measure(d -> big.classify(d).categories().size(), articles, seconds));
+                }
             }
+            NaiveRegexScanner naiveFull = new NaiveRegexScanner(TaxonomyLoader.bundled());
+            NaiveRegexScanner naiveBig = new NaiveRegexScanner(synthetic);
+            report(set, "naiveRegex", "full", measure(naiveFull::scan, articles, seconds));
+            report(set, "naiveRegex", "synthetic-10000", measure(naiveBig::scan, articles, Math.max(seconds, 20)));
         }
-        NaiveRegexScanner naiveFull = new NaiveRegexScanner(TaxonomyLoader.bundled());
-        NaiveRegexScanner naiveBig = new NaiveRegexScanner(synthetic);
-        report("naiveRegex", "full", measure(naiveFull::scan, articles, seconds));
-        report("naiveRegex", "synthetic-10000", measure(naiveBig::scan, articles, Math.max(seconds, 20)));
     }
 
-    private static void report(String engine, String taxonomy, double rate) {
-        System.out.printf(Locale.ROOT, "%-12s %-16s %14.1f%n", engine, taxonomy, rate);
+    private static void report(String articles, String engine, String taxonomy, double rate) {
+        System.out.printf(Locale.ROOT, "%-10s %-11s %-16s %14.1f%n", articles, engine, taxonomy, rate);
     }
 
     /** Warms up for a third of the time, then counts items per CPU-second of this thread. */

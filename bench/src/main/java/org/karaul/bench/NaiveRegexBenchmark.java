@@ -31,17 +31,21 @@ public class NaiveRegexBenchmark {
     @Param({"full", "synthetic-10000"})
     public String taxonomy;
 
+    /** {@code generated}: dense made-up security news ({@link Articles}); {@code real}: real news ({@link RealArticles}). */
+    @Param({"generated", "real"})
+    public String articles;
+
     private NaiveRegexScanner naive;
-    private List<Document> articles;
+    private List<Document> texts;
 
     @Setup(Level.Trial)
     public void setUp() {
         naive = new NaiveRegexScanner(taxonomy.equals("full") ? TaxonomyLoader.bundled() : SyntheticTaxonomy.make(10_000, 7));
-        articles = Articles.make(64, 42);
+        texts = articles.equals("real") ? RealArticles.load(64) : Articles.make(64, 42);
     }
 
     @Benchmark
     public int naiveRegex(Cursor cursor) {
-        return naive.scan(cursor.take(articles));
+        return naive.scan(cursor.take(texts));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.karaul.processor.engine.MatchResult;
 import org.karaul.processor.engine.RuleBook;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.Span;
@@ -28,28 +29,58 @@ final class CategoryScorer {
     private final int[][] signalSlots;
     private final int[][] excludeSlots;
     private final Map<String, int[]> contextSlots = new HashMap<>();
+    /** Per slot: the category and signal index of a signal rule, -1 for other rules. */
+    private final int[] slotCategory;
+    private final int[] slotSignal;
 
     CategoryScorer(Taxonomy taxonomy, RuleBook book) {
         this.categories = taxonomy.categories();
         this.signalSlots = new int[categories.size()][];
         this.excludeSlots = new int[categories.size()][];
+        this.slotCategory = new int[book.size()];
+        this.slotSignal = new int[book.size()];
+        java.util.Arrays.fill(slotCategory, -1);
         for (int c = 0; c < categories.size(); c++) {
             CategoryRule rule = categories.get(c);
             List<Matcher> signals = rule.signals().stream().map(Signal::matcher).toList();
             signalSlots[c] = RuleRegistrar.slots(book, RuleKey.Kind.SIGNAL, rule.id(), signals);
             excludeSlots[c] = RuleRegistrar.slots(book, RuleKey.Kind.EXCLUDE, rule.id(), rule.exclude());
+            for (int i = 0; i < signalSlots[c].length; i++) {
+                slotCategory[signalSlots[c][i]] = c;
+                slotSignal[signalSlots[c][i]] = i;
+            }
         }
         taxonomy.contexts().forEach((name, matchers) ->
                 contextSlots.put(name, RuleRegistrar.slots(book, RuleKey.Kind.CONTEXT, name, matchers)));
     }
 
+    /**
+     * Scores only the categories with a fired signal, reading each one's fired signals and no others.
+     * A category's signals have consecutive slots ({@link RuleRegistrar}), so they come as one run.
+     */
     List<CategoryScore> score(Fired fired) {
+        MatchResult raw = fired.raw();
+        int[] signals = new int[raw.firedCount()];
+        int[] owner = new int[raw.firedCount()];
+        int n = 0;
+        for (int i = 0; i < raw.firedCount(); i++) {
+            int slot = raw.firedSlot(i);
+            if (slotCategory[slot] >= 0) {
+                owner[n] = slotCategory[slot];
+                signals[n++] = slotSignal[slot];
+            }
+        }
         List<CategoryScore> passed = new ArrayList<>();
-        for (int c = 0; c < categories.size(); c++) {
-            CategoryScore s = scoreOne(c, fired);
+        for (int from = 0; from < n; ) {
+            int to = from;
+            while (to < n && owner[to] == owner[from]) {
+                to++;
+            }
+            CategoryScore s = scoreOne(owner[from], java.util.Arrays.copyOfRange(signals, from, to), fired);
             if (s != null) {
                 passed.add(s);
             }
+            from = to;
         }
         if (passed.isEmpty()) {
             return List.of();
@@ -62,12 +93,22 @@ final class CategoryScorer {
                 .toList();
     }
 
-    /** The category's score when it passes, with the spans of its positive signals; null otherwise. */
-    private CategoryScore scoreOne(int c, Fired fired) {
+    /**
+     * The category's score when it passes, with the spans of its positive signals; null otherwise.
+     * {@code firedSignals}: the indices of its signals that fired.
+     */
+    private CategoryScore scoreOne(int c, int[] firedSignals, Fired fired) {
         CategoryRule rule = categories.get(c);
         List<Signal> signals = rule.signals();
+        double upperBound = 0;
+        for (int i : firedSignals) {
+            upperBound += Math.max(0, signals.get(i).weight());
+        }
+        if (upperBound <= 0 || upperBound < rule.threshold()) {
+            return null; // cheap test first: negations can only lower the score
+        }
         double score = 0;
-        for (int i = 0; i < signals.size(); i++) {
+        for (int i : firedSignals) {
             if (fired.fires(signalSlots[c][i])) {
                 score += signals.get(i).weight();
             }
@@ -77,12 +118,12 @@ final class CategoryScorer {
         }
         double rank = score;
         Set<Span> spans = new TreeSet<>(Span.READING_ORDER);
-        for (int i = 0; i < signals.size(); i++) {
-            if (signals.get(i).weight() > 0 && fired.raw().has(signalSlots[c][i])) {
+        for (int i : firedSignals) {
+            if (signals.get(i).weight() > 0) {
                 List<Span> hit = fired.spans(signalSlots[c][i]);
                 spans.addAll(hit);
-                if (hit.stream().anyMatch(s -> s.field().equals("title"))) {
-                    rank += TITLE_BONUS;
+                if (!hit.isEmpty() && hit.get(0).field().equals("title")) {
+                    rank += TITLE_BONUS; // spans come in reading order, title first
                 }
             }
         }
@@ -91,7 +132,11 @@ final class CategoryScorer {
 
     private boolean requiredContext(CategoryRule rule, Fired fired) {
         for (List<String> anyOf : rule.requires()) {
-            if (anyOf.stream().noneMatch(ctx -> contextFires(ctx, fired))) {
+            boolean holds = false;
+            for (int i = 0; i < anyOf.size() && !holds; i++) {
+                holds = contextFires(anyOf.get(i), fired);
+            }
+            if (!holds) {
                 return false;
             }
         }

@@ -22,7 +22,11 @@ final class Fired {
         }
         List<Span> live = new ArrayList<>(spans.size());
         for (Span s : spans) {
-            if (negated.stream().noneMatch(n -> n.contains(s))) {
+            boolean inNegation = false;
+            for (Span n : negated) {
+                inNegation |= n.contains(s);
+            }
+            if (!inNegation) {
                 live.add(s);
             }
         }

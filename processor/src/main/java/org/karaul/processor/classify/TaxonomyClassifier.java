@@ -146,7 +146,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             RuleKey key = result.key(result.firedSlot(i));
             if (key.kind() == RuleKey.Kind.PLACE) {
                 for (Span s : result.spans(result.firedSlot(i))) {
-                    if (groups.stream().noneMatch(g -> g.span().overlaps(s))) {
+                    if (!insideGroupName(groups, s)) {
                         out.add(new CountryRanker.Mention(taxonomy.gazetteer().places().get(key.index()), s));
                     }
                 }
@@ -155,12 +155,24 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         // a name inside a longer place name belongs to the longer one ("Badakhshan" in "Gorno-Badakhshan")
         List<CountryRanker.Mention> kept = new ArrayList<>();
         for (CountryRanker.Mention m : out) {
-            boolean inside = out.stream().anyMatch(o -> o != m && o.span().contains(m.span()) && o.span().length() > m.span().length());
+            boolean inside = false;
+            for (CountryRanker.Mention o : out) {
+                inside |= o != m && o.span().contains(m.span()) && o.span().length() > m.span().length();
+            }
             if (!inside) {
                 kept.add(m);
             }
         }
         return kept;
+    }
+
+    private static boolean insideGroupName(List<GroupResolver.Mention> groups, Span s) {
+        for (GroupResolver.Mention g : groups) {
+            if (g.span().overlaps(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Evidence in reading order, leaving out a span that lies inside another one ("clash" inside "ethnic clash"). */
@@ -170,7 +182,10 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             if (out.size() == MAX_EVIDENCE) {
                 break;
             }
-            boolean inside = spans.stream().anyMatch(o -> o != s && o.contains(s) && o.length() > s.length());
+            boolean inside = false;
+            for (Span o : spans) {
+                inside |= o != s && o.contains(s) && o.length() > s.length();
+            }
             if (!inside) {
                 out.add(s.evidence(s.field().equals("title") ? doc.title() : doc.text()));
             }

@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * The production engine: every rule of a {@link RuleBook} compiled into an index from analysed
- * term to the rule alternatives that start with it, the presearcher idea of Lucene Monitor applied
+ * term to the rule alternatives anchored on it, the presearcher idea of Lucene Monitor applied
  * straight to a document's words. A document is split and stemmed once ({@link WordSplitter},
- * {@link WordForms}, with a per-thread cache of each word's terms); every word looks up the
- * alternatives its terms start, phrases are checked on the following words, and proximity rules
- * pair their two sides with Lucene's unordered-span rule (at most {@code within} words between
- * them). The result is the same as {@link RuleMonitor}'s, which {@code RuleIndexTest} checks on the
- * dev set and real news text, at about 30 times the speed. Thread-safe.
+ * {@link WordForms}, with a per-thread {@link WordCache} of each word's terms); every word looks up
+ * the alternatives anchored on its terms (a phrase on its least used word), the rest of a phrase is
+ * checked on the words around it, and proximity rules pair their two sides with Lucene's
+ * unordered-span rule ({@link ProximityPairs}). The result is the same as {@link RuleMonitor}'s,
+ * which {@code EngineAgreementTest} checks on the dev set and on real news text. Thread-safe.
  */
 public final class RuleIndex implements RuleEngine {
     private static final int[] NONE = new int[0];
@@ -22,6 +22,8 @@ public final class RuleIndex implements RuleEngine {
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final java.util.Set<String> prefixes;
     private final int[][] altTerms;
+    /** Per alternative: which of its words is looked up; the others are checked around it. */
+    private final int[] altAnchor;
     private final int[] altSlot;
     private final boolean[] altNear;
     private final int[][] startsEn;
@@ -45,6 +47,7 @@ public final class RuleIndex implements RuleEngine {
             }
         }
         this.altTerms = terms.toArray(new int[0][]);
+        this.altAnchor = anchors(altTerms, vocabulary);
         this.altSlot = slots.stream().mapToInt(Integer::intValue).toArray();
         this.altNear = new boolean[altSlot.length];
         for (int i = 0; i < altNear.length; i++) {
@@ -55,7 +58,33 @@ public final class RuleIndex implements RuleEngine {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(book.size()));
     }
 
-    /** For each term, the alternatives that start with it among the rules that apply to {@code lang}. */
+    /**
+     * For each phrase, the word least often used across all alternatives (the longer on a tie), so
+     * "border" rather than "the" finds "the Tajik-Afghan border".
+     */
+    private static int[] anchors(int[][] altTerms, Map<String, Integer> vocabulary) {
+        int[] uses = new int[vocabulary.size()];
+        int[] length = new int[vocabulary.size()];
+        vocabulary.forEach((term, id) -> length[id] = term.length());
+        for (int[] phrase : altTerms) {
+            for (int t : phrase) {
+                uses[t]++;
+            }
+        }
+        int[] anchor = new int[altTerms.length];
+        for (int alt = 0; alt < altTerms.length; alt++) {
+            int[] phrase = altTerms[alt];
+            for (int k = 1; k < phrase.length; k++) {
+                int best = phrase[anchor[alt]];
+                if (uses[phrase[k]] < uses[best] || uses[phrase[k]] == uses[best] && length[phrase[k]] > length[best]) {
+                    anchor[alt] = k;
+                }
+            }
+        }
+        return anchor;
+    }
+
+    /** For each term, the alternatives anchored on it among the rules that apply to {@code lang}. */
     private int[][] postings(String lang) {
         List<List<Integer>> lists = new ArrayList<>();
         for (int i = 0; i < vocabulary.size(); i++) {
@@ -63,7 +92,7 @@ public final class RuleIndex implements RuleEngine {
         }
         for (int alt = 0; alt < altTerms.length; alt++) {
             if (book.appliesTo(altSlot[alt], lang)) {
-                lists.get(altTerms[alt][0]).add(alt);
+                lists.get(altTerms[alt][altAnchor[alt]]).add(alt);
             }
         }
         int[][] out = new int[lists.size()][];
@@ -85,10 +114,10 @@ public final class RuleIndex implements RuleEngine {
         int[][] starts = "ru".equals(lang) ? startsRu : startsEn;
         for (int p = 0; p < s.size; p++) {
             for (int id : s.ids[p]) {
-                startAt(s, starts[id], p);
+                anchoredAt(s, starts[id], p);
             }
             if (s.caps[p] >= 0) {
-                startAt(s, starts[s.caps[p]], p);
+                anchoredAt(s, starts[s.caps[p]], p);
             }
         }
         List<Span>[] spans = new List[book.size()];
@@ -110,29 +139,32 @@ public final class RuleIndex implements RuleEngine {
         return new MatchResult(lang, book, spans, n == fired.length ? fired : Arrays.copyOf(fired, n), title, text);
     }
 
-    /** Records every alternative in {@code alts} whose whole phrase stands at position {@code p}. */
-    private void startAt(Scratch s, int[] alts, int p) {
+    /** Records every alternative in {@code alts} whose whole phrase stands around its anchor word at position {@code p}. */
+    private void anchoredAt(Scratch s, int[] alts, int p) {
         if (alts == null) {
             return;
         }
         for (int alt : alts) {
             int[] phrase = altTerms[alt];
-            if (p + phrase.length > s.size) {
+            int from = p - altAnchor[alt];
+            int to = from + phrase.length;
+            if (from < 0 || to > s.size) {
                 continue;
             }
             boolean whole = true;
-            for (int k = 1; k < phrase.length && whole; k++) {
-                whole = s.field[p + k] == s.field[p] && s.has(p + k, phrase[k]);
+            for (int k = 0; k < phrase.length && whole; k++) {
+                int q = from + k;
+                whole = q == p || s.field[q] == s.field[p] && s.has(q, phrase[k]);
             }
             if (whole) {
-                s.hit(altSlot[alt], altNear[alt], p, p + phrase.length);
+                s.hit(altSlot[alt], altNear[alt], from, to);
             }
         }
     }
 
     /** Every alternative found, a phrase as one hit from its first word to its last, as Lucene reports it. */
     private static List<Span> plainHits(Scratch s, int[] hits, int count) {
-        List<Span> out = new ArrayList<>();
+        List<Span> out = new ArrayList<>(count / 3);
         for (int h = 0; h < count; h += 3) {
             Span first = s.span(hits[h + 1]);
             out.add(new Span(first.field(), first.start(), s.end[hits[h + 2] - 1]));

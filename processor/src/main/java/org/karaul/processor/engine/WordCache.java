@@ -4,18 +4,17 @@ import java.util.Arrays;
 
 /**
  * A word's term ids by its lower-cased characters, looked up without making a string: open
- * addressing on the word's hash, the characters compared in place in one shared character pool
- * (no pointer to chase per word). The table starts small, so a steady vocabulary stays in the
- * processor's cache, and doubles up to {@value #MAX_CAPACITY} slots; when that is half full it is
- * emptied, so memory stays bounded however many new names a stream brings. Not thread-safe.
+ * addressing on the word's hash, each slot's hash, pool offset and length side by side in one
+ * array (one cache line per probe), the characters compared in place in one shared pool. The table
+ * starts small, so a steady vocabulary stays in the processor's cache, and doubles up to
+ * {@value #MAX_CAPACITY} slots; when that is half full it is emptied, so memory stays bounded
+ * however many new names a stream brings. Not thread-safe.
  */
 final class WordCache {
     private static final int MIN_CAPACITY = 1 << 12;
     private static final int MAX_CAPACITY = 1 << 17;
-    /** Per slot: hash, then the word's offset in the pool and its length; offset -1 marks an empty slot. */
-    private int[] hashes;
-    private int[] offsets;
-    private int[] lengths;
+    /** Per slot, three ints: hash, offset in the pool plus one (0 marks an empty slot), length. */
+    private int[] slots;
     private int[][] values;
     private char[] pool = new char[1 << 14];
     private int poolSize;
@@ -26,19 +25,21 @@ final class WordCache {
     }
 
     private void allocate(int capacity) {
-        hashes = new int[capacity];
-        offsets = new int[capacity];
-        Arrays.fill(offsets, -1);
-        lengths = new int[capacity];
+        slots = new int[capacity * 3];
         values = new int[capacity][];
         count = 0;
     }
 
+    private int capacity() {
+        return values.length;
+    }
+
     /** The cached ids of {@code word[0, len)} with String hash {@code hash}, or null. */
     int[] get(char[] word, int len, int hash) {
-        int mask = offsets.length - 1;
-        for (int i = index(hash, mask); offsets[i] >= 0; i = (i + 1) & mask) {
-            if (hashes[i] == hash && lengths[i] == len && same(offsets[i], word, len)) {
+        int mask = capacity() - 1;
+        int[] s = slots;
+        for (int i = index(hash, mask); s[3 * i + 1] != 0; i = (i + 1) & mask) {
+            if (s[3 * i] == hash && s[3 * i + 2] == len && same(s[3 * i + 1] - 1, word, len)) {
                 return values[i];
             }
         }
@@ -46,8 +47,8 @@ final class WordCache {
     }
 
     void put(char[] word, int len, int hash, int[] ids) {
-        if (count >= offsets.length / 2) {
-            if (offsets.length == MAX_CAPACITY) {
+        if (count >= capacity() / 2) {
+            if (capacity() == MAX_CAPACITY) {
                 allocate(MAX_CAPACITY);
                 poolSize = 0;
             } else {
@@ -63,27 +64,25 @@ final class WordCache {
     }
 
     private void grow() {
-        int[] oldHashes = hashes;
-        int[] oldOffsets = offsets;
-        int[] oldLengths = lengths;
+        int[] oldSlots = slots;
         int[][] oldValues = values;
-        allocate(offsets.length * 2);
-        for (int i = 0; i < oldOffsets.length; i++) {
-            if (oldOffsets[i] >= 0) {
-                insert(oldHashes[i], oldOffsets[i], oldLengths[i], oldValues[i]);
+        allocate(capacity() * 2);
+        for (int i = 0; i < oldValues.length; i++) {
+            if (oldSlots[3 * i + 1] != 0) {
+                insert(oldSlots[3 * i], oldSlots[3 * i + 1] - 1, oldSlots[3 * i + 2], oldValues[i]);
             }
         }
     }
 
     private void insert(int hash, int offset, int len, int[] ids) {
-        int mask = offsets.length - 1;
+        int mask = capacity() - 1;
         int i = index(hash, mask);
-        while (offsets[i] >= 0) {
+        while (slots[3 * i + 1] != 0) {
             i = (i + 1) & mask;
         }
-        hashes[i] = hash;
-        offsets[i] = offset;
-        lengths[i] = len;
+        slots[3 * i] = hash;
+        slots[3 * i + 1] = offset + 1;
+        slots[3 * i + 2] = len;
         values[i] = ids;
         count++;
     }

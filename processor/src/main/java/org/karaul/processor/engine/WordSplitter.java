@@ -1,20 +1,34 @@
 package org.karaul.processor.engine;
 
-import java.util.Arrays;
-
 /**
  * Splits text into words the way {@link KaraulAnalyzer} does, in one pass without token streams:
  * Unicode word rules (letters and digits join, {@code U.S}, {@code 3.5}, {@code 1,000} stay one word,
  * hyphens and other punctuation split, each ideograph is a word), apostrophes dropped inside and
  * around words ({@code Farg'ona}, {@code Taliban's}), {@code ё} folded to {@code е}, lower-cased.
  * A word of two to six upper-case letters is flagged as an acronym. Offsets point into the original
- * text. {@code EngineAgreementTest} checks the result against the analyser's on real news text.
- * Not thread-safe: it reuses its buffers.
+ * text. Each character's class and lower-case form come from tables built once. {@code
+ * EngineAgreementTest} checks the result against the analyser's on real news text. Not
+ * thread-safe: it reuses its buffers.
  */
 final class WordSplitter {
     /** Longest word; a longer run is cut, as the standard tokenizer cuts at this length. */
     static final int MAX_WORD = 255;
     private static final int MAX_ACRONYM = 6;
+    private static final byte STARTS = 1;
+    private static final byte CONTINUES = 2;
+    private static final byte UPPER = 4;
+    private static final byte APOSTROPHE = 8;
+    private static final byte IDEOGRAPH = 16;
+    private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
+    private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            CLASS[c] = classify((char) c);
+            char lower = Character.toLowerCase((char) c);
+            LOWER[c] = lower == 'ё' ? 'е' : lower;
+        }
+    }
 
     /** Receives each word. */
     interface Sink {
@@ -26,7 +40,7 @@ final class WordSplitter {
     }
 
     private char[] text = new char[4096];
-    private char[] buf = new char[64];
+    private final char[] buf = new char[MAX_WORD + 1];
 
     void split(String value, Sink sink) {
         int n = value.length();
@@ -38,12 +52,13 @@ final class WordSplitter {
         int i = 0;
         while (i < n) {
             char c = t[i];
-            if (!startsWord(c)) {
+            int cls = CLASS[c];
+            if ((cls & STARTS) == 0) {
                 i++;
                 continue;
             }
             int start = i;
-            if (ideograph(c)) {
+            if ((cls & IDEOGRAPH) != 0) {
                 buf[0] = c;
                 sink.word(buf, 1, c, false, i, i + 1);
                 i++;
@@ -54,29 +69,26 @@ final class WordSplitter {
             boolean upper = true;
             while (i < n && len < MAX_WORD) {
                 c = t[i];
-                char lower = lower(c);
-                if (lower != 0 || inWord(c)) {
-                    if (lower == 0) {
-                        lower = Character.toLowerCase(c);
-                        lower = lower == 'ё' ? 'е' : lower;
-                    }
-                    upper &= upper(c);
-                    append(lower, len++);
+                cls = CLASS[c];
+                if ((cls & CONTINUES) != 0) {
+                    char lower = LOWER[c];
+                    upper &= (cls & UPPER) != 0;
+                    buf[len++] = lower;
                     hash = 31 * hash + lower;
                     i++;
-                } else if (apostrophe(c)) {
+                } else if ((cls & APOSTROPHE) != 0) {
                     int j = i;
-                    while (j < n && apostrophe(t[j])) {
+                    while (j < n && (CLASS[t[j]] & APOSTROPHE) != 0) {
                         j++;
                     }
-                    boolean more = j < n && (lower(t[j]) != 0 || inWord(t[j]));
+                    boolean more = j < n && (CLASS[t[j]] & CONTINUES) != 0;
                     i = j;
                     if (!more) {
                         break; // trailing apostrophes end the word and, as in the analyser, its offsets
                     }
                 } else if (i + 1 < n && joins(buf[len - 1], c, t[i + 1])) {
                     upper = false;
-                    append(c, len++);
+                    buf[len++] = c;
                     hash = 31 * hash + c;
                     i++;
                 } else {
@@ -85,40 +97,6 @@ final class WordSplitter {
             }
             sink.word(buf, len, hash, upper && len >= 2 && len <= MAX_ACRONYM, start, i);
         }
-    }
-
-    private void append(char c, int at) {
-        if (at == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        buf[at] = c;
-    }
-
-    /**
-     * The lower-case form of an ASCII or Russian letter or digit, 0 for any other character (which
-     * the caller classifies the slow way). Upper-case letters come out different from the input.
-     */
-    private static char lower(char c) {
-        if (c < 128) {
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
-                return c;
-            }
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : 0;
-        }
-        if (c >= 'а' && c <= 'я') {
-            return c;
-        }
-        if (c >= 'А' && c <= 'Я') {
-            return (char) (c + 32);
-        }
-        return c == 'ё' || c == 'Ё' ? 'е' : 0;
-    }
-
-    private static boolean upper(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z';
-        }
-        return c >= 'А' && c <= 'Я' || c == 'Ё' || c > 'я' && Character.isUpperCase(c);
     }
 
     /** A mid-word full stop, colon or digit separator: {@code U.S}, {@code 3.5}, {@code 1,000}. */
@@ -131,25 +109,27 @@ final class WordSplitter {
         };
     }
 
-    private static boolean startsWord(char c) {
-        return lower(c) != 0 || c >= 128 && Character.isLetterOrDigit(c);
-    }
-
-    /** Any character that continues a word once started (letters, digits, marks, joiners), except ideographs. */
-    private static boolean inWord(char c) {
-        if (c < 128) {
-            return false; // the ASCII word characters are handled by lower()
+    private static byte classify(char c) {
+        if (apostrophe(c)) {
+            return APOSTROPHE;
         }
-        if (Character.isLetterOrDigit(c)) {
-            return !ideograph(c);
+        boolean ideograph = c >= '\u2E80' && (Character.isIdeographic(c) || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA);
+        if (ideograph) {
+            return STARTS | IDEOGRAPH;
+        }
+        byte cls = 0;
+        if (Character.isLetterOrDigit(c) || c == '_') {
+            cls |= STARTS | CONTINUES;
         }
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || type == Character.FORMAT || type == Character.CONNECTOR_PUNCTUATION;
-    }
-
-    private static boolean ideograph(char c) {
-        return c >= '\u2E80' && (Character.isIdeographic(c) || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.FORMAT || type == Character.CONNECTOR_PUNCTUATION) {
+            cls |= CONTINUES;
+        }
+        if (Character.isUpperCase(c)) {
+            cls |= UPPER;
+        }
+        return cls;
     }
 
     static boolean apostrophe(char c) {
