@@ -47,11 +47,11 @@ public final class CpuThroughput {
         System.out.printf(Locale.ROOT, "%-10s %-11s %-16s %14.1f%n", articles, engine, taxonomy, rate);
     }
 
-    /** Warms up for a third of the time, then counts items per CPU-second of this thread. */
+    /** Warms up for half the time but at least five seconds (the JIT is slow on a busy machine), then counts items per CPU-second of this thread. */
     static double measure(ToIntFunction<Document> work, List<Document> articles, double seconds) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long sink = 0;
-        long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        long warmEnd = System.nanoTime() + (long) (Math.max(5, seconds / 2) * 1e9);
         int i = 0;
         while (System.nanoTime() < warmEnd) {
             sink += work.applyAsInt(articles.get(i++ % articles.size()));

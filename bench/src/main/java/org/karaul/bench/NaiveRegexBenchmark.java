@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx2g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Threads(1)
 @State(Scope.Benchmark)

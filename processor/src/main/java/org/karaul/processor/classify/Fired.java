@@ -9,6 +9,8 @@ import org.karaul.processor.engine.Span;
 final class Fired {
     private final MatchResult result;
     private final List<Span> negated;
+    /** Live spans already worked out, by slot (only filled when there are negations). */
+    private final java.util.Map<Integer, List<Span>> live = new java.util.HashMap<>();
 
     Fired(MatchResult result, List<Span> negated) {
         this.result = result;
@@ -20,17 +22,27 @@ final class Fired {
         if (spans.isEmpty() || negated.isEmpty()) {
             return spans;
         }
-        List<Span> live = new ArrayList<>(spans.size());
+        Integer key = slot;
+        List<Span> cached = live.get(key);
+        if (cached == null) {
+            cached = liveSpans(spans);
+            live.put(key, cached);
+        }
+        return cached;
+    }
+
+    private List<Span> liveSpans(List<Span> spans) {
+        List<Span> out = new ArrayList<>(spans.size());
         for (Span s : spans) {
             boolean inNegation = false;
             for (Span n : negated) {
                 inNegation |= n.contains(s);
             }
             if (!inNegation) {
-                live.add(s);
+                out.add(s);
             }
         }
-        return live;
+        return out;
     }
 
     boolean fires(int slot) {

@@ -26,6 +26,9 @@ public final class RuleIndex implements RuleEngine {
     private final int[] altAnchor;
     private final int[] altSlot;
     private final boolean[] altNear;
+    /** Per slot: whether it is a proximity rule, and its reach. */
+    private final boolean[] proximity;
+    private final int[] within;
     private final int[][] startsEn;
     private final int[][] startsRu;
     private final ThreadLocal<Scratch> scratch;
@@ -52,6 +55,12 @@ public final class RuleIndex implements RuleEngine {
         this.altNear = new boolean[altSlot.length];
         for (int i = 0; i < altNear.length; i++) {
             altNear[i] = near.get(i);
+        }
+        this.proximity = new boolean[book.size()];
+        this.within = new int[book.size()];
+        for (int slot = 0; slot < book.size(); slot++) {
+            proximity[slot] = book.rule(slot).isProximity();
+            within[slot] = book.rule(slot).within();
         }
         this.startsEn = postings("en");
         this.startsRu = postings("ru");
@@ -112,28 +121,33 @@ public final class RuleIndex implements RuleEngine {
         Scratch s = scratch.get();
         s.read(title, text);
         int[][] starts = "ru".equals(lang) ? startsRu : startsEn;
+        int[] terms = s.terms;
         for (int p = 0; p < s.size; p++) {
-            for (int id : s.ids[p]) {
-                anchoredAt(s, starts[id], p);
-            }
-            if (s.caps[p] >= 0) {
-                anchoredAt(s, starts[s.caps[p]], p);
+            for (int t = s.termsFrom[p]; t < s.termsFrom[p + 1]; t++) {
+                int[] alts = starts[terms[t]];
+                if (alts != null) {
+                    anchoredAt(s, alts, p);
+                }
             }
         }
         List<Span>[] spans = new List[book.size()];
         int[] fired = new int[s.touched];
         int n = 0;
-        Arrays.sort(s.touchedSlots, 0, s.touched);
-        for (int i = 0; i < s.touched; i++) {
-            int slot = s.touchedSlots[i];
-            List<Span> hits = book.rule(slot).isProximity()
-                    ? ProximityPairs.hits(s, s.hits[slot], s.hitCount[slot], book.rule(slot).within())
-                    : plainHits(s, s.hits[slot], s.hitCount[slot]);
-            if (hits != null) {
-                spans[slot] = hits;
-                fired[n++] = slot;
+        for (int word = 0; word < s.touchedSlots.length; word++) {
+            long bits = s.touchedSlots[word];
+            s.touchedSlots[word] = 0;
+            while (bits != 0) {
+                int slot = word * 64 + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                List<Span> hits = proximity[slot]
+                        ? ProximityPairs.hits(s, s.hits[slot], s.hitCount[slot], within[slot])
+                        : plainHits(s, s.hits[slot], s.hitCount[slot]);
+                if (hits != null) {
+                    spans[slot] = hits;
+                    fired[n++] = slot;
+                }
+                s.hitCount[slot] = 0;
             }
-            s.hitCount[slot] = 0;
         }
         s.touched = 0;
         return new MatchResult(lang, book, spans, n == fired.length ? fired : Arrays.copyOf(fired, n), title, text);
@@ -141,9 +155,6 @@ public final class RuleIndex implements RuleEngine {
 
     /** Records every alternative in {@code alts} whose whole phrase stands around its anchor word at position {@code p}. */
     private void anchoredAt(Scratch s, int[] alts, int p) {
-        if (alts == null) {
-            return;
-        }
         for (int alt : alts) {
             int[] phrase = altTerms[alt];
             int from = p - altAnchor[alt];
@@ -186,18 +197,21 @@ public final class RuleIndex implements RuleEngine {
         int[] start = new int[256];
         int[] end = new int[256];
         byte[] field = new byte[256];
-        int[][] ids = new int[256][];
-        int[] caps = new int[256];
+        /** The term ids of word p are {@code terms[termsFrom[p], termsFrom[p + 1])}, its acronym marker among them. */
+        int[] terms = new int[1024];
+        int[] termsFrom = new int[257];
         byte currentField;
         /** Per slot: (near side 0/1, start position, end position) triples. */
         final int[][] hits;
         final int[] hitCount;
-        int[] touchedSlots = new int[64];
+        /** The slots with hits, one bit each, so they are read back in slot order without sorting. */
+        final long[] touchedSlots;
         int touched;
 
         Scratch(int slots) {
             hits = new int[slots][];
             hitCount = new int[slots];
+            touchedSlots = new long[(slots + 63) / 64];
         }
 
         void read(String title, String text) {
@@ -221,9 +235,19 @@ public final class RuleIndex implements RuleEngine {
             start[size] = s;
             end[size] = e;
             field[size] = currentField;
-            ids[size] = termIds;
-            caps[size] = acronym ? vocabulary.getOrDefault(CapsMarkerFilter.MARK + new String(lower, 0, len), -1) : -1;
-            size++;
+            int at = termsFrom[size];
+            if (at + termIds.length + 1 > terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, at + termIds.length + 1));
+            }
+            System.arraycopy(termIds, 0, terms, at, termIds.length);
+            at += termIds.length;
+            if (acronym) {
+                int marker = vocabulary.getOrDefault(CapsMarkerFilter.MARK + new String(lower, 0, len), -1);
+                if (marker >= 0) {
+                    terms[at++] = marker;
+                }
+            }
+            termsFrom[++size] = at;
         }
 
         private int[] termIds(String[] terms) {
@@ -243,16 +267,12 @@ public final class RuleIndex implements RuleEngine {
             start = Arrays.copyOf(start, cap);
             end = Arrays.copyOf(end, cap);
             field = Arrays.copyOf(field, cap);
-            ids = Arrays.copyOf(ids, cap);
-            caps = Arrays.copyOf(caps, cap);
+            termsFrom = Arrays.copyOf(termsFrom, cap + 1);
         }
 
         boolean has(int p, int term) {
-            if (caps[p] == term) {
-                return true;
-            }
-            for (int id : ids[p]) {
-                if (id == term) {
+            for (int t = termsFrom[p]; t < termsFrom[p + 1]; t++) {
+                if (terms[t] == term) {
                     return true;
                 }
             }
@@ -263,10 +283,8 @@ public final class RuleIndex implements RuleEngine {
             int[] h = hits[slot];
             int c = hitCount[slot];
             if (c == 0) {
-                if (touched == touchedSlots.length) {
-                    touchedSlots = Arrays.copyOf(touchedSlots, touched * 2);
-                }
-                touchedSlots[touched++] = slot;
+                touchedSlots[slot >>> 6] |= 1L << slot;
+                touched++;
             }
             if (h == null || c + 3 > h.length) {
                 h = hits[slot] = h == null ? new int[12] : Arrays.copyOf(h, h.length * 2);

@@ -19,6 +19,8 @@ final class WordSplitter {
     private static final byte UPPER = 4;
     private static final byte APOSTROPHE = 8;
     private static final byte IDEOGRAPH = 16;
+    /** A character that may join two words: {@code . : · , ;}. */
+    private static final byte JOINER = 32;
     private static final byte[] CLASS = new byte[Character.MAX_VALUE + 1];
     private static final char[] LOWER = new char[Character.MAX_VALUE + 1];
 
@@ -49,6 +51,7 @@ final class WordSplitter {
         }
         value.getChars(0, n, text, 0);
         char[] t = text;
+        char[] w = buf;
         int i = 0;
         while (i < n) {
             char c = t[i];
@@ -59,8 +62,8 @@ final class WordSplitter {
             }
             int start = i;
             if ((cls & IDEOGRAPH) != 0) {
-                buf[0] = c;
-                sink.word(buf, 1, c, false, i, i + 1);
+                w[0] = c;
+                sink.word(w, 1, c, false, i, i + 1);
                 i++;
                 continue;
             }
@@ -73,7 +76,7 @@ final class WordSplitter {
                 if ((cls & CONTINUES) != 0) {
                     char lower = LOWER[c];
                     upper &= (cls & UPPER) != 0;
-                    buf[len++] = lower;
+                    w[len++] = lower;
                     hash = 31 * hash + lower;
                     i++;
                 } else if ((cls & APOSTROPHE) != 0) {
@@ -86,16 +89,16 @@ final class WordSplitter {
                     if (!more) {
                         break; // trailing apostrophes end the word and, as in the analyser, its offsets
                     }
-                } else if (i + 1 < n && joins(buf[len - 1], c, t[i + 1])) {
+                } else if ((cls & JOINER) != 0 && i + 1 < n && joins(w[len - 1], c, t[i + 1])) {
                     upper = false;
-                    buf[len++] = c;
+                    w[len++] = c;
                     hash = 31 * hash + c;
                     i++;
                 } else {
                     break;
                 }
             }
-            sink.word(buf, len, hash, upper && len >= 2 && len <= MAX_ACRONYM, start, i);
+            sink.word(w, len, hash, upper && len >= 2 && len <= MAX_ACRONYM, start, i);
         }
     }
 
@@ -112,6 +115,9 @@ final class WordSplitter {
     private static byte classify(char c) {
         if (apostrophe(c)) {
             return APOSTROPHE;
+        }
+        if (c == '.' || c == ':' || c == '\u00B7' || c == ',' || c == ';') {
+            return JOINER;
         }
         boolean ideograph = c >= '\u2E80' && (Character.isIdeographic(c) || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA);
         if (ideograph) {
