@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.karaul.processor.engine.MatchResult;
 import org.karaul.processor.engine.RuleBook;
 import org.karaul.processor.engine.RuleKey;
@@ -23,6 +21,8 @@ import org.karaul.processor.taxonomy.Taxonomy;
  */
 final class CategoryScorer {
     static final int MAX_LABELS = 2;
+    /** Highest rank first; a stable sort keeps taxonomy order among equals. */
+    private static final Comparator<CategoryScore> BY_RANK = Comparator.comparingDouble(CategoryScore::rank).reversed();
     private static final double TITLE_BONUS = 0.25;
     private final List<CategoryRule> categories;
     /** Per category (in taxonomy order): the slots of its signals and of its exclusions. */
@@ -85,12 +85,16 @@ final class CategoryScorer {
         if (passed.isEmpty()) {
             return List.of();
         }
-        Set<String> labelled = passed.stream().map(s -> s.rule().id()).collect(Collectors.toSet());
-        return passed.stream()
-                .filter(s -> s.rule().suppressedBy().stream().noneMatch(labelled::contains))
-                .sorted(Comparator.comparingDouble(CategoryScore::rank).reversed())
-                .limit(MAX_LABELS)
-                .toList();
+        Set<String> labelled = new java.util.HashSet<>();
+        passed.forEach(s -> labelled.add(s.rule().id()));
+        List<CategoryScore> kept = new ArrayList<>(passed.size());
+        for (CategoryScore s : passed) {
+            if (java.util.Collections.disjoint(s.rule().suppressedBy(), labelled)) {
+                kept.add(s);
+            }
+        }
+        kept.sort(BY_RANK);
+        return List.copyOf(kept.subList(0, Math.min(MAX_LABELS, kept.size())));
     }
 
     /**
@@ -117,7 +121,7 @@ final class CategoryScorer {
             return null;
         }
         double rank = score;
-        Set<Span> spans = new TreeSet<>(Span.READING_ORDER);
+        List<Span> spans = new ArrayList<>();
         for (int i : firedSignals) {
             if (signals.get(i).weight() > 0) {
                 List<Span> hit = fired.spans(signalSlots[c][i]);
@@ -127,7 +131,19 @@ final class CategoryScorer {
                 }
             }
         }
-        return new CategoryScore(rule, score, rank, List.copyOf(spans));
+        return new CategoryScore(rule, score, rank, readingOrder(spans));
+    }
+
+    /** Spans sorted in reading order, each once. */
+    private static List<Span> readingOrder(List<Span> spans) {
+        spans.sort(Span.READING_ORDER);
+        List<Span> out = new ArrayList<>(spans.size());
+        for (Span s : spans) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(s)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean requiredContext(CategoryRule rule, Fired fired) {

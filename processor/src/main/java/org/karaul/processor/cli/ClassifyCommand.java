@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--taxonomy", paramLabel = "DIR", description = "taxonomy directory (threat-taxonomy.yaml and gazetteers); bundled when absent")
     Path taxonomy;
 
+    @Mixin
+    EngineOption engine;
+
     @Spec
     CommandSpec spec;
 
@@ -33,7 +37,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 ? JsonLines.read(System.in)
                 : JsonLines.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy)) {
+        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy, engine.engine)) {
             for (Item item : items) {
                 out.println(JsonLines.line(JsonLines.toJson(item.document().id(), classifier.classify(item.document()))));
             }

@@ -12,6 +12,7 @@ import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "how many worst errors to list (default ${DEFAULT-VALUE})")
     int worst;
 
+    @Mixin
+    EngineOption engine;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +47,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Item> items = JsonLines.read(gold);
         Scorecard card;
         String version;
-        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy)) {
+        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy, engine.engine)) {
             version = classifier.taxonomyVersion();
             card = score(classifier, items);
         }

@@ -177,8 +177,8 @@ public final class RuleIndex implements RuleEngine {
     private static List<Span> plainHits(Scratch s, int[] hits, int count) {
         List<Span> out = new ArrayList<>(count / 3);
         for (int h = 0; h < count; h += 3) {
-            Span first = s.span(hits[h + 1]);
-            out.add(new Span(first.field(), first.start(), s.end[hits[h + 2] - 1]));
+            int from = hits[h + 1];
+            out.add(new Span(s.field[from] == 0 ? "title" : "text", s.start[from], s.end[hits[h + 2] - 1]));
         }
         return out;
     }

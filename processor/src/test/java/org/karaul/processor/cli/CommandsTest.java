@@ -75,6 +75,26 @@ class CommandsTest {
     }
 
     @Test
+    void theMonitorEngineWritesTheSameClassificationsAsTheIndex() throws Exception {
+        Path in = dir.resolve("items.jsonl");
+        Files.writeString(in, ITEMS);
+        StringWriter index = new StringWriter();
+        StringWriter monitor = new StringWriter();
+        assertThat(new CommandLine(new ClassifyCommand()).setOut(new PrintWriter(index)).execute(in.toString())).isZero();
+        assertThat(new CommandLine(new ClassifyCommand()).setOut(new PrintWriter(monitor))
+                .execute("--engine", "monitor", in.toString())).isZero();
+        assertThat(monitor.toString()).isNotBlank().isEqualTo(index.toString());
+    }
+
+    @Test
+    void anUnknownEngineIsRefusedNamingTheChoices() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute("--gold", "x.jsonl", "--engine", "regex");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--engine must be index or monitor, not 'regex'");
+    }
+
+    @Test
     void bothCommandsOfferHelp() {
         StringWriter out = new StringWriter();
         assertThat(new CommandLine(new EvalCommand()).setOut(new PrintWriter(out)).execute("--help")).isZero();
