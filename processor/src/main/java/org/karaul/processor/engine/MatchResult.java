@@ -1,35 +1,45 @@
 package org.karaul.processor.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The rules that fired on one document, by slot of the {@link RuleBook}, each with its spans in
- * reading order. A rule's word hits are merged into spans when first asked for, as most fired
- * rules are only counted. Not thread-safe.
+ * reading order. Hits are kept as ints and turned into merged spans when a rule's spans are first
+ * asked for, as most fired rules are only counted. Not thread-safe.
  */
 public final class MatchResult {
     private final String lang;
     private final RuleBook book;
-    private final List<Span>[] spans;
-    private final boolean[] merged;
     private final int[] fired;
+    private final long[] firedBits;
+    private final int[] from;
+    private final int[] hits;
+    private final List<Span>[] spans;
     private final String title;
     private final String text;
 
     /**
-     * {@code hits}: indexed by slot, each fired rule's word hits in any order, null where the rule
-     * did not fire; {@code fired}: the fired slots, ascending.
+     * {@code fired}: the fired slots, ascending; the hits of the i-th are (field 0 title / 1 text,
+     * start, end) triples in {@code hits[from[i], from[i + 1])}.
      */
-    MatchResult(String lang, RuleBook book, List<Span>[] hits, int[] fired, String title, String text) {
+    @SuppressWarnings("unchecked")
+    MatchResult(String lang, RuleBook book, int[] fired, int[] from, int[] hits, String title, String text) {
         this.lang = lang;
         this.book = book;
-        this.spans = hits;
-        this.merged = new boolean[hits.length];
         this.fired = fired;
+        this.from = from;
+        this.hits = hits;
+        this.spans = new List[fired.length];
         this.title = title;
         this.text = text;
+        this.firedBits = new long[(book.size() + 63) / 64];
+        for (int slot : fired) {
+            firedBits[slot >>> 6] |= 1L << slot;
+        }
     }
 
     /** The language the document was matched as. */
@@ -39,12 +49,12 @@ public final class MatchResult {
 
     public boolean has(RuleKey key) {
         int slot = book.slot(key);
-        return slot >= 0 && spans[slot] != null;
+        return slot >= 0 && has(slot);
     }
 
     /** Whether the rule in {@code slot} fired (even when every span of it lies inside a negation). */
     public boolean has(int slot) {
-        return spans[slot] != null;
+        return (firedBits[slot >>> 6] & 1L << slot) != 0;
     }
 
     public List<Span> spans(RuleKey key) {
@@ -53,15 +63,18 @@ public final class MatchResult {
     }
 
     public List<Span> spans(int slot) {
-        List<Span> s = spans[slot];
-        if (s == null) {
+        if (!has(slot)) {
             return List.of();
         }
-        if (!merged[slot]) {
-            s = spans[slot] = Highlights.merge(s, title, text);
-            merged[slot] = true;
+        int i = Arrays.binarySearch(fired, slot);
+        if (spans[i] == null) {
+            List<Span> words = new ArrayList<>((from[i + 1] - from[i]) / 3);
+            for (int h = from[i]; h < from[i + 1]; h += 3) {
+                words.add(new Span(hits[h] == 0 ? "title" : "text", hits[h + 1], hits[h + 2]));
+            }
+            spans[i] = Highlights.merge(words, title, text);
         }
-        return s;
+        return spans[i];
     }
 
     public int firedCount() {

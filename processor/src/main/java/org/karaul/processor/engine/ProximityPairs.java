@@ -1,8 +1,6 @@
 package org.karaul.processor.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Pairs the two sides of a proximity rule as Lucene's unordered span query does, so
@@ -21,17 +19,17 @@ final class ProximityPairs {
     }
 
     /**
-     * The hit words of every matching pair, or null when no pair matches.
+     * Whether a pair matches; adds the words of every matching pair to {@code table}.
      *
-     * @param hits (side, first word, end word) triples of one rule's alternatives found in the document
+     * @param slot the rule, whose alternatives' hits are chained in the scratch's hit log
      */
-    static List<Span> hits(RuleIndex.Scratch s, int[] hits, int count, int within) {
-        long[] first = side(s, hits, count, 0);
-        long[] second = side(s, hits, count, 1);
+    static boolean pair(RuleIndex.Scratch s, int slot, int within, HitTable table) {
+        long[] first = side(s, slot, 0);
+        long[] second = side(s, slot, 1);
         if (first.length == 0 || second.length == 0) {
-            return null;
+            return false;
         }
-        List<Span> out = null;
+        boolean matched = false;
         int a = 0;
         int b = 0;
         int total = length(first[a]) + length(second[b]);
@@ -40,14 +38,14 @@ final class ProximityPairs {
         while (true) {
             int topStart = start(topIsFirst ? first[a] : second[b]);
             if (maxEnd - topStart - total <= within) {
-                out = out == null ? new ArrayList<>() : out;
-                addWords(s, first[a], out);
-                addWords(s, second[b], out);
+                matched = true;
+                addWords(s, first[a], table);
+                addWords(s, second[b], table);
             }
             long[] side = topIsFirst ? first : second;
             int i = topIsFirst ? a : b;
             if (i + 1 == side.length) {
-                return out;
+                return matched;
             }
             total += length(side[i + 1]) - length(side[i]);
             maxEnd = Math.max(maxEnd, end(side[i + 1]));
@@ -63,14 +61,15 @@ final class ProximityPairs {
     }
 
     /** One side's spans as sorted (start, end) pairs in gap-separated positions, packed with the first word index. */
-    private static long[] side(RuleIndex.Scratch s, int[] hits, int count, int side) {
-        long[] out = new long[count / 3];
+    private static long[] side(RuleIndex.Scratch s, int slot, int side) {
+        long[] out = new long[s.hitCount[slot]];
         int n = 0;
-        for (int h = 0; h < count; h += 3) {
-            if (hits[h] == side) {
-                int from = hits[h + 1];
+        int[] log = s.hitLog;
+        for (int h = s.lastHit[slot]; h >= 0; h = log[h + 3]) {
+            if (log[h] == side) {
+                int from = log[h + 1];
                 int shift = s.field[from] * FIELD_GAP;
-                out[n++] = pack(from + shift, hits[h + 2] + shift);
+                out[n++] = pack(from + shift, log[h + 2] + shift);
             }
         }
         long[] sorted = Arrays.copyOf(out, n);
@@ -78,11 +77,11 @@ final class ProximityPairs {
         return sorted;
     }
 
-    private static void addWords(RuleIndex.Scratch s, long span, List<Span> out) {
+    private static void addWords(RuleIndex.Scratch s, long span, HitTable table) {
         // a text word sits FIELD_GAP after its index; a title word never has a text word FIELD_GAP before it
         int shift = start(span) >= FIELD_GAP && s.field[start(span) - FIELD_GAP] == 1 ? FIELD_GAP : 0;
         for (int p = start(span) - shift; p < end(span) - shift; p++) {
-            out.add(s.span(p));
+            table.add(s.field[p] == 0, s.start[p], s.end[p]);
         }
     }
 

@@ -116,7 +116,6 @@ public final class RuleIndex implements RuleEngine {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public MatchResult match(String title, String text, String lang) {
         Scratch s = scratch.get();
         s.read(title, text);
@@ -130,27 +129,26 @@ public final class RuleIndex implements RuleEngine {
                 }
             }
         }
-        List<Span>[] spans = new List[book.size()];
-        int[] fired = new int[s.touched];
-        int n = 0;
+        HitTable table = s.table;
+        table.clear();
         for (int word = 0; word < s.touchedSlots.length; word++) {
             long bits = s.touchedSlots[word];
             s.touchedSlots[word] = 0;
             while (bits != 0) {
                 int slot = word * 64 + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                List<Span> hits = proximity[slot]
-                        ? ProximityPairs.hits(s, s.hits[slot], s.hitCount[slot], within[slot])
-                        : plainHits(s, s.hits[slot], s.hitCount[slot]);
-                if (hits != null) {
-                    spans[slot] = hits;
-                    fired[n++] = slot;
+                table.begin(slot);
+                boolean fired = proximity[slot] ? ProximityPairs.pair(s, slot, within[slot], table) : plainHits(s, slot, table);
+                if (fired) {
+                    table.keep();
+                } else {
+                    table.drop();
                 }
                 s.hitCount[slot] = 0;
             }
         }
-        s.touched = 0;
-        return new MatchResult(lang, book, spans, n == fired.length ? fired : Arrays.copyOf(fired, n), title, text);
+        s.hitLogSize = 0;
+        return table.build(lang, book, title, text);
     }
 
     /** Records every alternative in {@code alts} whose whole phrase stands around its anchor word at position {@code p}. */
@@ -174,13 +172,13 @@ public final class RuleIndex implements RuleEngine {
     }
 
     /** Every alternative found, a phrase as one hit from its first word to its last, as Lucene reports it. */
-    private static List<Span> plainHits(Scratch s, int[] hits, int count) {
-        List<Span> out = new ArrayList<>(count / 3);
-        for (int h = 0; h < count; h += 3) {
-            int from = hits[h + 1];
-            out.add(new Span(s.field[from] == 0 ? "title" : "text", s.start[from], s.end[hits[h + 2] - 1]));
+    private static boolean plainHits(Scratch s, int slot, HitTable table) {
+        int[] log = s.hitLog;
+        for (int h = s.lastHit[slot]; h >= 0; h = log[h + 3]) {
+            int from = log[h + 1];
+            table.add(s.field[from] == 0, s.start[from], s.end[log[h + 2] - 1]);
         }
-        return out;
+        return true;
     }
 
     @Override
@@ -193,6 +191,7 @@ public final class RuleIndex implements RuleEngine {
         final WordSplitter splitter = new WordSplitter();
         final WordForms forms = new WordForms(WordForms.Mode.BOTH, prefixes);
         final WordCache cache = new WordCache();
+        final HitTable table = new HitTable();
         int size;
         int[] start = new int[256];
         int[] end = new int[256];
@@ -201,15 +200,19 @@ public final class RuleIndex implements RuleEngine {
         int[] terms = new int[1024];
         int[] termsFrom = new int[257];
         byte currentField;
-        /** Per slot: (near side 0/1, start position, end position) triples. */
-        final int[][] hits;
+        /**
+         * Every hit of this document, four ints each: near side (0/1), first word, end word, index of
+         * the slot's previous hit (-1 for its first); {@code lastHit[slot]} starts each slot's chain.
+         */
+        int[] hitLog = new int[1024];
+        int hitLogSize;
+        final int[] lastHit;
         final int[] hitCount;
         /** The slots with hits, one bit each, so they are read back in slot order without sorting. */
         final long[] touchedSlots;
-        int touched;
 
         Scratch(int slots) {
-            hits = new int[slots][];
+            lastHit = new int[slots];
             hitCount = new int[slots];
             touchedSlots = new long[(slots + 63) / 64];
         }
@@ -227,20 +230,23 @@ public final class RuleIndex implements RuleEngine {
             if (size == start.length) {
                 grow();
             }
-            int[] termIds = cache.get(lower, len, hash);
-            if (termIds == null) {
-                termIds = termIds(forms.of(lower, len));
-                cache.put(lower, len, hash, termIds);
+            int slot = cache.find(lower, len, hash);
+            if (slot < 0) {
+                slot = cache.put(lower, len, hash, termIds(forms.of(lower, len)));
             }
+            int from = cache.idsFrom(slot);
+            int count = cache.idsCount(slot);
             start[size] = s;
             end[size] = e;
             field[size] = currentField;
             int at = termsFrom[size];
-            if (at + termIds.length + 1 > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, at + termIds.length + 1));
+            if (at + count + 1 > terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, at + count + 1));
             }
-            System.arraycopy(termIds, 0, terms, at, termIds.length);
-            at += termIds.length;
+            int[] pool = cache.ids();
+            for (int k = 0; k < count; k++) {
+                terms[at++] = pool[from + k];
+            }
             if (acronym) {
                 int marker = vocabulary.getOrDefault(CapsMarkerFilter.MARK + new String(lower, 0, len), -1);
                 if (marker >= 0) {
@@ -280,23 +286,21 @@ public final class RuleIndex implements RuleEngine {
         }
 
         void hit(int slot, boolean near, int from, int to) {
-            int[] h = hits[slot];
-            int c = hitCount[slot];
-            if (c == 0) {
+            if (hitCount[slot]++ == 0) {
                 touchedSlots[slot >>> 6] |= 1L << slot;
-                touched++;
+                lastHit[slot] = -1;
             }
-            if (h == null || c + 3 > h.length) {
-                h = hits[slot] = h == null ? new int[12] : Arrays.copyOf(h, h.length * 2);
+            if (hitLogSize + 4 > hitLog.length) {
+                hitLog = Arrays.copyOf(hitLog, hitLog.length * 2);
             }
-            h[c] = near ? 1 : 0;
-            h[c + 1] = from;
-            h[c + 2] = to;
-            hitCount[slot] = c + 3;
+            int at = hitLogSize;
+            hitLog[at] = near ? 1 : 0;
+            hitLog[at + 1] = from;
+            hitLog[at + 2] = to;
+            hitLog[at + 3] = lastHit[slot];
+            lastHit[slot] = at;
+            hitLogSize += 4;
         }
 
-        Span span(int p) {
-            return new Span(field[p] == 0 ? "title" : "text", start[p], end[p]);
-        }
     }
 }

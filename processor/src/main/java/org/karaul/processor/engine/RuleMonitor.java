@@ -61,7 +61,6 @@ public final class RuleMonitor implements RuleEngine {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public MatchResult match(String title, String text, String lang) {
         Document doc = new Document();
         if (!title.isEmpty()) {
@@ -75,17 +74,17 @@ public final class RuleMonitor implements RuleEngine {
             throw new UncheckedIOException("matching failed", e);
         }
         int textShift = title.isEmpty() ? 0 : title.length() + OFFSET_GAP;
-        List<Span>[] spans = new List[book.size()];
-        int[] fired = new int[matches.getMatchCount()];
-        int n = 0;
-        for (HighlightsMatch m : matches.getMatches()) {
-            int slot = Integer.parseInt(m.getQueryId());
-            spans[slot] = hits(m, title, textShift);
-            fired[n++] = slot;
+        List<HighlightsMatch> sorted = new ArrayList<>(matches.getMatches());
+        sorted.sort(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.getQueryId())));
+        HitTable table = new HitTable();
+        for (HighlightsMatch m : sorted) {
+            table.begin(Integer.parseInt(m.getQueryId()));
+            for (Span hit : hits(m, title, textShift)) {
+                table.add(hit.field().equals("title"), hit.start(), hit.end());
+            }
+            table.keep();
         }
-        fired = java.util.Arrays.copyOf(fired, n);
-        java.util.Arrays.sort(fired);
-        return new MatchResult(lang, book, spans, fired, title, text);
+        return table.build(lang, book, title, text);
     }
 
     /** Hits mapped back from the one indexed field to title or text offsets. */
