@@ -1,47 +1,17 @@
 package org.karaul.bench;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.karaul.processor.classify.Document;
-import org.karaul.processor.taxonomy.TaxonomyLoader;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
-/** The baseline for {@link ClassifierBenchmark}: every rule scanned as a {@code java.util.regex} over the same articles. */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 3, time = 5)
-@Threads(1)
-@State(Scope.Benchmark)
-public class NaiveRegexBenchmark {
-
-    @Param({"full", "synthetic-10000"})
-    public String taxonomy;
-
-    /** {@code generated}: dense made-up security news ({@link Articles}); {@code real}: real news ({@link RealArticles}). */
-    @Param({"generated", "real"})
-    public String articles;
+/** The baseline for {@link ClassifierBenchmark}: every rule scanned as a {@code java.util.regex} over the same items. */
+public class NaiveRegexBenchmark extends Workload {
 
     private NaiveRegexScanner naive;
-    private List<Document> texts;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        naive = new NaiveRegexScanner(taxonomy.equals("full") ? TaxonomyLoader.bundled() : SyntheticTaxonomy.make(10_000, 7));
-        texts = articles.equals("real") ? RealArticles.load(64) : Articles.make(64, 42);
+    public void build() {
+        naive = new NaiveRegexScanner(rules());
     }
 
     @Benchmark
