@@ -46,21 +46,12 @@ public final class LanguageGuesser {
 
     /** {@code ru} or {@code en} when one script has at least the clear share of the letters, else null. */
     static String clearScript(String s) {
-        int cyr = 0;
-        int lat = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '\u0400' && c <= '\u04FF') {
-                cyr++;
-            } else if (Character.isLetter(c) && c < '\u0250') {
-                lat++;
-            }
-        }
-        int letters = cyr + lat;
-        if (letters == 0) {
+        int[] letters = letters(s);
+        int all = letters[0] + letters[1];
+        if (all == 0) {
             return null;
         }
-        return cyr >= letters * CLEAR_SHARE ? "ru" : lat >= letters * CLEAR_SHARE ? "en" : null;
+        return letters[0] >= all * CLEAR_SHARE ? "ru" : letters[1] >= all * CLEAR_SHARE ? "en" : null;
     }
 
     /** ISO 639-1 code of the detected language, {@code en} when undecided. */
@@ -78,6 +69,12 @@ public final class LanguageGuesser {
 
     /** Cyrillic-majority text reads as Russian rules, anything else as English. */
     static String byScript(String s) {
+        int[] letters = letters(s);
+        return letters[0] > letters[1] ? "ru" : "en";
+    }
+
+    /** Cyrillic letters, then Latin ones (basic and extended Latin). */
+    private static int[] letters(String s) {
         int cyr = 0;
         int lat = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -88,6 +85,6 @@ public final class LanguageGuesser {
                 lat++;
             }
         }
-        return cyr > lat ? "ru" : "en";
+        return new int[] {cyr, lat};
     }
 }
