@@ -23,7 +23,7 @@ final class ProximityPairs {
      *
      * @param slot the rule, whose alternatives' hits are chained in the scratch's hit log
      */
-    static boolean pair(RuleIndex.Scratch s, int slot, int within, HitTable table) {
+    static boolean pair(DocumentWords s, int slot, int within, HitTable table) {
         long[] first = side(s, slot, 0);
         long[] second = side(s, slot, 1);
         if (first.length == 0 || second.length == 0) {
@@ -61,7 +61,7 @@ final class ProximityPairs {
     }
 
     /** One side's spans as sorted (start, end) pairs in gap-separated positions, packed with the first word index. */
-    private static long[] side(RuleIndex.Scratch s, int slot, int side) {
+    private static long[] side(DocumentWords s, int slot, int side) {
         long[] out = new long[s.hitCount[slot]];
         int n = 0;
         int[] log = s.hitLog;
@@ -77,7 +77,7 @@ final class ProximityPairs {
         return sorted;
     }
 
-    private static void addWords(RuleIndex.Scratch s, long span, HitTable table) {
+    private static void addWords(DocumentWords s, long span, HitTable table) {
         // a text word sits FIELD_GAP after its index; a title word never has a text word FIELD_GAP before it
         int shift = start(span) >= FIELD_GAP && s.field[start(span) - FIELD_GAP] == 1 ? FIELD_GAP : 0;
         for (int p = start(span) - shift; p < end(span) - shift; p++) {

@@ -17,7 +17,6 @@ import java.util.Map;
  * which {@code EngineAgreementTest} checks on the dev set and on real news text. Thread-safe.
  */
 public final class RuleIndex implements RuleEngine {
-    private static final int[] NONE = new int[0];
     private final RuleBook book;
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final java.util.Set<String> prefixes;
@@ -31,7 +30,7 @@ public final class RuleIndex implements RuleEngine {
     private final int[] within;
     private final int[][] startsEn;
     private final int[][] startsRu;
-    private final ThreadLocal<Scratch> scratch;
+    private final ThreadLocal<DocumentWords> scratch;
 
     public RuleIndex(RuleBook book) {
         this.book = book;
@@ -64,7 +63,7 @@ public final class RuleIndex implements RuleEngine {
         }
         this.startsEn = postings("en");
         this.startsRu = postings("ru");
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(book.size()));
+        this.scratch = ThreadLocal.withInitial(() -> new DocumentWords(vocabulary, prefixes, book.size()));
     }
 
     /**
@@ -117,7 +116,7 @@ public final class RuleIndex implements RuleEngine {
 
     @Override
     public MatchResult match(String title, String text, String lang) {
-        Scratch s = scratch.get();
+        DocumentWords s = scratch.get();
         s.read(title, text);
         int[][] starts = "ru".equals(lang) ? startsRu : startsEn;
         int[] terms = s.terms;
@@ -152,7 +151,7 @@ public final class RuleIndex implements RuleEngine {
     }
 
     /** Records every alternative in {@code alts} whose whole phrase stands around its anchor word at position {@code p}. */
-    private void anchoredAt(Scratch s, int[] alts, int p) {
+    private void anchoredAt(DocumentWords s, int[] alts, int p) {
         for (int alt : alts) {
             int[] phrase = altTerms[alt];
             int from = p - altAnchor[alt];
@@ -172,7 +171,7 @@ public final class RuleIndex implements RuleEngine {
     }
 
     /** Every alternative found, a phrase as one hit from its first word to its last, as Lucene reports it. */
-    private static boolean plainHits(Scratch s, int slot, HitTable table) {
+    private static boolean plainHits(DocumentWords s, int slot, HitTable table) {
         int[] log = s.hitLog;
         for (int h = s.lastHit[slot]; h >= 0; h = log[h + 3]) {
             int from = log[h + 1];
@@ -184,123 +183,5 @@ public final class RuleIndex implements RuleEngine {
     @Override
     public void close() {
         // nothing held beyond memory
-    }
-
-    /** One thread's buffers: the document's words with their term ids, and the hits per slot. */
-    final class Scratch implements WordSplitter.Sink {
-        final WordSplitter splitter = new WordSplitter();
-        final WordForms forms = new WordForms(WordForms.Mode.BOTH, prefixes);
-        final WordCache cache = new WordCache();
-        final HitTable table = new HitTable();
-        int size;
-        int[] start = new int[256];
-        int[] end = new int[256];
-        byte[] field = new byte[256];
-        /** The term ids of word p are {@code terms[termsFrom[p], termsFrom[p + 1])}, its acronym marker among them. */
-        int[] terms = new int[1024];
-        int[] termsFrom = new int[257];
-        byte currentField;
-        /**
-         * Every hit of this document, four ints each: near side (0/1), first word, end word, index of
-         * the slot's previous hit (-1 for its first); {@code lastHit[slot]} starts each slot's chain.
-         */
-        int[] hitLog = new int[1024];
-        int hitLogSize;
-        final int[] lastHit;
-        final int[] hitCount;
-        /** The slots with hits, one bit each, so they are read back in slot order without sorting. */
-        final long[] touchedSlots;
-
-        Scratch(int slots) {
-            lastHit = new int[slots];
-            hitCount = new int[slots];
-            touchedSlots = new long[(slots + 63) / 64];
-        }
-
-        void read(String title, String text) {
-            size = 0;
-            currentField = 0;
-            splitter.split(title, this);
-            currentField = 1;
-            splitter.split(text, this);
-        }
-
-        @Override
-        public void word(char[] lower, int len, int hash, boolean acronym, int s, int e) {
-            if (size == start.length) {
-                grow();
-            }
-            int slot = cache.find(lower, len, hash);
-            if (slot < 0) {
-                slot = cache.put(lower, len, hash, termIds(forms.of(lower, len)));
-            }
-            int from = cache.idsFrom(slot);
-            int count = cache.idsCount(slot);
-            start[size] = s;
-            end[size] = e;
-            field[size] = currentField;
-            int at = termsFrom[size];
-            if (at + count + 1 > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, at + count + 1));
-            }
-            int[] pool = cache.ids();
-            for (int k = 0; k < count; k++) {
-                terms[at++] = pool[from + k];
-            }
-            if (acronym) {
-                int marker = vocabulary.getOrDefault(CapsMarkerFilter.MARK + new String(lower, 0, len), -1);
-                if (marker >= 0) {
-                    terms[at++] = marker;
-                }
-            }
-            termsFrom[++size] = at;
-        }
-
-        private int[] termIds(String[] terms) {
-            int[] out = new int[terms.length];
-            int n = 0;
-            for (String t : terms) {
-                Integer id = vocabulary.get(t);
-                if (id != null) {
-                    out[n++] = id;
-                }
-            }
-            return n == 0 ? NONE : Arrays.copyOf(out, n);
-        }
-
-        private void grow() {
-            int cap = start.length * 2;
-            start = Arrays.copyOf(start, cap);
-            end = Arrays.copyOf(end, cap);
-            field = Arrays.copyOf(field, cap);
-            termsFrom = Arrays.copyOf(termsFrom, cap + 1);
-        }
-
-        boolean has(int p, int term) {
-            for (int t = termsFrom[p]; t < termsFrom[p + 1]; t++) {
-                if (terms[t] == term) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        void hit(int slot, boolean near, int from, int to) {
-            if (hitCount[slot]++ == 0) {
-                touchedSlots[slot >>> 6] |= 1L << slot;
-                lastHit[slot] = -1;
-            }
-            if (hitLogSize + 4 > hitLog.length) {
-                hitLog = Arrays.copyOf(hitLog, hitLog.length * 2);
-            }
-            int at = hitLogSize;
-            hitLog[at] = near ? 1 : 0;
-            hitLog[at + 1] = from;
-            hitLog[at + 2] = to;
-            hitLog[at + 3] = lastHit[slot];
-            lastHit[slot] = at;
-            hitLogSize += 4;
-        }
-
     }
 }
