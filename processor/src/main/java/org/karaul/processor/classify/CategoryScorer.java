@@ -1,8 +1,11 @@
 package org.karaul.processor.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +42,7 @@ final class CategoryScorer {
         this.excludeSlots = new int[categories.size()][];
         this.slotCategory = new int[book.size()];
         this.slotSignal = new int[book.size()];
-        java.util.Arrays.fill(slotCategory, -1);
+        Arrays.fill(slotCategory, -1);
         for (int c = 0; c < categories.size(); c++) {
             CategoryRule rule = categories.get(c);
             List<Matcher> signals = rule.signals().stream().map(Signal::matcher).toList();
@@ -76,7 +79,7 @@ final class CategoryScorer {
             while (to < n && owner[to] == owner[from]) {
                 to++;
             }
-            CategoryScore s = scoreOne(owner[from], java.util.Arrays.copyOfRange(signals, from, to), fired);
+            CategoryScore s = scoreOne(owner[from], Arrays.copyOfRange(signals, from, to), fired);
             if (s != null) {
                 passed.add(s);
             }
@@ -85,11 +88,11 @@ final class CategoryScorer {
         if (passed.isEmpty()) {
             return List.of();
         }
-        Set<String> labelled = new java.util.HashSet<>();
+        Set<String> labelled = new HashSet<>();
         passed.forEach(s -> labelled.add(s.rule().id()));
         List<CategoryScore> kept = new ArrayList<>(passed.size());
         for (CategoryScore s : passed) {
-            if (java.util.Collections.disjoint(s.rule().suppressedBy(), labelled)) {
+            if (Collections.disjoint(s.rule().suppressedBy(), labelled)) {
                 kept.add(s);
             }
         }

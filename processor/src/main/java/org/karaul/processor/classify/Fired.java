@@ -1,7 +1,9 @@
 package org.karaul.processor.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.karaul.processor.engine.MatchResult;
 import org.karaul.processor.engine.Span;
 
@@ -10,7 +12,7 @@ final class Fired {
     private final MatchResult result;
     private final List<Span> negated;
     /** Live spans already worked out, by slot (only filled when there are negations). */
-    private final java.util.Map<Integer, List<Span>> live = new java.util.HashMap<>();
+    private final Map<Integer, List<Span>> live = new HashMap<>();
 
     Fired(MatchResult result, List<Span> negated) {
         this.result = result;

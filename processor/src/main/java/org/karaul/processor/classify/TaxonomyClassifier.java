@@ -1,6 +1,7 @@
 package org.karaul.processor.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private final RuleBook book;
     private final RuleEngine engine;
     private final CategoryScorer scorer;
-    private final Map<String, int[]> cueSlots = new java.util.HashMap<>();
+    private final Map<String, int[]> cueSlots = new HashMap<>();
     private final Set<String> regionCountries;
     private final LanguageGuesser languages = new LanguageGuesser();
 

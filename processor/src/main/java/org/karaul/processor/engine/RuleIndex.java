@@ -1,10 +1,10 @@
 package org.karaul.processor.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The production engine: every rule of a {@link RuleBook} compiled into an index from analysed
@@ -19,7 +19,7 @@ import java.util.Map;
 public final class RuleIndex implements RuleEngine {
     private final RuleBook book;
     private final Map<String, Integer> vocabulary = new HashMap<>();
-    private final java.util.Set<String> prefixes;
+    private final Set<String> prefixes;
     private final int[][] altTerms;
     /** Per alternative: which of its words is looked up; the others are checked around it. */
     private final int[] altAnchor;

@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.Document;
