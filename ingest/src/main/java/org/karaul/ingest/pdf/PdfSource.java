@@ -1,16 +1,14 @@
 package org.karaul.ingest.pdf;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.karaul.ingest.extract.HtmlDecoder;
-import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.fetch.UrlCanonicalizer;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceException;
+import org.karaul.ingest.source.SourceFetcher;
 import org.karaul.ingest.source.SourceSpec;
 
 import java.io.IOException;
@@ -27,12 +25,12 @@ import java.util.Set;
  */
 public final class PdfSource implements Source {
     private final SourceSpec spec;
-    private final Fetcher fetcher;
+    private final SourceFetcher fetcher;
     private final Set<String> done = new HashSet<>();
 
     public PdfSource(SourceSpec spec, Fetcher fetcher) {
         this.spec = spec;
-        this.fetcher = fetcher;
+        this.fetcher = new SourceFetcher(spec, fetcher);
     }
 
     @Override
@@ -42,11 +40,11 @@ public final class PdfSource implements Source {
 
     @Override
     public List<Candidate> poll() throws SourceException {
-        FetchResult r = fetch(spec.url());
+        FetchResult r = fetcher.fetch(spec.url());
         if (PdfReport.looksLikePdf(r.body())) {
             return List.of(toCandidate(spec.url(), r));
         }
-        Document page = Jsoup.parse(HtmlDecoder.decode(r.body(), r.findHeaderCharset().orElse(null)), r.finalUrl());
+        Document page = SourceFetcher.html(r);
         List<Candidate> out = new ArrayList<>();
         for (String url : pdfLinks(page, r.finalUrl())) {
             if (out.size() >= spec.maxItems()) {
@@ -56,7 +54,7 @@ public final class PdfSource implements Source {
                 continue;
             }
             try {
-                out.add(toCandidate(url, fetch(url)));
+                out.add(toCandidate(url, fetcher.fetch(url)));
                 done.add(url);
             } catch (SourceException oneBadReport) {
                 // the others are still worth having; this one is retried next poll
@@ -92,11 +90,4 @@ public final class PdfSource implements Source {
         }
     }
 
-    private FetchResult fetch(String url) throws SourceException {
-        try {
-            return fetcher.fetch(url);
-        } catch (FetchException e) {
-            throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
-        }
-    }
 }

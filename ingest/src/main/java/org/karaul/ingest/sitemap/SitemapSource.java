@@ -9,6 +9,7 @@ import org.karaul.ingest.source.ArticlePages;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceException;
+import org.karaul.ingest.source.SourceFetcher;
 import org.karaul.ingest.source.SourceSpec;
 
 import java.io.IOException;
@@ -28,12 +29,12 @@ public final class SitemapSource implements Source {
             Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
 
     private final SourceSpec spec;
-    private final Fetcher fetcher;
+    private final SourceFetcher fetcher;
     private final ArticlePages pages;
 
     public SitemapSource(SourceSpec spec, Fetcher fetcher) {
         this.spec = spec;
-        this.fetcher = fetcher;
+        this.fetcher = new SourceFetcher(spec, fetcher);
         this.pages = new ArticlePages(spec, fetcher);
     }
 
@@ -69,11 +70,11 @@ public final class SitemapSource implements Source {
     }
 
     private Sitemap read(String url) throws SourceException {
+        FetchResult r = fetcher.fetch(url);
         try {
-            FetchResult r = fetcher.fetch(url);
             return Sitemap.parse(Bodies.gunzipIfCompressed(url, r.body(), MAX_XML), r.finalUrl());
         } catch (FetchException e) {
-            throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
+            throw new SourceException(spec.id(), e.url(), e.getMessage(), e); // a compressed body too large
         } catch (IOException e) {
             throw new SourceException(spec.id(), url, "unreadable sitemap: " + e.getMessage(), e);
         }

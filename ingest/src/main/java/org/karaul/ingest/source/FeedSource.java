@@ -5,7 +5,6 @@ import org.karaul.ingest.feed.FeedParseException;
 import org.karaul.ingest.feed.FeedParser;
 import org.karaul.ingest.feed.ParsedFeed;
 import org.karaul.ingest.fetch.ContentTypes;
-import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.fetch.UrlCanonicalizer;
@@ -22,7 +21,7 @@ import java.util.Optional;
  */
 public final class FeedSource implements Source {
     private final SourceSpec spec;
-    private final Fetcher fetcher;
+    private final SourceFetcher fetcher;
     private final FeedParser parser = FeedParser.standard();
     private final ArticlePages pages;
     private Validators validators = Validators.NONE;
@@ -30,7 +29,7 @@ public final class FeedSource implements Source {
 
     public FeedSource(SourceSpec spec, Fetcher fetcher, boolean fetchArticles) {
         this.spec = spec;
-        this.fetcher = fetcher;
+        this.fetcher = new SourceFetcher(spec, fetcher);
         this.pages = fetchArticles ? new ArticlePages(spec, fetcher) : null;
     }
 
@@ -41,12 +40,7 @@ public final class FeedSource implements Source {
 
     @Override
     public List<Candidate> poll() throws SourceException {
-        FetchResult r;
-        try {
-            r = fetcher.fetch(spec.url(), validators);
-        } catch (FetchException e) {
-            throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
-        }
+        FetchResult r = fetcher.fetch(spec.url(), validators);
         validators = r.validators();
         if (r.notModified()) {
             return pages == null ? List.of() : pages.complete(last);

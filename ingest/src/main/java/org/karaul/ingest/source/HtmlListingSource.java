@@ -1,10 +1,7 @@
 package org.karaul.ingest.source;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.karaul.ingest.extract.HtmlDecoder;
-import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.fetch.UrlCanonicalizer;
@@ -24,12 +21,12 @@ public final class HtmlListingSource implements Source {
     private static final Pattern ARTICLE_PATH = Pattern.compile(".*(/\\d{3,}|\\d{4}/\\d{2}|/[\\w-]*-[\\w-]*-[\\w-]+).*");
 
     private final SourceSpec spec;
-    private final Fetcher fetcher;
+    private final SourceFetcher fetcher;
     private final ArticlePages pages;
 
     public HtmlListingSource(SourceSpec spec, Fetcher fetcher) {
         this.spec = spec;
-        this.fetcher = fetcher;
+        this.fetcher = new SourceFetcher(spec, fetcher);
         this.pages = new ArticlePages(spec, fetcher);
     }
 
@@ -40,13 +37,8 @@ public final class HtmlListingSource implements Source {
 
     @Override
     public List<Candidate> poll() throws SourceException {
-        FetchResult r;
-        try {
-            r = fetcher.fetch(spec.url());
-        } catch (FetchException e) {
-            throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
-        }
-        Document doc = Jsoup.parse(HtmlDecoder.decode(r.body(), r.findHeaderCharset().orElse(null)), r.finalUrl());
+        FetchResult r = fetcher.fetch(spec.url());
+        Document doc = SourceFetcher.html(r);
         return pages.completeUrls(articleLinks(doc, r.finalUrl()));
     }
 

@@ -1,12 +1,11 @@
 package org.karaul.ingest.telegram;
 
-import org.karaul.ingest.extract.HtmlDecoder;
-import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.FetchResult;
 import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceException;
+import org.karaul.ingest.source.SourceFetcher;
 import org.karaul.ingest.source.SourceSpec;
 
 import java.net.URI;
@@ -26,11 +25,11 @@ public final class TelegramSource implements Source {
     private static final int TITLE_LENGTH = 140;
 
     private final SourceSpec spec;
-    private final Fetcher fetcher;
+    private final SourceFetcher fetcher;
 
     public TelegramSource(SourceSpec spec, Fetcher fetcher) {
         this.spec = spec;
-        this.fetcher = fetcher;
+        this.fetcher = new SourceFetcher(spec, fetcher);
     }
 
     @Override
@@ -64,13 +63,8 @@ public final class TelegramSource implements Source {
     }
 
     private List<TelegramPost> fetchPage(String url) throws SourceException {
-        try {
-            FetchResult r = fetcher.fetch(url);
-            return TelegramPreviewParser.parse(HtmlDecoder.decode(r.body(), r.findHeaderCharset().orElse(null)),
-                    r.finalUrl());
-        } catch (FetchException e) {
-            throw new SourceException(spec.id(), e.url(), e.getMessage(), e);
-        }
+        FetchResult r = fetcher.fetch(url);
+        return TelegramPreviewParser.parse(SourceFetcher.text(r), r.finalUrl());
     }
 
     static String withBefore(String url, long before) {
