@@ -4,12 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +20,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "JSONL items; standard input when absent or '-'")
     Path file;
 
-    @Option(names = "--taxonomy", paramLabel = "DIR", description = "taxonomy directory (threat-taxonomy.yaml and gazetteers); bundled when absent")
-    Path taxonomy;
-
     @Mixin
-    EngineOption engine;
+    ClassifierOptions classifierOptions;
 
     @Spec
     CommandSpec spec;
@@ -37,7 +32,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 ? JsonLines.read(System.in)
                 : JsonLines.read(file);
         PrintWriter out = spec.commandLine().getOut();
-        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy, engine.engine)) {
+        try (TaxonomyClassifier classifier = classifierOptions.load()) {
             for (Item item : items) {
                 out.println(JsonLines.line(JsonLines.toJson(item.document().id(), classifier.classify(item.document()))));
             }

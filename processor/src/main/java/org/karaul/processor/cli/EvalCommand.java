@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.classify.Classification;
-import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +29,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--min-micro-f1", paramLabel = "X", description = "exit with status 1 when category micro-F1 is below X")
     Double minMicroF1;
 
-    @Option(names = "--taxonomy", paramLabel = "DIR", description = "taxonomy directory; bundled when absent")
-    Path taxonomy;
-
     @Option(names = "--worst", paramLabel = "N", defaultValue = "10", description = "how many worst errors to list (default ${DEFAULT-VALUE})")
     int worst;
 
     @Mixin
-    EngineOption engine;
+    ClassifierOptions classifierOptions;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +43,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Item> items = JsonLines.read(gold);
         Scorecard card;
         String version;
-        try (TaxonomyClassifier classifier = Classifiers.load(taxonomy, engine.engine)) {
+        try (TaxonomyClassifier classifier = classifierOptions.load()) {
             version = classifier.taxonomyVersion();
             card = score(classifier, items);
         }

@@ -1,16 +1,22 @@
 package org.karaul.processor.cli;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --engine index|monitor}, mixed into {@code classify} and {@code eval}. */
-public final class EngineOption {
+/** {@code --taxonomy DIR} and {@code --engine index|monitor}, mixed into {@code classify} and {@code eval}. */
+public final class ClassifierOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+
+    @Option(names = "--taxonomy", paramLabel = "DIR",
+            description = "taxonomy directory (threat-taxonomy.yaml and gazetteers); bundled when absent")
+    Path taxonomy;
 
     TaxonomyClassifier.Engine engine = TaxonomyClassifier.Engine.INDEX;
 
@@ -22,5 +28,10 @@ public final class EngineOption {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), "--engine must be index or monitor, not '" + value + "'");
         }
+    }
+
+    /** The classifier these options ask for; close it after use. */
+    TaxonomyClassifier load() {
+        return Classifiers.load(taxonomy, engine);
     }
 }
