@@ -35,9 +35,10 @@ final class DocumentWords implements WordSplitter.Sink {
     /** The slots with hits, one bit each, so they are read back in slot order without sorting. */
     final long[] touchedSlots;
 
-    DocumentWords(Map<String, Integer> vocabulary, Set<String> prefixes, int slots) {
+    /** {@code lang}: the rule language documents are read in, which decides whether word stems are stacked. */
+    DocumentWords(Map<String, Integer> vocabulary, Set<String> prefixes, int slots, String lang) {
         this.vocabulary = vocabulary;
-        this.forms = new WordForms(WordForms.Mode.BOTH, prefixes);
+        this.forms = new WordForms(WordForms.Mode.BOTH, prefixes, SuffixStripper.of(lang));
         lastHit = new int[slots];
         hitCount = new int[slots];
         touchedSlots = new long[(slots + 63) / 64];

@@ -18,6 +18,7 @@ public final class KaraulAnalyzer extends Analyzer {
     private static final NormalizeCharMap CHARS = chars();
     private final WordForms.Mode mode;
     private final java.util.Set<String> prefixes;
+    private final String lang;
 
     /** The analyser for documents and taxonomy rules, stacking every word prefix. */
     public KaraulAnalyzer() {
@@ -25,13 +26,26 @@ public final class KaraulAnalyzer extends Analyzer {
     }
 
     KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes) {
+        this(mode, prefixes, null);
+    }
+
+    private KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes, String lang) {
         this.mode = mode;
         this.prefixes = prefixes == null ? null : java.util.Set.copyOf(prefixes);
+        this.lang = lang;
     }
 
     /** The analyser for documents, stacking only the word prefixes that rules ask for. */
     static KaraulAnalyzer forDocuments(java.util.Set<String> rulePrefixes) {
-        return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes);
+        return forDocuments(rulePrefixes, null);
+    }
+
+    /**
+     * The analyser for documents read as {@code lang}: for Kazakh, Kyrgyz, Uzbek and Tajik the
+     * stems without inflectional endings are stacked as well ({@link SuffixStripper}).
+     */
+    static KaraulAnalyzer forDocuments(java.util.Set<String> rulePrefixes, String lang) {
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes, lang);
     }
 
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
@@ -65,7 +79,7 @@ public final class KaraulAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new CapsMarkerFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new ScriptStemFilter(stream, mode, prefixes);
+        stream = new ScriptStemFilter(stream, new WordForms(mode, prefixes, SuffixStripper.of(lang)));
         return new TokenStreamComponents(source, stream);
     }
 }

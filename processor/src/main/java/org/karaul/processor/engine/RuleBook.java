@@ -52,10 +52,15 @@ public final class RuleBook {
         return analysed.get(slot);
     }
 
-    /** Whether the rule in {@code slot} applies to documents read as {@code lang}. */
+    /**
+     * Whether the rule in {@code slot} applies to documents read as {@code lang}. Russian rules
+     * apply to Kazakh, Kyrgyz, Uzbek and Tajik documents as well: their press borrows the Russian
+     * security vocabulary (террорист, экстремисттик, наркотик), which their stems then reach.
+     */
     boolean appliesTo(int slot, String lang) {
         String ruleLang = keys.get(slot).lang();
-        return "any".equals(ruleLang) || ruleLang.equals(lang);
+        return "any".equals(ruleLang) || ruleLang.equals(lang)
+                || "ru".equals(ruleLang) && RuleLanguages.borrowsRussian(lang);
     }
 
     /** The stems that rules use as prefixes ({@code word*}), which documents must stack. */

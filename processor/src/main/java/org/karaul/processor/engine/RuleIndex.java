@@ -28,9 +28,10 @@ public final class RuleIndex implements RuleEngine {
     /** Per slot: whether it is a proximity rule, and its reach. */
     private final boolean[] proximity;
     private final int[] within;
-    private final int[][] startsEn;
-    private final int[][] startsRu;
-    private final ThreadLocal<DocumentWords> scratch;
+    /** Per rule language (index in {@link RuleLanguages#ALL}): term id to the alternatives anchored on it. */
+    private final int[][][] starts;
+    /** Per thread, one document reader per rule language (each keeps its own word cache). */
+    private final ThreadLocal<DocumentWords[]> scratch;
 
     public RuleIndex(RuleBook book) {
         this.book = book;
@@ -61,9 +62,11 @@ public final class RuleIndex implements RuleEngine {
             proximity[slot] = book.rule(slot).isProximity();
             within[slot] = book.rule(slot).within();
         }
-        this.startsEn = postings("en");
-        this.startsRu = postings("ru");
-        this.scratch = ThreadLocal.withInitial(() -> new DocumentWords(vocabulary, prefixes, book.size()));
+        this.starts = new int[RuleLanguages.ALL.size()][][];
+        for (int l = 0; l < starts.length; l++) {
+            starts[l] = postings(RuleLanguages.ALL.get(l));
+        }
+        this.scratch = ThreadLocal.withInitial(() -> new DocumentWords[RuleLanguages.ALL.size()]);
     }
 
     /**
@@ -116,9 +119,14 @@ public final class RuleIndex implements RuleEngine {
 
     @Override
     public MatchResult match(String title, String text, String lang) {
-        DocumentWords s = scratch.get();
+        int l = RuleLanguages.index(lang);
+        DocumentWords[] readers = scratch.get();
+        if (readers[l] == null) {
+            readers[l] = new DocumentWords(vocabulary, prefixes, book.size(), RuleLanguages.ALL.get(l));
+        }
+        DocumentWords s = readers[l];
         s.read(title, text);
-        int[][] starts = "ru".equals(lang) ? startsRu : startsEn;
+        int[][] starts = this.starts[l];
         int[] terms = s.terms;
         for (int p = 0; p < s.size; p++) {
             for (int t = s.termsFrom[p]; t < s.termsFrom[p + 1]; t++) {

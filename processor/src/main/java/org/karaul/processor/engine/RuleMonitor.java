@@ -18,7 +18,9 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 
 /**
- * The reference engine: every rule of a {@link RuleBook} stored as a Lucene Monitor query.
+ * The reference engine: every rule of a {@link RuleBook} stored as a Lucene Monitor query, one
+ * monitor per rule language holding that language's rules and the language-neutral ones, each
+ * indexing documents with that language's analysis.
  * {@link #match} indexes one document in memory, lets the presearcher pick the candidate rules,
  * runs them and returns the spans that fired. About 30 times slower than {@link RuleIndex}, which
  * is checked against it; kept for that check and selectable with {@code --engine monitor}.
@@ -28,16 +30,14 @@ public final class RuleMonitor implements RuleEngine {
     private static final FieldType WITH_OFFSETS = offsets();
     /** Characters between the title's end and the text's start in the one indexed field (Lucene's default offset gap). */
     private static final int OFFSET_GAP = 1;
-    /** Rule languages; each has its own monitor holding its rules and the language-neutral ones. */
-    private static final List<String> LANGS = List.of("en", "ru");
     private final RuleBook book;
     private final Map<String, Monitor> monitors = new HashMap<>();
 
     public RuleMonitor(RuleBook book) {
         this.book = book;
-        KaraulAnalyzer documents = KaraulAnalyzer.forDocuments(book.prefixes());
         try {
-            for (String lang : LANGS) {
+            for (String lang : RuleLanguages.ALL) {
+                KaraulAnalyzer documents = KaraulAnalyzer.forDocuments(book.prefixes(), lang);
                 List<MonitorQuery> queries = new ArrayList<>();
                 for (int slot = 0; slot < book.size(); slot++) {
                     if (book.appliesTo(slot, lang)) {
@@ -69,7 +69,7 @@ public final class RuleMonitor implements RuleEngine {
         doc.add(new Field(QueryCompiler.FIELD, text, WITH_OFFSETS));
         MatchingQueries<HighlightsMatch> matches;
         try {
-            matches = monitors.getOrDefault(lang, monitors.get("en")).match(doc, HighlightsMatch.MATCHER);
+            matches = monitors.get(RuleLanguages.ALL.get(RuleLanguages.index(lang))).match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }

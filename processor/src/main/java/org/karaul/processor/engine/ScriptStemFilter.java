@@ -23,10 +23,9 @@ final class ScriptStemFilter extends TokenFilter {
     private final ArrayDeque<String> stacked = new ArrayDeque<>();
     private AttributeSource.State pending;
 
-    /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
-    ScriptStemFilter(TokenStream in, WordForms.Mode mode, java.util.Set<String> prefixes) {
+    ScriptStemFilter(TokenStream in, WordForms wordForms) {
         super(in);
-        this.wordForms = new WordForms(mode, prefixes);
+        this.wordForms = wordForms;
     }
 
     @Override

@@ -35,11 +35,22 @@ final class WordForms {
     private final RussianLightStemmer light = new RussianLightStemmer();
     private final Mode mode;
     private final Set<String> prefixes;
+    private final SuffixStripper stripper;
 
     /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
     WordForms(Mode mode, Set<String> prefixes) {
+        this(mode, prefixes, null);
+    }
+
+    /**
+     * Word forms for documents in a language read with a {@link SuffixStripper} (Kazakh, Kyrgyz,
+     * Uzbek, Tajik): the word's stems without its endings are stacked too, each with its script
+     * stem, so Бишкекте matches the name Бишкек and баңгизаттар the rule term баңгизат.
+     */
+    WordForms(Mode mode, Set<String> prefixes, SuffixStripper stripper) {
         this.mode = mode;
         this.prefixes = prefixes;
+        this.stripper = stripper;
     }
 
     /** The indexed term first, then the stacked ones, for the lower-cased word in {@code buf[0, len)}, which is left as it is. */
@@ -61,10 +72,34 @@ final class WordForms {
         } else {
             forms.add(stem(english, buf, len));
         }
+        if (stripper != null && mode == Mode.BOTH) {
+            addStems(new String(buf, 0, len), forms);
+        }
         if (mode == Mode.BOTH) {
             addPrefixes(forms);
         }
         return forms.toArray(new String[0]);
+    }
+
+    /** The stripper's stems of {@code word}, each followed by its own script stem, where not already there. */
+    private void addStems(String word, List<String> forms) {
+        for (String s : stripper.stems(word)) {
+            addOnce(forms, s);
+            char[] chars = s.toCharArray();
+            if (chars.length >= MIN_STEMMED) {
+                if (cyrillic(chars, chars.length)) {
+                    addOnce(forms, new String(chars, 0, light.stem(chars, chars.length)));
+                } else {
+                    addOnce(forms, stem(english, chars, chars.length));
+                }
+            }
+        }
+    }
+
+    private static void addOnce(List<String> forms, String form) {
+        if (!forms.contains(form)) {
+            forms.add(form);
+        }
     }
 
     /** Snowball stems in place in the array it is given, so it gets a copy. */

@@ -13,7 +13,7 @@ import java.util.List;
  * @param terms  alternatives, at least one
  * @param near   alternatives for the second side of a proximity rule, empty for a plain rule
  * @param within maximum words between the two sides of a proximity rule
- * @param lang   {@code en}, {@code ru} or {@code any}: which documents the rule applies to
+ * @param lang   a rule language ({@code en ru kk ky uz tg}) or {@code any}: which documents the rule applies to
  */
 public record Matcher(List<String> terms, List<String> near, int within, String lang) {
     public Matcher {

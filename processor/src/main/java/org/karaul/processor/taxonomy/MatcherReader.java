@@ -9,7 +9,7 @@ import java.util.Set;
 final class MatcherReader {
     private static final Set<String> MATCHER_KEYS = Set.of("any", "near", "within", "lang");
     private static final Set<String> SIGNAL_KEYS = Set.of("any", "near", "within", "lang", "weight");
-    private static final Set<String> LANGS = Set.of("en", "ru", "any");
+    private static final Set<String> LANGS = Set.of("en", "ru", "kk", "ky", "uz", "tg", "any");
     private final Yaml yaml;
 
     MatcherReader(Yaml yaml) {
