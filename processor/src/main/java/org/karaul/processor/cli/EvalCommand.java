@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Classifies a labelled JSONL set (items with a 'gold' object) and prints per-category",
                 "precision/recall/F1/support, micro and macro F1, relevance P/R, country F1, group F1,",
-                "severity accuracy and the worst errors with their evidence."})
+                "severity accuracy, the same headline figures per stated language, and the worst errors",
+                "with their evidence."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "labelled JSONL set")
@@ -65,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (item.gold() == null) {
                 throw new IllegalArgumentException("item " + item.document().id() + " has no 'gold' object");
             }
-            card.add(item.document().id(), Scorecard.Gold.of(item.gold()), classifier.classify(item.document()));
+            card.add(item.document().id(), item.document().lang(), Scorecard.Gold.of(item.gold()), classifier.classify(item.document()));
         }
         return card;
     }
@@ -84,6 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "country F1          %.3f%n", card.countries.f1());
         out.printf(Locale.ROOT, "group F1            %.3f%n", card.groups.f1());
         out.printf(Locale.ROOT, "severity accuracy   %.3f%n", card.severityAccuracy());
+        printLanguages(out, card);
         out.printf(Locale.ROOT, "%nworst errors (%d items not exact)%n", card.misses.size());
         for (Scorecard.Miss m : card.worst(worst)) {
             out.printf(Locale.ROOT, "%s  expected %s%n         got      %s%n", m.id(), describe(m.expected()), describe(m.got()));
@@ -93,6 +95,15 @@ public final class EvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "         %s because %s%n", l.id(), ev);
             }
         }
+    }
+
+    /** One line per stated language: the headline figures of that language's items. */
+    static void printLanguages(PrintWriter out, Scorecard card) {
+        out.printf(Locale.ROOT, "%n%-9s %6s %8s %8s %6s %6s %8s %8s %8s%n",
+                "language", "items", "micro-F1", "macro-F1", "rel-P", "rel-R", "country", "group", "severity");
+        card.byLanguage.forEach((lang, c) -> out.printf(Locale.ROOT, "%-9s %6d %8.3f %8.3f %6.3f %6.3f %8.3f %8.3f %8.3f%n",
+                lang, c.items, c.micro.f1(), c.macroF1(), c.relevance.precision(), c.relevance.recall(),
+                c.countries.f1(), c.groups.f1(), c.severityAccuracy()));
     }
 
     private static String describe(Scorecard.Gold g) {

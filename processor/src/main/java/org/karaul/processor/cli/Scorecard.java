@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.taxonomy.ContractIds;
@@ -20,6 +21,9 @@ final class Scorecard {
     int severityRight;
     int items;
     final List<Miss> misses = new ArrayList<>();
+    /** The same figures for the items of each stated language ({@value #UNSTATED} for items without one). */
+    final Map<String, Scorecard> byLanguage = new TreeMap<>();
+    static final String UNSTATED = "unstated";
 
     /** One item that was not classified exactly as labelled. */
     record Miss(String id, int cost, Gold expected, Classification got) {
@@ -41,6 +45,12 @@ final class Scorecard {
 
     Scorecard() {
         ContractIds.CATEGORIES.forEach(id -> perCategory.put(id, new Counts()));
+    }
+
+    /** Scores one item overall and in its language's own card. */
+    void add(String id, String lang, Gold gold, Classification got) {
+        add(id, gold, got);
+        byLanguage.computeIfAbsent(lang == null || lang.isBlank() ? UNSTATED : lang, l -> new Scorecard()).add(id, gold, got);
     }
 
     void add(String id, Gold gold, Classification got) {
