@@ -81,8 +81,9 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             return Classification.irrelevant(taxonomy.version());
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
-        List<CountryRanker.Mention> places = placeMentions(result, groups);
-        if (!inRegion(fired, places)) {
+        List<CountryRanker.Mention> places = placeMentions(doc, result, groups);
+        String home = taxonomy.gazetteer().homeCountries().get(result.lang());
+        if (home == null && !inRegion(fired, places)) {
             return Classification.irrelevant(taxonomy.version());
         }
         boolean escalate = fired.firesAny(cueSlots.get("casualties")) || fired.firesAny(cueSlots.get("in_progress"));
@@ -96,8 +97,11 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         boolean incident = scores.stream().anyMatch(s -> !NOT_INCIDENTS.contains(s.rule().id()));
         CountryRanker.Context ctx = new CountryRanker.Context(
                 cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text(), incident);
-        return new Classification(true, top, labels, CountryRanker.rank(places, ctx), GroupResolver.ids(groups),
-                taxonomy.version());
+        List<String> countries = CountryRanker.rank(places, ctx);
+        if (countries.isEmpty() && home != null) {
+            countries = List.of(home);
+        }
+        return new Classification(true, top, labels, countries, GroupResolver.ids(groups), taxonomy.version());
     }
 
     /** Why a document scored as it did: every category with a fired signal, its score and threshold. */
@@ -106,7 +110,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         List<String> lines = new ArrayList<>(scorer.explain(new Fired(result, cueSpans(result, "negated"))));
         lines.add("lang " + result.lang());
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
-        for (CountryRanker.Mention m : placeMentions(result, groups)) {
+        for (CountryRanker.Mention m : placeMentions(doc, result, groups)) {
             Span s = m.span();
             String value = s.field().equals("title") ? doc.title() : doc.text();
             lines.add("place " + m.place().countries() + " " + m.place().kind() + " @" + s.field() + ":" + s.start() + " " + s.evidence(value).term());
@@ -140,14 +144,18 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         return out;
     }
 
-    /** Place names, leaving out those inside a group's name ("Islamic Movement of Uzbekistan"). */
-    private List<CountryRanker.Mention> placeMentions(MatchResult result, List<GroupResolver.Mention> groups) {
+    /**
+     * Place names, leaving out those inside a group's name ("Islamic Movement of Uzbekistan") and
+     * words that are common words in the document's language (the gazetteer's {@code not_places}).
+     */
+    private List<CountryRanker.Mention> placeMentions(Document doc, MatchResult result, List<GroupResolver.Mention> groups) {
         List<CountryRanker.Mention> out = new ArrayList<>();
         for (int i = 0; i < result.firedCount(); i++) {
             RuleKey key = result.key(result.firedSlot(i));
             if (key.kind() == RuleKey.Kind.PLACE) {
                 for (Span s : result.spans(result.firedSlot(i))) {
-                    if (!insideGroupName(groups, s)) {
+                    String surface = s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term();
+                    if (!insideGroupName(groups, s) && !taxonomy.gazetteer().isCommonWord(result.lang(), surface)) {
                         out.add(new CountryRanker.Mention(taxonomy.gazetteer().places().get(key.index()), s));
                     }
                 }

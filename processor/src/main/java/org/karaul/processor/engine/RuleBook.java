@@ -55,12 +55,13 @@ public final class RuleBook {
     /**
      * Whether the rule in {@code slot} applies to documents read as {@code lang}. Russian rules
      * apply to Kazakh, Kyrgyz, Uzbek and Tajik documents as well: their press borrows the Russian
-     * security vocabulary (террорист, экстремисттик, наркотик), which their stems then reach.
+     * security vocabulary (террорист, экстремисттик, наркотик), which their stems then reach. Rules
+     * marked {@code local} apply to those four only.
      */
     boolean appliesTo(int slot, String lang) {
         String ruleLang = keys.get(slot).lang();
         return "any".equals(ruleLang) || ruleLang.equals(lang)
-                || "ru".equals(ruleLang) && RuleLanguages.borrowsRussian(lang);
+                || ("ru".equals(ruleLang) || Matcher.LOCAL.equals(ruleLang)) && RuleLanguages.borrowsRussian(lang);
     }
 
     /** The stems that rules use as prefixes ({@code word*}), which documents must stack. */

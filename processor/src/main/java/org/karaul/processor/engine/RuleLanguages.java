@@ -1,6 +1,7 @@
 package org.karaul.processor.engine;
 
 import java.util.List;
+import org.karaul.processor.taxonomy.Matcher;
 
 /**
  * The languages rules are written for and documents are read in: English, Russian, Kazakh, Kyrgyz,
@@ -9,10 +10,10 @@ import java.util.List;
  */
 public final class RuleLanguages {
     /** Every rule language, in a fixed order that engines index by. */
-    public static final List<String> ALL = List.of("en", "ru", "kk", "ky", "uz", "tg");
+    public static final List<String> ALL = Matcher.LANGUAGES;
 
     /** The Central Asian languages, read with suffix stripping ({@link SuffixStripper}). */
-    public static final List<String> LOCAL = List.of("kk", "ky", "uz", "tg");
+    public static final List<String> LOCAL = Matcher.LOCAL_LANGUAGES;
 
     private RuleLanguages() {
     }

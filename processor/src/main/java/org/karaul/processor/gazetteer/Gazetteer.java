@@ -1,6 +1,8 @@
 package org.karaul.processor.gazetteer;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,11 +11,34 @@ import java.util.Set;
  * @param groups          organisations with aliases
  * @param places          places with aliases
  * @param regionCountries countries that put an item in scope by themselves (KZ KG TJ TM UZ AF)
+ * @param notPlaces       per document language, the lower-case words that look like a place name
+ *                        but are common words there (Kyrgyz «караганда», "according to", is not
+ *                        Karaganda); a word ending in {@code *} covers every word it starts
+ * @param homeCountries   per local document language, the country its press writes about (ky: KG):
+ *                        a report in that language is in the region, and in that country when it names no place
  */
-public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries) {
+public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
+        Map<String, String> homeCountries) {
     public Gazetteer {
         groups = List.copyOf(groups);
         places = List.copyOf(places);
         regionCountries = Set.copyOf(regionCountries);
+        notPlaces = Map.copyOf(notPlaces);
+        homeCountries = Map.copyOf(homeCountries);
+    }
+
+    /** Whether {@code surface}, a place name as written in a document in {@code lang}, is a common word there. */
+    public boolean isCommonWord(String lang, String surface) {
+        List<String> words = notPlaces.get(lang);
+        if (words == null) {
+            return false;
+        }
+        String w = surface.toLowerCase(Locale.ROOT);
+        for (String guard : words) {
+            if (guard.endsWith("*") ? w.startsWith(guard.substring(0, guard.length() - 1)) : w.equals(guard)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.karaul.processor.taxonomy.TaxonomyException;
@@ -29,7 +32,7 @@ public final class GazetteerReader {
     public Gazetteer read(InputStream groups, InputStream places) {
         JsonNode g = parse(groupsFile, groups);
         JsonNode p = parse(placesFile, places);
-        return new Gazetteer(groups(g), places(p), region(p));
+        return new Gazetteer(groups(g), places(p), region(p), notPlaces(p), homeCountries(p));
     }
 
     private static JsonNode parse(String file, InputStream in) {
@@ -90,6 +93,48 @@ public final class GazetteerReader {
                 throw new TaxonomyException(placesFile, "region", "'" + c + "' is not an ISO alpha-2 code");
             }
         }
+        return out;
+    }
+
+    /** {@code home_countries: {ky: KG, ...}}: optional. */
+    private Map<String, String> homeCountries(JsonNode root) {
+        JsonNode node = root.get("home_countries");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new TaxonomyException(placesFile, "home_countries", "expected a mapping of language to an ISO alpha-2 code");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            String c = e.getValue().asText();
+            if (!ISO2.matcher(c).matches()) {
+                throw new TaxonomyException(placesFile, "home_countries." + e.getKey(), "'" + c + "' is not an ISO alpha-2 code");
+            }
+            out.put(e.getKey(), c);
+        });
+        return out;
+    }
+
+    /** {@code not_places: {ky: [караганда, каршы], ...}}: optional, lower-case words per document language. */
+    private Map<String, List<String>> notPlaces(JsonNode root) {
+        JsonNode node = root.get("not_places");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new TaxonomyException(placesFile, "not_places", "expected a mapping of language to words");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            List<String> words = strings(placesFile, node, e.getKey(), "not_places");
+            for (String w : words) {
+                if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+                    throw new TaxonomyException(placesFile, "not_places." + e.getKey(), "'" + w + "' must be lower case");
+                }
+            }
+            out.put(e.getKey(), words);
+        });
         return out;
     }
 

@@ -13,9 +13,17 @@ import java.util.List;
  * @param terms  alternatives, at least one
  * @param near   alternatives for the second side of a proximity rule, empty for a plain rule
  * @param within maximum words between the two sides of a proximity rule
- * @param lang   a rule language ({@code en ru kk ky uz tg}) or {@code any}: which documents the rule applies to
+ * @param lang   a rule language ({@code en ru kk ky uz tg}), {@code local} (the last four) or {@code any}:
+ *               which documents the rule applies to
  */
 public record Matcher(List<String> terms, List<String> near, int within, String lang) {
+    /** The rule languages (ISO 639-1): English, Russian, Kazakh, Kyrgyz, Uzbek, Tajik. */
+    public static final List<String> LANGUAGES = List.of("en", "ru", "kk", "ky", "uz", "tg");
+    /** The Central Asian languages: Kazakh, Kyrgyz, Uzbek, Tajik. */
+    public static final List<String> LOCAL_LANGUAGES = List.of("kk", "ky", "uz", "tg");
+    /** A rule language standing for all of {@link #LOCAL_LANGUAGES}. */
+    public static final String LOCAL = "local";
+
     public Matcher {
         terms = List.copyOf(terms);
         near = near == null ? List.of() : List.copyOf(near);
@@ -27,6 +35,6 @@ public record Matcher(List<String> terms, List<String> near, int within, String 
 
     /** Whether this rule applies to a document in {@code docLang}. */
     public boolean appliesTo(String docLang) {
-        return "any".equals(lang) || lang.equals(docLang);
+        return "any".equals(lang) || lang.equals(docLang) || LOCAL.equals(lang) && LOCAL_LANGUAGES.contains(docLang);
     }
 }

@@ -5,15 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads matchers and signals: a bare string, or {@code {any: [...], near: [...], within: N, lang: .., weight: ..}}. */
+/**
+ * Reads matchers and signals: a bare string, or {@code {any: [...], near: [...], within: N, lang: .., weight: ..}}.
+ * A term {@code @concept} stands for that concept's {@link Lexicons} terms; a matcher that uses one
+ * applies to every language unless it states {@code lang}, and then takes that language's terms only.
+ */
 final class MatcherReader {
     private static final Set<String> MATCHER_KEYS = Set.of("any", "near", "within", "lang");
     private static final Set<String> SIGNAL_KEYS = Set.of("any", "near", "within", "lang", "weight");
-    private static final Set<String> LANGS = Set.of("en", "ru", "kk", "ky", "uz", "tg", "any");
+    private static final Set<String> LANGS = langs();
     private final Yaml yaml;
+    private final Lexicons lexicons;
 
-    MatcherReader(Yaml yaml) {
+    MatcherReader(Yaml yaml, Lexicons lexicons) {
         this.yaml = yaml;
+        this.lexicons = lexicons;
+    }
+
+    private static Set<String> langs() {
+        Set<String> all = new java.util.HashSet<>(Matcher.LANGUAGES);
+        all.add("any");
+        all.add(Matcher.LOCAL);
+        return Set.copyOf(all);
     }
 
     List<Matcher> matchers(JsonNode list, String entry) {
@@ -50,14 +63,21 @@ final class MatcherReader {
     private Matcher matcher(JsonNode node, String at) {
         if (node.isValueNode()) {
             String term = node.asText().trim();
+            if (Lexicons.isReference(term)) {
+                return new Matcher(expand(List.of(term), null, at), List.of(), 0, "any");
+            }
             checkTerm(term, at);
             return new Matcher(List.of(term), List.of(), 0, langOf(List.of(term), at));
         }
         if (!node.isObject()) {
             throw yaml.fail(at, "expected a term or a mapping with 'any'");
         }
-        List<String> terms = yaml.strings(node, "any", at, true);
-        List<String> near = yaml.strings(node, "near", at, false);
+        String stated = node.has("lang") ? node.get("lang").asText() : null;
+        List<String> written = yaml.strings(node, "any", at, true);
+        List<String> writtenNear = yaml.strings(node, "near", at, false);
+        boolean refers = written.stream().anyMatch(Lexicons::isReference) || writtenNear.stream().anyMatch(Lexicons::isReference);
+        List<String> terms = expand(written, stated, at);
+        List<String> near = expand(writtenNear, stated, at);
         terms.forEach(t -> checkTerm(t, at));
         near.forEach(t -> checkTerm(t, at));
         int within = (int) yaml.number(node, "within", at, 0);
@@ -67,13 +87,30 @@ final class MatcherReader {
         if (near.isEmpty() && node.has("within")) {
             throw yaml.fail(at, "'within' given without 'near'");
         }
-        String lang = node.has("lang") ? node.get("lang").asText() : null;
+        String lang = stated != null ? stated : refers ? "any" : null;
         if (lang != null && !LANGS.contains(lang)) {
             throw yaml.fail(at, "'lang' must be one of " + LANGS + ", got '" + lang + "'");
         }
         List<String> all = new ArrayList<>(terms);
         all.addAll(near);
         return new Matcher(terms, near, within, lang != null ? lang : langOf(all, at));
+    }
+
+    /** The terms with each {@code @concept} reference replaced by its lexicon terms (in {@code lang} only, when given). */
+    private List<String> expand(List<String> terms, String lang, String at) {
+        List<String> out = new ArrayList<>();
+        for (String t : terms) {
+            if (!Lexicons.isReference(t)) {
+                out.add(t);
+                continue;
+            }
+            try {
+                out.addAll(lexicons.expand(t, lang));
+            } catch (IllegalArgumentException e) {
+                throw yaml.fail(at, e.getMessage());
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     private void checkTerm(String term, String at) {

@@ -24,7 +24,7 @@ import org.karaul.processor.gazetteer.GazetteerReader;
 public final class TaxonomyLoader {
     public static final String TAXONOMY_FILE = "threat-taxonomy.yaml";
     private static final String CLASSPATH_DIR = "/taxonomy/";
-    private static final Set<String> TOP_KEYS = Set.of("version", "gazetteers", "contexts", "cues", "categories");
+    private static final Set<String> TOP_KEYS = Set.of("version", "gazetteers", "lexicons", "contexts", "cues", "categories");
     private static final Set<String> CATEGORY_KEYS = Set.of(
             "id", "description", "severity", "escalates", "threshold", "signals", "requires", "exclude", "suppressed_by");
 
@@ -63,7 +63,12 @@ public final class TaxonomyLoader {
         String placesFile = yaml.text(gaz, "places", "gazetteers");
         Gazetteer gazetteer = new GazetteerReader(groupsFile, placesFile)
                 .read(open(groupsFile), open(placesFile));
-        MatcherReader matchers = new MatcherReader(yaml);
+        Lexicons lexicons = Lexicons.none();
+        if (root.has("lexicons")) {
+            String lexiconFile = yaml.text(root, "lexicons", "lexicons");
+            lexicons = Lexicons.read(lexiconFile, open(lexiconFile));
+        }
+        MatcherReader matchers = new MatcherReader(yaml, lexicons);
         Map<String, List<Matcher>> contexts = namedSets(yaml, matchers, root, "contexts", List.of());
         Map<String, List<Matcher>> cues = namedSets(yaml, matchers, root, "cues", Taxonomy.CUES);
         List<CategoryRule> categories = categories(yaml, matchers, root, contexts.keySet());

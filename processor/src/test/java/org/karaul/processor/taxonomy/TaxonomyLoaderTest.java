@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaxonomyLoaderTest {
-    private static final List<String> FILES = List.of("threat-taxonomy.yaml", "groups.yaml", "places.yaml");
+    private static final List<String> FILES = List.of("threat-taxonomy.yaml", "groups.yaml", "places.yaml", "lexicons.yaml");
 
     @TempDir
     Path dir;
