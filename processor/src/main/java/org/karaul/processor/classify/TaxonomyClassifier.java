@@ -74,6 +74,17 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
 
     @Override
     public Classification classify(Document doc) {
+        List<int[]> stories = Digests.stories(doc.text());
+        if (!stories.isEmpty()) {
+            String lang = languages.ruleLanguage(doc.lang(), doc.title(), doc.text());
+            Document whole = new Document(doc.id(), doc.title(), doc.text(), lang);
+            return Digests.merge(whole, stories, this::classifyOne, taxonomy.version());
+        }
+        return classifyOne(doc);
+    }
+
+    /** One story: the rules, then scoring, relevance, countries, groups and severity. */
+    private Classification classifyOne(Document doc) {
         MatchResult result = match(doc);
         Fired fired = new Fired(result, cueSpans(result, "negated"));
         List<CategoryScore> scores = scorer.score(fired);

@@ -1,0 +1,104 @@
+package org.karaul.processor.classify;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.karaul.contract.CategoryLabel;
+import org.karaul.contract.Evidence;
+import org.karaul.contract.Severity;
+
+/**
+ * Digests: a post or newsletter listing several unrelated stories, one per bullet ("• ...",
+ * "— ...", "1. ..."). Read whole, the loudest story decides for all of them, and a football result
+ * among them marks the whole item off-topic; so each story is classified on its own and the
+ * verdicts are merged: relevant when any story is, the two best-scoring categories (evidence offsets
+ * into the whole text), the countries and groups of the relevant stories, the highest severity.
+ */
+final class Digests {
+    /** Fewer bullets than this is an ordinary item with a list in it. */
+    static final int MIN_STORIES = 3;
+    /** A digest starts its list at once; an article quoting speech ("— he said") has paragraphs first. */
+    static final int MAX_LEAD = 150;
+    /** Digest stories are short; longer bulleted parts are sections of one article. */
+    static final int MAX_AVERAGE_STORY = 500;
+    private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*(?:[•▪◦●■►▶✅❗🔹🔸🔴🟢—–-]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
+
+    private Digests() {
+    }
+
+    /** The [start, end) ranges of the bulleted stories in {@code text}; empty when it is not a digest. */
+    static List<int[]> stories(String text) {
+        List<Integer> starts = new ArrayList<>();
+        Matcher m = BULLET.matcher(text);
+        while (m.find()) {
+            starts.add(m.end());
+        }
+        if (starts.size() < MIN_STORIES || starts.get(0) > MAX_LEAD
+                || (text.length() - starts.get(0)) / starts.size() > MAX_AVERAGE_STORY) {
+            return List.of();
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? lineStart(text, starts.get(i + 1)) : text.length();
+            out.add(new int[] {starts.get(i), end});
+        }
+        return out;
+    }
+
+    private static int lineStart(String text, int pos) {
+        int nl = text.lastIndexOf('\n', pos - 1);
+        return nl < 0 ? pos : nl;
+    }
+
+    /** Classifies each story with {@code one} and merges the verdicts. */
+    static Classification merge(Document doc, List<int[]> stories, Function<Document, Classification> one, String version) {
+        List<CategoryLabel> labels = new ArrayList<>();
+        Set<String> countries = new LinkedHashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
+        List<Classification> relevant = new ArrayList<>();
+        for (int[] s : stories) {
+            Classification c = one.apply(new Document(doc.id(), "", doc.text().substring(s[0], s[1]), doc.lang()));
+            if (!c.relevant()) {
+                continue;
+            }
+            relevant.add(c);
+            for (CategoryLabel l : c.categories()) {
+                labels.add(shifted(l, s[0]));
+            }
+        }
+        if (relevant.isEmpty()) {
+            return Classification.irrelevant(version);
+        }
+        List<CategoryLabel> best = new ArrayList<>();
+        labels.stream().sorted(Comparator.comparingDouble(CategoryLabel::score).reversed())
+                .filter(l -> best.stream().noneMatch(b -> b.id().equals(l.id())))
+                .forEach(l -> {
+                    if (best.size() < CategoryScorer.MAX_LABELS) {
+                        best.add(l);
+                    }
+                });
+        Severity top = Severity.INFO;
+        for (CategoryLabel l : best) {
+            top = l.severity().atLeast(top) ? l.severity() : top;
+        }
+        relevant.sort(Comparator.comparingDouble((Classification c) -> -c.categories().stream()
+                .mapToDouble(CategoryLabel::score).max().orElse(0)));
+        for (Classification c : relevant) {
+            countries.addAll(c.countries());
+            groups.addAll(c.groups());
+        }
+        List<String> topCountries = countries.stream().limit(CountryRanker.MAX_COUNTRIES).toList();
+        return new Classification(true, top, best, topCountries, List.copyOf(groups), version);
+    }
+
+    private static CategoryLabel shifted(CategoryLabel l, int offset) {
+        List<Evidence> ev = l.evidence().stream()
+                .map(e -> new Evidence(e.field(), e.start() + offset, e.end() + offset, e.term())).toList();
+        return new CategoryLabel(l.id(), l.severity(), l.score(), ev);
+    }
+}

@@ -1,0 +1,57 @@
+package org.karaul.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.karaul.contract.CategoryLabel;
+import org.karaul.contract.Evidence;
+
+class DigestsTest {
+    private static TaxonomyClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = Classifiers.load(null, TaxonomyClassifier.Engine.INDEX);
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @Test
+    void aQuietStoryInScopeIsNotDrownedByASportsResultInTheSameDigest() {
+        String text = "Главное за день:\n"
+                + "• «Дордой» обыграл «Алай» в финале кубка, решающий гол забит на 90-й минуте.\n"
+                + "• В Оше милиция изъяла 12 килограммов гашиша у двух наркокурьеров.\n"
+                + "• Курс доллара в обменниках Бишкека снизился.\n";
+        Classification c = classifier.classify(new Document("digest-1", "Вечерний дайджест", text, "ru"));
+
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.categories()).extracting(CategoryLabel::id).containsExactly("trafficking.drugs");
+        assertThat(c.countries()).containsExactly("KG");
+        for (Evidence e : c.categories().get(0).evidence()) {
+            assertThat(text.substring(e.start(), e.end())).isEqualTo(e.term());
+        }
+    }
+
+    @Test
+    void aDigestWithNoStoryInScopeIsNotRelevant() {
+        String text = "Коротко:\n— В Алматы открылся новый терминал аэропорта.\n— Курс тенге укрепился.\n"
+                + "— В Бишкеке прошёл фестиваль плова.\n";
+        assertThat(classifier.classify(new Document("digest-2", "Коротко", text, "ru")).relevant()).isFalse();
+    }
+
+    @Test
+    void quotedSpeechAfterParagraphsIsOneArticleNotADigest() {
+        String paragraph = "В Баткенской области прошло совещание руководителей пограничных отрядов, на котором обсуждали "
+                + "обустройство застав и ремонт дорог вдоль границы. Участники отметили, что обстановка остаётся спокойной, "
+                + "а новые посты будут построены до конца года.\n";
+        String text = paragraph + "— Мы продолжим работу, — сказал начальник.\n— Дороги отремонтируют летом.\n"
+                + "— Связь на заставах улучшится.\n";
+        assertThat(Digests.stories(text)).isEmpty();
+        assertThat(Digests.stories("Кратко:\n• один\n• два\n• три\n")).hasSize(3);
+    }
+}
