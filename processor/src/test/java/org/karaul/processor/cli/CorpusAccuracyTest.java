@@ -61,8 +61,37 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.written(Fold.TUNE), "written, tuning fold");
         Scorecard frozen = score(Corpus.written(Fold.FROZEN), "written, frozen fold");
         writeErrors(tune, "corpus-tune-errors.txt");
-        assertThat(tune.micro.f1()).as("tuning micro-F1").isGreaterThan(0.0);
-        assertThat(frozen.micro.f1()).as("frozen micro-F1").isGreaterThan(0.0);
+        // measured with taxonomy 2026.12.1 (tuning / frozen): micro-F1 0.761 / 0.748, macro 0.759 / 0.739,
+        // relevance P 0.934 / 0.937 and R 0.854 / 0.832, country F1 0.726 / 0.726, group F1 0.802 / 0.798
+        atLeast(tune, "tuning", 0.74, 0.74, 0.92, 0.83, 0.70, 0.78);
+        atLeast(frozen, "frozen", 0.73, 0.72, 0.92, 0.81, 0.70, 0.78);
+        // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
+        Map<String, double[]> floors = Map.of(
+                "en", new double[] {0.73, 0.92, 0.84},
+                "ru", new double[] {0.75, 0.93, 0.80},
+                "ky", new double[] {0.80, 0.90, 0.86},
+                "kk-cyrl", new double[] {0.59, 0.92, 0.73},
+                "kk-latn", new double[] {0.48, 0.98, 0.40},
+                "uz-cyrl", new double[] {0.64, 0.79, 0.88},
+                "uz-latn", new double[] {0.61, 0.86, 0.82},
+                "tg", new double[] {0.62, 0.88, 0.63});
+        floors.forEach((lang, f) -> {
+            Scorecard c = frozen.byLanguage.get(lang);
+            assertThat(c).as("frozen items in %s", lang).isNotNull();
+            assertThat(c.micro.f1()).as("frozen %s micro-F1", lang).isGreaterThanOrEqualTo(f[0]);
+            assertThat(c.relevance.precision()).as("frozen %s relevance precision", lang).isGreaterThanOrEqualTo(f[1]);
+            assertThat(c.relevance.recall()).as("frozen %s relevance recall", lang).isGreaterThanOrEqualTo(f[2]);
+        });
+    }
+
+    private static void atLeast(Scorecard c, String fold, double micro, double macro, double relP, double relR,
+            double country, double group) {
+        assertThat(c.micro.f1()).as("%s micro-F1", fold).isGreaterThanOrEqualTo(micro);
+        assertThat(c.macroF1()).as("%s macro-F1", fold).isGreaterThanOrEqualTo(macro);
+        assertThat(c.relevance.precision()).as("%s relevance precision", fold).isGreaterThanOrEqualTo(relP);
+        assertThat(c.relevance.recall()).as("%s relevance recall", fold).isGreaterThanOrEqualTo(relR);
+        assertThat(c.countries.f1()).as("%s country F1", fold).isGreaterThanOrEqualTo(country);
+        assertThat(c.groups.f1()).as("%s group F1", fold).isGreaterThanOrEqualTo(group);
     }
 
     @Test
@@ -72,8 +101,12 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.real(Fold.TUNE), "real, tuning fold");
         Scorecard frozen = score(Corpus.real(Fold.FROZEN), "real, frozen fold");
         writeErrors(tune, "corpus-real-tune-errors.txt");
-        assertThat(tune.relevance.recall()).as("tuning relevance recall").isGreaterThan(0.0);
-        assertThat(frozen.relevance.recall()).as("frozen relevance recall").isGreaterThan(0.0);
+        // measured with taxonomy 2026.12.1: Kyrgyz relevance P 0.300 / 0.154, R 0.474 / 0.286 (tuning / frozen; 19 and
+        // 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.45);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.28);
+        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
+        assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {
