@@ -63,7 +63,10 @@ public final class RuleMonitor implements RuleEngine {
     @Override
     public MatchResult match(String title, String text, String lang) {
         Document doc = new Document();
-        if (!title.isEmpty()) {
+        // a title without a letter or digit (a stray no-break space) yields no tokens, and Lucene then
+        // starts the text at offset 0: index it as no title at all
+        boolean titled = title.codePoints().anyMatch(Character::isLetterOrDigit);
+        if (titled) {
             doc.add(new Field(QueryCompiler.FIELD, title, WITH_OFFSETS));
         }
         doc.add(new Field(QueryCompiler.FIELD, text, WITH_OFFSETS));
@@ -73,13 +76,13 @@ public final class RuleMonitor implements RuleEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
-        int textShift = title.isEmpty() ? 0 : title.length() + OFFSET_GAP;
+        int textShift = titled ? title.length() + OFFSET_GAP : 0;
         List<HighlightsMatch> sorted = new ArrayList<>(matches.getMatches());
         sorted.sort(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.getQueryId())));
         HitTable table = new HitTable();
         for (HighlightsMatch m : sorted) {
             table.begin(Integer.parseInt(m.getQueryId()));
-            for (Span hit : hits(m, title, textShift)) {
+            for (Span hit : hits(m, titled, textShift)) {
                 table.add(hit.field().equals("title"), hit.start(), hit.end());
             }
             table.keep();
@@ -88,14 +91,14 @@ public final class RuleMonitor implements RuleEngine {
     }
 
     /** Hits mapped back from the one indexed field to title or text offsets. */
-    private static List<Span> hits(HighlightsMatch m, String title, int textShift) {
+    private static List<Span> hits(HighlightsMatch m, boolean titled, int textShift) {
         Collection<HighlightsMatch.Hit> hits = m.getHits(QueryCompiler.FIELD);
         List<Span> out = new ArrayList<>();
         if (hits == null) {
             return out;
         }
         for (HighlightsMatch.Hit hit : hits) {
-            boolean inText = hit.startOffset >= textShift && textShift > 0 || title.isEmpty();
+            boolean inText = !titled || hit.startOffset >= textShift;
             int shift = inText ? textShift : 0;
             out.add(new Span(inText ? "text" : "title", hit.startOffset - shift, hit.endOffset - shift));
         }
