@@ -46,7 +46,8 @@ class AlertTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry()), props, NOW);
+        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry(), 786_432),
+                props, NOW);
         developments = driver.createInputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().serializer(),
                 Topics.DEVELOPMENTS.valueSerde().serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
