@@ -71,7 +71,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
         if (type == null) {
             return;
         }
-        Alert alert = Alerts.of(d, type, rule.get(), now);
+        Alert alert = Alerts.of(d, type, rule.get(), now, at.partition(), at.offset());
         AlertEvent event = AlertEvent.of(alert);
         memory.put(d.id(), new AlertMemory(d.severity(), now, before == null ? 1 : before.alerts() + 1));
         metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),
