@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>What is dead-lettered is the record as the failing sub-topology read it ({@code sourceRawKey/Value}); after a
  * repartition that is the repartition topic's record, and the headers say so.
  *
- * <p>A send the broker or producer refuses for its content ({@code RecordTooLargeException} and the like) is
- * reported the same way, but under exactly-once the producer has already doomed the transaction, so the task is
- * retried; stages therefore refuse records that would produce such output before producing it (a size limit on
- * their input), and this branch is only the last line.
+ * <p>A send the producer or broker refuses for its content ({@code RecordTooLargeException} and the like) is
+ * answered the same way, but under exactly-once the producer has already made the transaction abortable: it is
+ * aborted and the input processed again, so the stage would stall on that record. Stages therefore refuse input
+ * whose output could be too large before producing anything from it (a size limit on what they read, see
+ * {@link SizeLimit}); this branch is only the last line. Other send errors (the broker away, fencing) fail as
+ * before: they are not the record's fault.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
         ProductionExceptionHandler {
