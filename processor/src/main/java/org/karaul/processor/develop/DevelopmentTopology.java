@@ -42,8 +42,9 @@ public final class DevelopmentTopology {
     }
 
     /**
-     * @param maxItemBytes largest classified item read; a larger one is dead-lettered (its title and text would
-     *                     make developments too large for their topic)
+     * @param maxItemBytes largest classified item read, and largest development written; an item over it, or one
+     *                     that would make its development larger, is dead-lettered (under exactly-once a record
+     *                     too large for its topic would stall the stage)
      */
     public static Topology build(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics, int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -58,8 +59,8 @@ public final class DevelopmentTopology {
                 .selectKey((id, c) -> DESK_KEY, Named.as("key-by-desk"))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
                         .withName("developments-desk").withNumberOfPartitions(1))
-                .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics), Named.as("group-developments"),
-                        OPEN_STORE, SPIKE_STORE)
+                .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics, maxItemBytes),
+                        Named.as("group-developments"), OPEN_STORE, SPIKE_STORE)
                 .to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
                         .withName("write-developments"));
         return builder.build();

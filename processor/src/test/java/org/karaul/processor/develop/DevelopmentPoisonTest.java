@@ -24,6 +24,7 @@ import org.karaul.contract.Severity;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.kafka.DeadLetterHeaders;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
 import org.karaul.deadletter.DeadLetterHandler;
 import org.karaul.deadletter.DeadLetters;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class DevelopmentPoisonTest {
         assertThat(header(h, DeadLetterHeaders.EXCEPTION)).isEqualTo(poison.exception);
         assertThat(header(h, DeadLetterHeaders.SERVICE)).isEqualTo("processor-developments");
         assertThat(header(h, DeadLetterHeaders.PARTITION)).isEqualTo("0");
-        if (poison == ClassifiedPoison.GROUPING_FAILS) {
+        if (poison == ClassifiedPoison.GROUPING_FAILS || poison == ClassifiedPoison.DEVELOPMENT_TOO_LARGE) {
             // thrown after the re-keying to one partition: the record is reported as the repartition topic holds it
             assertThat(header(h, DeadLetterHeaders.TOPIC)).isEqualTo(APP + "-developments-desk-repartition");
             assertThat(header(h, DeadLetterHeaders.OFFSET)).isEqualTo("1");
@@ -119,7 +120,8 @@ class DevelopmentPoisonTest {
         INVALID_UTF8(null, "cannot read ClassifiedItem", SER),
         NULL_VALUE(null, "record has no value", IllegalArgumentException.class.getName()),
         HUGE(null, "over the limit", SER),
-        GROUPING_FAILS(null, "is null", NullPointerException.class.getName());
+        GROUPING_FAILS(null, "is null", NullPointerException.class.getName()),
+        DEVELOPMENT_TOO_LARGE(null, "would be", BadRecordException.class.getName());
 
         private final String text;
         final String reason;
@@ -140,6 +142,15 @@ class DevelopmentPoisonTest {
                 case GROUPING_FAILS -> serialize(new ClassifiedItem(item("Bomb attack in Dushanbe", "TJ").item(), true,
                         Severity.CRITICAL, List.of(new CategoryLabel(null, Severity.CRITICAL, 1, List.of())), List.of("TJ"),
                         List.of(), "t1", null, T0));
+                // readable, but its title, in the development and again in its timeline, would not fit the topic
+                case DEVELOPMENT_TOO_LARGE -> {
+                    ClassifiedItem c = item("Bomb attack in Dushanbe", "TJ");
+                    RawItem r = c.item();
+                    yield serialize(new ClassifiedItem(new RawItem(r.id(), r.url(), "Attack " + "y".repeat(400 * 1024),
+                            "Short text.", r.published(), r.sourceId(), r.sourceType(), r.sourceGrade(), r.lang(),
+                            r.fetchedAt(), 1), true, Severity.CRITICAL, c.categories(), c.countries(), List.of(), "t1",
+                            null, T0));
+                }
                 default -> text.getBytes(StandardCharsets.UTF_8);
             };
         }
