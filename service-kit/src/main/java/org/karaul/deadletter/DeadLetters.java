@@ -17,7 +17,8 @@ import org.karaul.contract.kafka.DeadLetterHeaders;
  * and the stage. A value larger than {@code maxValueBytes} is cut to its first {@link #EXCERPT_BYTES} bytes, with
  * its SHA-256 and original size in headers (the original stays on its topic), so a dead letter always fits the
  * dead-letter topic's size limit; keys longer than {@link #MAX_KEY_BYTES} are cut the same way. Original headers
- * are kept, except {@code karaul.dlq.*} ones and any longer than {@link #MAX_KEY_BYTES}.
+ * are kept, except {@code karaul.dlq.*} ones, any longer than {@link #MAX_KEY_BYTES}, and those past
+ * {@link #MAX_HEADER_BYTES} in all.
  *
  * @param topic         the stage's dead-letter topic
  * @param service       the stage, for {@link DeadLetterHeaders#SERVICE} (e.g. {@code processor})
@@ -28,6 +29,8 @@ public record DeadLetters(String topic, String service, int maxValueBytes) {
     public static final int EXCERPT_BYTES = 16 * 1024;
     /** Longest key (and original header value) kept whole. */
     public static final int MAX_KEY_BYTES = 1024;
+    /** Most bytes of original headers kept, all together. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Longest reason kept in {@link DeadLetterHeaders#ERROR}. */
     static final int MAX_REASON_CHARS = 500;
 
@@ -53,9 +56,12 @@ public record DeadLetters(String topic, String service, int maxValueBytes) {
                          Throwable error) {
         Headers h = new RecordHeaders();
         if (original != null) {
+            int kept = 0;
             for (Header header : original) {
-                if (!header.key().startsWith("karaul.dlq.") && (header.value() == null || header.value().length <= MAX_KEY_BYTES)) {
+                int size = header.key().length() + (header.value() == null ? 0 : header.value().length);
+                if (!header.key().startsWith("karaul.dlq.") && size <= MAX_KEY_BYTES && kept + size <= MAX_HEADER_BYTES) {
                     h.add(header.key(), header.value());
+                    kept += size;
                 }
             }
         }

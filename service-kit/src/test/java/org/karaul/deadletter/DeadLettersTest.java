@@ -52,6 +52,25 @@ class DeadLettersTest {
     }
 
     @Test
+    void shouldKeepNoMoreThanABoundedShareOfTheOriginalHeaders() {
+        Headers original = new RecordHeaders();
+        for (int i = 0; i < 2000; i++) {
+            original.add("h" + i, new byte[1000]);
+        }
+        original.add("huge", new byte[100_000]);
+        ProducerRecord<byte[], byte[]> r = deadLetters.record("t", 0, 1, null, bytes("v"), original, new IllegalStateException());
+
+        int kept = 0;
+        for (var h : r.headers()) {
+            kept += h.key().length() + h.value().length;
+        }
+        assertThat(kept).isLessThan(DeadLetters.MAX_HEADER_BYTES + 2048);
+        assertThat(r.headers().lastHeader("h0")).isNotNull();
+        assertThat(r.headers().lastHeader("huge")).isNull();
+        assertThat(header(r, DeadLetterHeaders.OFFSET)).isEqualTo("1");
+    }
+
+    @Test
     void shouldTakeAMissingKeyAndValue() {
         ProducerRecord<byte[], byte[]> r = deadLetters.record("t", 0, 1, null, null, null,
                 new BadRecordException("record has no value", "t", 0, 1));
