@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * letter ({@link DeadLetters}: reason, exception, topic, partition and offset in headers; a value too large cut to
  * an excerpt with its hash and size), and the stream goes on.
  *
- * <p>What is refused, before any classifying: a missing value, a value over {@code maxItemBytes} (its classified
- * form would not fit the output topic), anything that is not a {@link RawItem} (not JSON, the literal
+ * <p>What is refused, before any classifying: a missing value, a value (with its headers) over {@code maxItemBytes}
+ * (its classified form would not fit the output topic), anything that is not a {@link RawItem} (not JSON, the literal
  * {@code null}, the wrong shape or types), an item with neither title nor text, and a key that is not the item's
  * id. A record without a key is re-keyed with the item's id: the id inside the value is what the raw topic's key
  * stands for, so nothing is lost by taking it from there.
@@ -91,8 +93,10 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         if (value == null) {
             throw bad("record has no value", at, null);
         }
-        if (value.length > maxItemBytes) {
-            throw bad("value of " + value.length + " bytes is over the limit of " + maxItemBytes
+        int size = value.length + headerBytes(record.headers());
+        if (size > maxItemBytes) {
+            // the headers count too: they travel on with the classified item
+            throw bad("value and headers of " + size + " bytes are over the limit of " + maxItemBytes
                     + " (processor.items.max.bytes)", at, null);
         }
         RawItem item;
@@ -133,6 +137,14 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         for (CategoryLabel l : out.categories()) {
             metrics.counter("karaul.processor.labels", "category", l.id(), "severity", l.severity().id()).increment();
         }
+    }
+
+    private static int headerBytes(Headers headers) {
+        int n = 0;
+        for (Header h : headers) {
+            n += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return n;
     }
 
     /** A key for a log line or reason: at most 64 characters of it. */

@@ -179,6 +179,21 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterARecordWhoseHeadersWouldMakeItsClassifiedFormTooLarge() {
+        RawItem heavy = item("https://a.example/heavy", "Gunmen attack border post");
+        Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        for (int i = 0; i < 600; i++) {
+            headers.add("h" + i, new byte[1000]);
+        }
+        raw.pipeInput(new TestRecord<>(heavy.id().getBytes(StandardCharsets.UTF_8),
+                Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", heavy), headers));
+        send(item("https://a.example/light", "Cotton harvest up"));
+
+        assertThat(classified.readValuesToList()).extracting(c -> c.item().title()).containsExactly("Cotton harvest up");
+        assertThat(header(dlq.readRecord().headers(), DeadLetterHeaders.ERROR)).contains("value and headers of");
+    }
+
+    @Test
     void shouldKeyARecordWithoutKeyByItsItemId() {
         RawItem keyless = item("https://a.example/keyless", "Gunmen attack border post");
         raw.pipeInput(null, Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", keyless));
