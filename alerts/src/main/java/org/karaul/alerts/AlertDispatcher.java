@@ -14,43 +14,55 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
+import org.karaul.deadletter.DeadLetterProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads committed alerts in order and hands each to every sink. A sink that fails is retried with backoff on the
  * same alert; offsets are committed only after every sink took the batch, so a restart resumes where it stopped.
+ * A record that is not an alert event (unreadable, the JSON literal {@code null}, no value) is dead-lettered to
+ * {@code karaul.alerts.dlq} and skipped.
  */
 public final class AlertDispatcher implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
 
-    private final Consumer<String, AlertEvent> consumer;
+    private static final String STAGE = "alerts-dispatcher";
+
+    private final Consumer<byte[], byte[]> consumer;
     private final List<AlertSink> sinks;
     private final MeterRegistry metrics;
+    private final DeadLetterProducer deadLetters;
+    private final Deserializer<AlertEvent> reader = Topics.ALERTS.valueSerde().deserializer();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean polling;
 
-    public AlertDispatcher(Consumer<String, AlertEvent> consumer, List<AlertSink> sinks, MeterRegistry metrics) {
+    public AlertDispatcher(Consumer<byte[], byte[]> consumer, List<AlertSink> sinks, MeterRegistry metrics,
+                           DeadLetterProducer deadLetters) {
         this.consumer = consumer;
         this.sinks = List.copyOf(sinks);
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
         this.thread = new Thread(this, "alerts-dispatcher");
     }
 
-    /** A read_committed consumer of the alerts topic in the given group. */
-    public static KafkaConsumer<String, AlertEvent> consumer(Properties kafka, String groupId) {
+    /** A read_committed consumer of the alerts topic in the given group; records are read as bytes, then parsed here. */
+    public static KafkaConsumer<byte[], byte[]> consumer(Properties kafka, String groupId) {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public void start() {
@@ -67,11 +79,15 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(Set.of(Topics.ALERTS.name()));
             while (running.get()) {
-                ConsumerRecords<String, AlertEvent> batch = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
                 polling = true;
-                for (ConsumerRecord<String, AlertEvent> r : batch) {
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
+                    AlertEvent event = read(r);
+                    if (event == null) {
+                        continue;
+                    }
                     for (AlertSink sink : sinks) {
-                        deliverWithRetry(sink, r);
+                        deliverWithRetry(sink, r, event);
                     }
                 }
                 if (!batch.isEmpty()) {
@@ -91,11 +107,25 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         }
     }
 
-    private void deliverWithRetry(AlertSink sink, ConsumerRecord<String, AlertEvent> r) throws InterruptedException {
+    /** The alert event, or null when the record is not one (then it has been dead-lettered). */
+    private AlertEvent read(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
+        try {
+            if (r.value() == null) {
+                throw new BadRecordException("record has no value", r.topic(), r.partition(), r.offset());
+            }
+            return reader.deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            deadLetters.send(STAGE, r, e);
+            return null;
+        }
+    }
+
+    private void deliverWithRetry(AlertSink sink, ConsumerRecord<byte[], byte[]> r, AlertEvent event)
+            throws InterruptedException {
         long backoff = 200;
         while (running.get()) {
             try {
-                sink.deliver(r.value().data());
+                sink.deliver(event.data());
                 metrics.counter("karaul.alerts.deliveries", "sink", sink.id(), "outcome", "success").increment();
                 return;
             } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.karaul.alerts.desk.DeskFeed;
@@ -21,6 +22,9 @@ import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.DeadLetterHandler;
+import org.karaul.deadletter.DeadLetterProducer;
+import org.karaul.deadletter.DeadLetters;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
@@ -29,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the alerts service: the alert publisher stream (exactly once, developments to alerts), the dispatcher to
- * the sinks, the webhook deliveries, and the HTTP server with the desk page and the webhook API.
+ * the sinks, the webhook deliveries, and the HTTP server with the desk page and the webhook API. No record stops a
+ * stage: the publisher dead-letters developments it cannot use to {@code karaul.developments.dlq}, the dispatcher
+ * and the webhook workers dead-letter unreadable alerts to {@code karaul.alerts.dlq}.
  */
 public final class AlertsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
@@ -40,25 +46,29 @@ public final class AlertsApp implements AutoCloseable {
     private final Webhooks webhooks;
     private final DeskFeed desk;
     private final HttpServerHandle http;
+    private final DeadLetterProducer unreadableAlerts;
 
     private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher,
-                      Webhooks webhooks, DeskFeed desk, HttpServerHandle http) {
+                      Webhooks webhooks, DeskFeed desk, HttpServerHandle http, DeadLetterProducer unreadableAlerts) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
         this.desk = desk;
         this.http = http;
+        this.unreadableAlerts = unreadableAlerts;
     }
 
     /** Starts every part; {@code extraSinks} are added to the configured ones (console when enabled). */
     public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
         AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.ALERTS, Topics.WEBHOOK_SUBSCRIPTIONS,
-                    Topics.WEBHOOK_DLQ));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
+                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ));
         }
-        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics), streamsProperties(config));
+        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes()),
+                DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
+                        config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
@@ -66,11 +76,14 @@ public final class AlertsApp implements AutoCloseable {
         if (config.console()) {
             sinks.add(new ConsoleSink(System.out));
         }
-        Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics) : null;
+        DeadLetterProducer unreadableAlerts = DeadLetterProducer.create(config.kafka(),
+                new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", config.deadLetterMaxBytes()), metrics);
+        Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics,
+                unreadableAlerts) : null;
         DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
         HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk);
-        AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(config.kafka(), config.dispatchGroupId()),
-                sinks, metrics);
+        AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
+                sinks, metrics, unreadableAlerts);
         if (ops != null) {
             ops.register("alerts", () -> {
                 KafkaStreams.State s = streams.state();
@@ -82,7 +95,17 @@ public final class AlertsApp implements AutoCloseable {
         dispatcher.start();
         LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
                 sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
-        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http);
+        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http, unreadableAlerts);
+    }
+
+    /** Client settings for a consumer group member: with the static member id when one is set. */
+    static Properties memberOf(AlertsConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafka());
+        if (config.groupInstanceId() != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId());
+        }
+        return p;
     }
 
     private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk) {
@@ -106,6 +129,9 @@ public final class AlertsApp implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        if (config.groupInstanceId() != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId()); // Streams adds the thread index
+        }
         return p;
     }
 
@@ -130,6 +156,7 @@ public final class AlertsApp implements AutoCloseable {
         if (webhooks != null) {
             webhooks.close();
         }
+        unreadableAlerts.close();
         streams.close(Duration.ofSeconds(5));
         streamsMetrics.close();
     }

@@ -9,6 +9,7 @@ import org.karaul.alerts.webhook.UrlGuard;
 import org.karaul.alerts.webhook.WebhookSettings;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
+import org.karaul.deadletter.DeadLetters;
 
 /** The alerts service's settings, documented in {@code alerts-defaults.properties}. */
 public record AlertsConfig(
@@ -16,6 +17,9 @@ public record AlertsConfig(
         Path rulesPath,
         Path stateDir,
         Duration commitInterval,
+        int developmentsMaxBytes,
+        int deadLetterMaxBytes,
+        String groupInstanceId,
         String dispatchGroupId,
         boolean console,
         boolean createTopics,
@@ -36,6 +40,9 @@ public record AlertsConfig(
                 s.optionalPath("alerts.rules.path"),
                 Path.of(s.string("alerts.state.dir")),
                 s.duration("alerts.commit.interval"),
+                s.intValue("alerts.developments.max.bytes", 1024, 64 * 1024 * 1024),
+                s.intValue("alerts.dead.letter.max.bytes", DeadLetters.EXCERPT_BYTES, 64 * 1024 * 1024),
+                s.optionalString("alerts.group.instance.id"),
                 s.string("alerts.dispatch.group.id"),
                 s.bool("alerts.console.enabled"),
                 s.bool("alerts.topics.create"),

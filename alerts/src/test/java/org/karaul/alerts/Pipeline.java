@@ -46,8 +46,8 @@ final class Pipeline implements AutoCloseable {
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         streams.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("dev").toString());
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        developments = new KafkaStreams(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofSeconds(30), metrics),
-                streams);
+        developments = new KafkaStreams(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofSeconds(30), metrics,
+                786_432), streams);
         developments.start();
 
         Path rules = dir.resolve("rules.yaml");

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What a desk or subscriber is told: what happened, where, who, how sure and why.
  *
- * @param id            unique alert id
+ * @param id            unique alert id, stable on redelivery and replay:
+ *                      {@code <development>.<type>.<severity>.<partition>-<offset>} of the development record that raised it
  * @param type          the development transition it fired on: {@code opened} or {@code escalated}
  * @param developmentId id of the development it is about
  * @param title         headline

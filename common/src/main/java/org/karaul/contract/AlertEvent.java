@@ -9,7 +9,7 @@ import java.util.Objects;
  * ({@code application/cloudevents+json}) with the alert as a JSON object in {@code data}.
  *
  * @param specversion     always {@value #SPEC_VERSION}
- * @param id              the alert id (unique per development and transition)
+ * @param id              the alert id: unique per alert, the same on every redelivery (see {@link Alert#id})
  * @param source          {@value #SOURCE}
  * @param type            {@code org.karaul.alert.opened} or {@code org.karaul.alert.escalated}
  * @param subject         the development id

@@ -49,6 +49,16 @@ class SerdeRoundTripTest {
     }
 
     @Test
+    void shouldRefuseTheJsonLiteralNullButReadAMissingValueAsNull() {
+        assertThatThrownBy(() -> Topics.DEVELOPMENTS.valueSerde().deserializer()
+                .deserialize("karaul.developments", "null".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Development")
+                .hasMessageContaining("JSON literal null");
+        assertThat(Topics.DEVELOPMENTS.valueSerde().deserializer().deserialize("karaul.developments", null)).isNull();
+    }
+
+    @Test
     void shouldRejectRawItemWithoutUrl() {
         byte[] bytes = "{\"id\":\"a\",\"sourceId\":\"s\",\"fetchedAt\":\"2026-01-01T00:00:00Z\",\"version\":1}"
                 .getBytes(StandardCharsets.UTF_8);

@@ -63,7 +63,7 @@ public final class IngestApp implements AutoCloseable {
         producer.initTransactions();
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(metrics);
-        ItemPublisher publisher = new ItemPublisher(producer, seen, Clock.systemUTC(), metrics);
+        ItemPublisher publisher = new ItemPublisher(producer, seen, Clock.systemUTC(), metrics, config.itemsMaxBytes());
         Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())), health);
         if (ops != null) {
             ops.register("ingest", () -> HealthCheck.Status.up(sources.size() + " sources, "

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.karaul.contract.ItemIds;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
@@ -32,16 +33,21 @@ public final class ItemPublisher implements AutoCloseable {
     private final SeenUrls seen;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final int maxItemBytes;
+    private final Serializer<RawItem> writer = Topics.ITEMS_RAW.valueSerde().serializer();
 
     /**
-     * @param producer a transactional producer on which {@code initTransactions()} was already called; its value
-     *                 serializer must write both {@link RawItem} and {@link SeenUrl} (see {@code IngestApp})
+     * @param producer     a transactional producer on which {@code initTransactions()} was already called; its value
+     *                     serializer must write both {@link RawItem} and {@link SeenUrl} (see {@code IngestApp})
+     * @param maxItemBytes largest raw item written; a longer text is cut to fit (see {@link #fit})
      */
-    public ItemPublisher(Producer<String, Object> producer, SeenUrls seen, Clock clock, MeterRegistry metrics) {
+    public ItemPublisher(Producer<String, Object> producer, SeenUrls seen, Clock clock, MeterRegistry metrics,
+                         int maxItemBytes) {
         this.producer = producer;
         this.seen = seen;
         this.clock = clock;
         this.metrics = metrics;
+        this.maxItemBytes = maxItemBytes;
     }
 
     /** Publishes what is new or changed in {@code candidates}; returns the items published. */
@@ -61,8 +67,12 @@ public final class ItemPublisher implements AutoCloseable {
                 continue;
             }
             int version = before.map(s -> s.version() + 1).orElse(1);
-            fresh.add(new RawItem(id, c.url(), c.title(), c.text(), c.published(), source.id(), source.type(),
-                    source.grade(), c.lang() != null ? c.lang() : source.lang(), now, version));
+            RawItem item = fit(new RawItem(id, c.url(), c.title(), c.text(), c.published(), source.id(), source.type(),
+                    source.grade(), c.lang() != null ? c.lang() : source.lang(), now, version), source);
+            if (item == null) {
+                continue;
+            }
+            fresh.add(item);
             marks.add(new SeenUrl(c.url(), hash, version, now));
         }
         if (fresh.isEmpty()) {
@@ -87,6 +97,51 @@ public final class ItemPublisher implements AutoCloseable {
         metrics.counter("karaul.ingest.items.published", "source", source.id()).increment(fresh.size());
         LOG.info("source {}: published {} new or changed items", source.id(), fresh.size());
         return fresh;
+    }
+
+    /**
+     * The item, with its text cut so that it fits {@code maxItemBytes} when it would not (an item too large for the
+     * raw topic would fail the whole batch's transaction on every poll, and the processor refuses it anyway); null
+     * when even its title and URL are too large. The content hash stays that of the full text.
+     */
+    RawItem fit(RawItem item, SourceSpec source) {
+        int size = size(item);
+        if (size <= maxItemBytes) {
+            return item;
+        }
+        int fixed = size(withText(item, ""));
+        if (fixed >= maxItemBytes) {
+            metrics.counter("karaul.ingest.items.refused", "source", source.id(), "reason", "too.large").increment();
+            LOG.warn("source {}: item {} ({}) is {} bytes even without its text, over ingest.items.max.bytes {}; skipped",
+                    source.id(), item.id(), item.url(), fixed, maxItemBytes);
+            return null;
+        }
+        String text = item.text();
+        RawItem cut = item;
+        while (size > maxItemBytes) {
+            // keep the share of characters that fits, by the text's average bytes per character; again if it varies
+            long room = maxItemBytes - fixed;
+            int keep = (int) Math.min(text.length() - 1, text.length() * room / (size - fixed));
+            if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+                keep--;
+            }
+            text = text.substring(0, Math.max(0, keep));
+            cut = withText(item, text);
+            size = size(cut);
+        }
+        metrics.counter("karaul.ingest.items.cut", "source", source.id()).increment();
+        LOG.info("source {}: item {} ({}) is over ingest.items.max.bytes {}; its text is cut to {} of {} characters",
+                source.id(), item.id(), item.url(), maxItemBytes, text.length(), item.text().length());
+        return cut;
+    }
+
+    private int size(RawItem item) {
+        return writer.serialize(Topics.ITEMS_RAW.name(), item).length;
+    }
+
+    private static RawItem withText(RawItem item, String text) {
+        return new RawItem(item.id(), item.url(), item.title(), text, item.published(), item.sourceId(), item.sourceType(),
+                item.sourceGrade(), item.lang(), item.fetchedAt(), item.version());
     }
 
     private void abortQuietly() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ItemPublisherTest {
+    private static final int MAX_ITEM_BYTES = 4096;
     private static final SourceSpec SOURCE = new SourceSpec("tg", "telegram", "https://t.me/s/x", Duration.ofMinutes(5),
             "ru", "D", List.of());
 
@@ -31,7 +32,7 @@ class ItemPublisherTest {
     void setUp() {
         producer.initTransactions();
         publisher = new ItemPublisher(producer, new SeenUrls(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"),
-                ZoneOffset.UTC), new SimpleMeterRegistry());
+                ZoneOffset.UTC), new SimpleMeterRegistry(), MAX_ITEM_BYTES);
     }
 
     private static Candidate post(String url, String text) {
@@ -61,5 +62,27 @@ class ItemPublisherTest {
             assertThat(i.sourceGrade()).isEqualTo("D");
             assertThat(i.lang()).isEqualTo("ru");
         });
+    }
+
+    @Test
+    void shouldCutTheTextOfAnItemTooLargeForTheRawTopicAndPublishTheRestOfTheBatch() {
+        List<RawItem> out = publisher.publish(SOURCE, List.of(post("https://t.me/x/1", "a"),
+                post("https://t.me/x/huge", "слово ".repeat(5000)), post("https://t.me/x/2", "b")));
+
+        assertThat(out).extracting(RawItem::url).containsExactly("https://t.me/x/1", "https://t.me/x/huge",
+                "https://t.me/x/2");
+        assertThat(Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", out.get(1)).length)
+                .isLessThanOrEqualTo(MAX_ITEM_BYTES);
+        assertThat(out.get(1).text()).startsWith("слово слово").hasSizeLessThan(5000 * 6);
+        assertThat(producer.transactionCommitted()).isTrue();
+        assertThat(publisher.publish(SOURCE, List.of(post("https://t.me/x/huge", "слово ".repeat(5000)))))
+                .as("the seen mark holds the hash of the whole text").isEmpty();
+    }
+
+    @Test
+    void shouldSkipAnItemTooLargeEvenWithoutItsText() {
+        Candidate hugeTitle = new Candidate("https://t.me/x/3", "T".repeat(10_000), "text", null, null);
+        List<RawItem> out = publisher.publish(SOURCE, List.of(hugeTitle, post("https://t.me/x/4", "b")));
+        assertThat(out).extracting(RawItem::url).containsExactly("https://t.me/x/4");
     }
 }

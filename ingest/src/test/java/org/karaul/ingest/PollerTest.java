@@ -61,7 +61,7 @@ class PollerTest {
         MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
                 (topic, value) -> new byte[0]);
         producer.initTransactions();
-        ItemPublisher publisher = new ItemPublisher(producer, new SeenUrls(), Clock.systemUTC(), metrics);
+        ItemPublisher publisher = new ItemPublisher(producer, new SeenUrls(), Clock.systemUTC(), metrics, 512 * 1024);
         SourceHealthBoard health = new SourceHealthBoard(List.of(SPEC.id()), 2, 2, Clock.systemUTC(), metrics);
         ScriptedSource source = new ScriptedSource()
                 .then(article("/a", "first text"), article("/b", "other"))

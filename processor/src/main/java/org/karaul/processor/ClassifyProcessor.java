@@ -3,6 +3,8 @@ package org.karaul.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,8 +15,9 @@ import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SourceOffset;
-import org.karaul.contract.kafka.DeadLetterHeaders;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
+import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
 import org.karaul.processor.classify.Document;
@@ -23,7 +26,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one raw record and classifies it. A record that cannot be read or classified is passed on as a dead
- * letter with its reason, topic, partition and offset in headers, and the stream goes on.
+ * letter ({@link DeadLetters}: reason, exception, topic, partition and offset in headers; a value too large cut to
+ * an excerpt with its hash and size), and the stream goes on.
+ *
+ * <p>What is refused, before any classifying: a missing value, a value (with its headers) over {@code maxItemBytes}
+ * (its classified form would not fit the output topic), anything that is not a {@link RawItem} (not JSON, the literal
+ * {@code null}, the wrong shape or types), an item with neither title nor text, and a key that is not the item's
+ * id. A record without a key is re-keyed with the item's id: the id inside the value is what the raw topic's key
+ * stands for, so nothing is lost by taking it from there.
  */
 final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outcome> {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
@@ -31,13 +41,17 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     private final Classifier classifier;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final DeadLetters deadLetters;
+    private final int maxItemBytes;
     private final Deserializer<RawItem> reader = Topics.ITEMS_RAW.valueSerde().deserializer();
     private ProcessorContext<byte[], Outcome> context;
 
-    ClassifyProcessor(Classifier classifier, Clock clock, MeterRegistry metrics) {
+    ClassifyProcessor(Classifier classifier, Clock clock, MeterRegistry metrics, DeadLetters deadLetters, int maxItemBytes) {
         this.classifier = classifier;
         this.clock = clock;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.maxItemBytes = maxItemBytes;
     }
 
     @Override
@@ -50,23 +64,58 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         SourceOffset origin = origin();
         RawItem item;
         try {
-            if (record.value() == null) {
-                throw new IllegalArgumentException("record has no value");
-            }
-            item = reader.deserialize(origin.topic(), record.value());
+            item = read(record, origin);
         } catch (RuntimeException e) {
             deadLetter(record, origin, e);
             return;
+        }
+        byte[] key = record.key();
+        if (key == null) {
+            key = item.id().getBytes(StandardCharsets.UTF_8);
+            metrics.counter("karaul.processor.items.rekeyed").increment();
+            LOG.info("record at {} has no key; keyed by its item id {}", origin, item.id());
         }
         try {
             Classification c = classifier.classify(new Document(item.id(), item.title(), item.text(), item.lang()));
             ClassifiedItem out = new ClassifiedItem(item, c.relevant(), c.severity(), c.categories(), c.countries(),
                     c.groups(), c.taxonomyVersion(), origin, clock.instant());
             count(out);
-            context.forward(record.withValue(Outcome.classified(out)));
+            context.forward(record.withKey(key).withValue(Outcome.classified(out)));
         } catch (RuntimeException e) {
-            deadLetter(record, origin, new IllegalStateException("classifier failed on item " + item.id() + ": " + e, e));
+            deadLetter(record, origin, new BadRecordException("classifier failed on item " + item.id() + ": " + e,
+                    origin.topic(), origin.partition(), origin.offset(), e));
         }
+    }
+
+    /** The item, or a {@link BadRecordException} saying why this record is not one the stage accepts. */
+    private RawItem read(Record<byte[], byte[]> record, SourceOffset at) {
+        byte[] value = record.value();
+        if (value == null) {
+            throw bad("record has no value", at, null);
+        }
+        int size = value.length + headerBytes(record.headers());
+        if (size > maxItemBytes) {
+            // the headers count too: they travel on with the classified item
+            throw bad("value and headers of " + size + " bytes are over the limit of " + maxItemBytes
+                    + " (processor.items.max.bytes)", at, null);
+        }
+        RawItem item;
+        try {
+            item = reader.deserialize(at.topic(), value);
+        } catch (RuntimeException e) {
+            throw bad(e.getMessage(), at, e);
+        }
+        if (item.title().isBlank() && item.text().isBlank()) {
+            throw bad("item " + item.id() + " has neither title nor text", at, null);
+        }
+        if (record.key() != null && !Arrays.equals(record.key(), item.id().getBytes(StandardCharsets.UTF_8))) {
+            throw bad("key '" + printable(record.key()) + "' is not the item id " + item.id(), at, null);
+        }
+        return item;
+    }
+
+    private static BadRecordException bad(String reason, SourceOffset at, Throwable cause) {
+        return new BadRecordException(reason, at.topic(), at.partition(), at.offset(), cause);
     }
 
     private SourceOffset origin() {
@@ -76,17 +125,11 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     }
 
     private void deadLetter(Record<byte[], byte[]> record, SourceOffset origin, Exception e) {
-        String reason = oneLine(e.getMessage());
-        LOG.warn("dead-lettering record at {}: {}", origin, reason);
+        LOG.warn("dead-lettering record at {}: {}", origin, e.getMessage());
         metrics.counter("karaul.processor.items", "outcome", "dead.letter").increment();
-        Headers headers = record.headers();
-        put(headers, DeadLetterHeaders.ERROR, reason);
-        put(headers, DeadLetterHeaders.EXCEPTION, e.getClass().getName());
-        put(headers, DeadLetterHeaders.TOPIC, origin.topic());
-        put(headers, DeadLetterHeaders.PARTITION, Integer.toString(origin.partition()));
-        put(headers, DeadLetterHeaders.OFFSET, Long.toString(origin.offset()));
-        put(headers, DeadLetterHeaders.SERVICE, "processor");
-        context.forward(record.withValue(Outcome.deadLetter(record.value())).withHeaders(headers));
+        DeadLetters.Letter letter = deadLetters.letter(origin.topic(), origin.partition(), origin.offset(), record.key(),
+                record.value(), record.headers(), e);
+        context.forward(new Record<>(letter.key(), Outcome.deadLetter(letter.value()), record.timestamp(), letter.headers()));
     }
 
     private void count(ClassifiedItem out) {
@@ -96,16 +139,17 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         }
     }
 
-    private static void put(Headers headers, String key, String value) {
-        headers.remove(key);
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    private static int headerBytes(Headers headers) {
+        int n = 0;
+        for (Header h : headers) {
+            n += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return n;
     }
 
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        String line = s.lines().findFirst().orElse("");
-        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    /** A key for a log line or reason: at most 64 characters of it. */
+    private static String printable(byte[] key) {
+        String s = new String(key, 0, Math.min(key.length, 256), StandardCharsets.UTF_8);
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 }

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.DeadLetterHandler;
+import org.karaul.deadletter.DeadLetters;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link ProcessorTopology} and, when enabled, {@link DevelopmentTopology} as two Streams applications with
- * exactly-once v2 processing (the second one's application id ends in {@code -developments}).
+ * exactly-once v2 processing (the second one's application id ends in {@code -developments}). Each has
+ * {@link DeadLetterHandler} installed, so no record stops it: classify dead-letters to {@code karaul.items.raw.dlq},
+ * developments to {@code karaul.items.classified.dlq}.
  */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
@@ -45,15 +50,22 @@ public final class ProcessorApp implements AutoCloseable {
         GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
-                    Topics.DEVELOPMENTS));
+                    Topics.ITEMS_CLASSIFIED_DLQ, Topics.DEVELOPMENTS));
         }
         List<KafkaStreams> all = new ArrayList<>();
         List<KafkaStreamsMetrics> bound = new ArrayList<>();
-        start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC()),
-                streamsProperties(config, config.applicationId()), metrics, ops, all, bound);
+        DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor", config.deadLetterMaxBytes());
+        start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC(), rawDeadLetters,
+                        config.itemsMaxBytes()),
+                DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
+                metrics, ops, all, bound);
         if (rules != null) {
-            start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics),
-                    streamsProperties(config, config.applicationId() + "-developments"), metrics, ops, all, bound);
+            DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(), "processor-developments",
+                    config.deadLetterMaxBytes());
+            start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
+                            config.classifiedMaxBytes()),
+                    DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
+                            classifiedDeadLetters, metrics), metrics, ops, all, bound);
         }
         LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
                 rules == null ? "off" : "on");
@@ -86,6 +98,10 @@ public final class ProcessorApp implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        if (config.groupInstanceId() != null) {
+            // Streams adds the thread index; each application is its own group, so one id serves both
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId());
+        }
         return p;
     }
 

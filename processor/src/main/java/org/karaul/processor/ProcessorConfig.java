@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.karaul.config.Settings;
+import org.karaul.deadletter.DeadLetters;
 
 /** The processor's settings, documented in {@code processor-defaults.properties}. */
 public record ProcessorConfig(
@@ -12,6 +13,10 @@ public record ProcessorConfig(
         Path stateDir,
         int threads,
         Duration commitInterval,
+        int itemsMaxBytes,
+        int classifiedMaxBytes,
+        int deadLetterMaxBytes,
+        String groupInstanceId,
         boolean developments,
         Path groupingRulesPath,
         Duration developmentsPunctuate,
@@ -29,6 +34,10 @@ public record ProcessorConfig(
                 Path.of(s.string("processor.state.dir")),
                 s.intValue("processor.threads", 1, 64),
                 s.duration("processor.commit.interval"),
+                s.intValue("processor.items.max.bytes", 1024, 64 * 1024 * 1024),
+                s.intValue("processor.developments.items.max.bytes", 1024, 64 * 1024 * 1024),
+                s.intValue("processor.dead.letter.max.bytes", DeadLetters.EXCERPT_BYTES, 64 * 1024 * 1024),
+                s.optionalString("processor.group.instance.id"),
                 s.bool("processor.developments.enabled"),
                 s.optionalPath("processor.developments.rules.path"),
                 s.duration("processor.developments.punctuate.interval"),

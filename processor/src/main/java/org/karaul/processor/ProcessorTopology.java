@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classifier;
 
 /**
@@ -21,18 +22,25 @@ import org.karaul.processor.classify.Classifier;
  * karaul.items.raw ──classify──┬── classified ──▶ karaul.items.classified
  *                              └── dead letter ─▶ karaul.items.raw.dlq (original bytes + karaul.dlq.* headers)
  * </pre>
- * Keys pass through unchanged (the item id), so no repartitioning happens.
+ * Keys pass through unchanged (the item id; a missing key becomes the item id), so no repartitioning happens.
+ * What {@code classify} refuses is listed in {@link ClassifyProcessor}; anything else that goes wrong on a record
+ * (in Streams' own serialization, say) is dead-lettered by the {@code DeadLetterHandler} the app installs.
  */
 public final class ProcessorTopology {
     private ProcessorTopology() {
     }
 
-    public static Topology build(Classifier classifier, MeterRegistry metrics, Clock clock) {
+    /**
+     * @param deadLetters  how a refused record is written to {@code karaul.items.raw.dlq}
+     * @param maxItemBytes largest raw value classified; larger ones are dead-lettered (as an excerpt)
+     */
+    public static Topology build(Classifier classifier, MeterRegistry metrics, Clock clock, DeadLetters deadLetters,
+                                 int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], byte[]> raw = builder.stream(Topics.ITEMS_RAW.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-items"));
         Map<String, KStream<byte[], Outcome>> outcomes = raw
-                .process(() -> new ClassifyProcessor(classifier, clock, metrics), Named.as("classify"))
+                .process(() -> new ClassifyProcessor(classifier, clock, metrics, deadLetters, maxItemBytes), Named.as("classify"))
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.isClassified(), Branched.as("classified"))
                 .defaultBranch(Branched.as("dead-letter"));

@@ -24,15 +24,21 @@ import org.karaul.contract.RawItem;
 import org.karaul.contract.Severity;
 import org.karaul.contract.kafka.DeadLetterHeaders;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
+import org.karaul.deadletter.DeadLetterHandler;
+import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
 import org.karaul.processor.classify.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProcessorTopologyTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final int MAX_BYTES = 512 * 1024;
 
     /** Labels anything whose title mentions "attack"; fails on titles containing "explode". */
     private final Classifier classifier = new Classifier() {
@@ -65,8 +71,10 @@ class ProcessorTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        DeadLetters deadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor", MAX_BYTES);
+        DeadLetterHandler.install(props, deadLetters, null);
         driver = new TopologyTestDriver(ProcessorTopology.build(classifier, new SimpleMeterRegistry(),
-                Clock.fixed(NOW, ZoneOffset.UTC)), props);
+                Clock.fixed(NOW, ZoneOffset.UTC), deadLetters, MAX_BYTES), props);
         raw = driver.createInputTopic(Topics.ITEMS_RAW.name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         classified = driver.createOutputTopic(Topics.ITEMS_CLASSIFIED.name(), Serdes.String().deserializer(),
                 Topics.ITEMS_CLASSIFIED.valueSerde().deserializer());
@@ -137,6 +145,111 @@ class ProcessorTopologyTest {
     void shouldDeadLetterATombstone() {
         raw.pipeInput("gone".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         assertThat(header(dlq.readRecord().headers(), DeadLetterHeaders.ERROR)).contains("no value");
+    }
+
+    /** Each kind of poison between two good items: the good ones are classified, the bad one dead-lettered. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RawPoison.class)
+    void shouldDeadLetterEachKindOfPoisonBetweenTwoGoodItems(RawPoison poison) {
+        RawItem before = item("https://a.example/before", "Gunmen attack border post");
+        RawItem after = item("https://a.example/after", "Cotton harvest up");
+        send(before);
+        raw.pipeInput(poison.key(), poison.value());
+        send(after);
+
+        assertThat(classified.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(before.id(), after.id());
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(dlq.isEmpty()).isTrue();
+        Headers h = dead.headers();
+        assertThat(header(h, DeadLetterHeaders.ERROR)).contains(poison.reason);
+        assertThat(header(h, DeadLetterHeaders.EXCEPTION)).isEqualTo(BadRecordException.class.getName());
+        assertThat(header(h, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.ITEMS_RAW.name());
+        assertThat(header(h, DeadLetterHeaders.PARTITION)).isEqualTo("0");
+        assertThat(header(h, DeadLetterHeaders.OFFSET)).isEqualTo("1");
+        assertThat(header(h, DeadLetterHeaders.SERVICE)).isEqualTo("processor");
+        assertThat(dead.key()).isEqualTo(poison.key());
+        if (poison == RawPoison.HUGE) {
+            assertThat(dead.value()).hasSize(DeadLetters.EXCERPT_BYTES);
+            assertThat(header(h, DeadLetterHeaders.SIZE)).isEqualTo(Integer.toString(poison.value().length));
+            assertThat(header(h, DeadLetterHeaders.SHA256)).hasSize(64);
+        } else {
+            assertThat(dead.value()).isEqualTo(poison.value());
+            assertThat(h.lastHeader(DeadLetterHeaders.EXCERPT)).isNull();
+        }
+    }
+
+    @Test
+    void shouldDeadLetterARecordWhoseHeadersWouldMakeItsClassifiedFormTooLarge() {
+        RawItem heavy = item("https://a.example/heavy", "Gunmen attack border post");
+        Headers headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        for (int i = 0; i < 600; i++) {
+            headers.add("h" + i, new byte[1000]);
+        }
+        raw.pipeInput(new TestRecord<>(heavy.id().getBytes(StandardCharsets.UTF_8),
+                Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", heavy), headers));
+        send(item("https://a.example/light", "Cotton harvest up"));
+
+        assertThat(classified.readValuesToList()).extracting(c -> c.item().title()).containsExactly("Cotton harvest up");
+        assertThat(header(dlq.readRecord().headers(), DeadLetterHeaders.ERROR)).contains("value and headers of");
+    }
+
+    @Test
+    void shouldKeyARecordWithoutKeyByItsItemId() {
+        RawItem keyless = item("https://a.example/keyless", "Gunmen attack border post");
+        raw.pipeInput(null, Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", keyless));
+        send(item("https://a.example/next", "Cotton harvest up"));
+
+        assertThat(classified.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactly(keyless.id(), ItemIds.forUrl("https://a.example/next"));
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    /** What the classify stage refuses, each with a word of the reason it gives. */
+    enum RawPoison {
+        NOT_JSON("<html>not json", "cannot read RawItem"),
+        JSON_NULL("null", "JSON literal null"),
+        WRONG_SHAPE("[1, 2, 3]", "cannot read RawItem"),
+        WRONG_TYPES("{\"id\": [1], \"url\": {}, \"sourceId\": 7, \"fetchedAt\": true, \"version\": \"many\"}",
+                "cannot read RawItem"),
+        MISSING_FIELDS("{\"title\": \"Attack\"}", "cannot read RawItem"),
+        INVALID_UTF8(null, "cannot read RawItem"),
+        NO_TITLE_NOR_TEXT(null, "neither title nor text"),
+        WRONG_KEY(null, "is not the item id"),
+        NULL_VALUE(null, "no value"),
+        HUGE(null, "over the limit");
+
+        private final String text;
+        final String reason;
+
+        RawPoison(String text, String reason) {
+            this.text = text;
+            this.reason = reason;
+        }
+
+        byte[] key() {
+            return this == WRONG_KEY ? "not-the-id".getBytes(StandardCharsets.UTF_8)
+                    : ("poison-" + name()).getBytes(StandardCharsets.UTF_8);
+        }
+
+        byte[] value() {
+            RawItem good = item("https://a.example/poison", "Gunmen attack border post");
+            return switch (this) {
+                case INVALID_UTF8 -> new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+                case NO_TITLE_NOR_TEXT -> Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", new RawItem(good.id(),
+                        good.url(), " ", "", null, "src", "rss", "B", "en", NOW, 1));
+                case WRONG_KEY -> Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", good);
+                case NULL_VALUE -> null;
+                case HUGE -> hugeItem(5 * 1024 * 1024);
+                default -> text.getBytes(StandardCharsets.UTF_8);
+            };
+        }
+    }
+
+    /** A valid raw item of about {@code bytes} bytes. */
+    static byte[] hugeItem(int bytes) {
+        RawItem big = new RawItem(ItemIds.forUrl("https://a.example/huge"), "https://a.example/huge", "Attack",
+                "attack ".repeat(bytes / 7), null, "src", "rss", "B", "en", NOW, 1);
+        return Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", big);
     }
 
     private static String header(Headers headers, String key) {

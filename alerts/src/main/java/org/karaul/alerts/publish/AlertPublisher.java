@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.karaul.alerts.rules.AlertRule;
 import org.karaul.alerts.rules.AlertRules;
@@ -13,12 +14,16 @@ import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
+import org.karaul.deadletter.BadRecordException;
 
 /**
  * Turns development transitions into alerts. A development raises {@code opened} the first time it passes its
  * rule (which may be on a later update, once a second source corroborates it) and {@code escalated} when its
  * severity rises above the last alerted one, outside the cooldown. Copies of a story are updates, so they raise
  * nothing. A closed development is forgotten.
+ *
+ * <p>A record without value, or whose key is not its development's id, is refused with a
+ * {@link BadRecordException}, which the app's {@code DeadLetterHandler} dead-letters.
  */
 final class AlertPublisher implements Processor<String, Development, String, AlertEvent> {
     private final AlertRules rules;
@@ -39,8 +44,17 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
 
     @Override
     public void process(Record<String, Development> record) {
+        RecordMetadata at = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no record metadata"));
         Development d = record.value();
-        if (d == null || d.severity() == null) {
+        if (d == null) {
+            throw new BadRecordException("record has no value", at.topic(), at.partition(), at.offset());
+        }
+        if (!d.id().equals(record.key())) {
+            // a development's memory lives in the task of its key: under another key it would alert twice
+            throw new BadRecordException("key '" + record.key() + "' is not the development id " + d.id(), at.topic(),
+                    at.partition(), at.offset());
+        }
+        if (d.severity() == null) {
             return;
         }
         if (d.status() == DevelopmentStatus.CLOSED) {
@@ -57,7 +71,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
         if (type == null) {
             return;
         }
-        Alert alert = Alerts.of(d, type, rule.get(), now);
+        Alert alert = Alerts.of(d, type, rule.get(), now, at.partition(), at.offset());
         AlertEvent event = AlertEvent.of(alert);
         memory.put(d.id(), new AlertMemory(d.severity(), now, before == null ? 1 : before.alerts() + 1));
         metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.SizeLimit;
 
 /**
  * The alert publisher's topology, built here for both {@code AlertsApp} and the tests.
@@ -18,7 +19,9 @@ import org.karaul.contract.kafka.Topics;
  * <pre>
  * karaul.developments ──rules + memory (store alerts-memory)──▶ karaul.alerts (CloudEvent JSON + ce_* headers)
  * </pre>
- * Developments are keyed by id, so each development's transitions meet its memory in one task.
+ * Developments are keyed by id, so each development's transitions meet its memory in one task. What cannot be read
+ * (not JSON, the JSON literal {@code null}, the wrong shape, too large), has no value or a key other than its id is
+ * dead-lettered to {@code karaul.developments.dlq} by the {@code DeadLetterHandler} that {@code AlertsApp} installs.
  */
 public final class AlertTopology {
     /** What was alerted per development id. */
@@ -27,12 +30,17 @@ public final class AlertTopology {
     private AlertTopology() {
     }
 
-    public static Topology build(AlertRules rules, MeterRegistry metrics) {
+    /**
+     * @param maxDevelopmentBytes largest development read; a larger one is dead-lettered (its alert would not fit
+     *                            the alerts topic)
+     */
+    public static Topology build(AlertRules rules, MeterRegistry metrics, int maxDevelopmentBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
                 new JsonSerde<>(AlertMemory.class)));
         builder.stream(Topics.DEVELOPMENTS.name(),
-                        Consumed.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde()).withName("read-developments"))
+                        Consumed.with(Serdes.String(), SizeLimit.of(Topics.DEVELOPMENTS.valueSerde(), maxDevelopmentBytes))
+                                .withName("read-developments"))
                 .process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
         return builder.build();

@@ -15,9 +15,14 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** The alert; its id is the same for the same development, transition and severity, so redelivery is idempotent. */
-    public static Alert of(Development d, String type, AlertRule rule, Instant now) {
-        String id = d.id() + "." + type + "." + d.severity().id();
+    /**
+     * The alert raised by the development record read at {@code partition}/{@code offset} of the developments topic.
+     * Its id is {@code <development>.<type>.<severity>.<partition>-<offset>}: one record raises at most one alert,
+     * so no two alerts share an id, not even when a closed development is opened again under the same id; and a
+     * replay reads the same record at the same offset, so the id is the same on every redelivery and reprocessing.
+     */
+    public static Alert of(Development d, String type, AlertRule rule, Instant now, int partition, long offset) {
+        String id = d.id() + "." + type + "." + d.severity().id() + "." + partition + "-" + offset;
         return new Alert(id, type, d.id(), d.title() == null ? "" : d.title(), summary(d), d.severity(), d.categories(),
                 d.countries(), d.groups(), d.sources(), d.evidence(), d.firstSeen(), d.lastSeen(),
                 new Lineage(d.taxonomyVersion(), rule.id(), d.origins()), now, d.itemCount(), d.independentSources(),

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Webhook subscriptions, kept on the compacted subscriptions topic so they survive restarts. At start it reads
  * the topic to its end; a thread then follows it, so a change written by another instance is seen too. Every
- * change is passed to the listener (which may see the same subscription twice).
+ * change is passed to the listener (which may see the same subscription twice). An unreadable record is skipped
+ * with a warning, so it cannot keep the service from starting.
  */
 public final class SubscriptionStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionStore.class);
@@ -40,7 +42,7 @@ public final class SubscriptionStore implements AutoCloseable {
     }
 
     private final KafkaProducer<String, WebhookSubscription> producer;
-    private final KafkaConsumer<String, WebhookSubscription> reader;
+    private final KafkaConsumer<String, byte[]> reader;
     private final Map<String, WebhookSubscription> current = new ConcurrentHashMap<>();
     private final Listener listener;
     private final Thread thread;
@@ -57,7 +59,7 @@ public final class SubscriptionStore implements AutoCloseable {
         c.putAll(kafka);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         this.reader = new KafkaConsumer<>(c, Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().deserializer(),
-                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().deserializer());
+                new ByteArrayDeserializer());
         this.listener = listener;
         this.thread = new Thread(this::follow, "webhook-subscriptions");
         this.thread.setDaemon(true);
@@ -100,15 +102,23 @@ public final class SubscriptionStore implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecord<String, WebhookSubscription> r) {
+    private void apply(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
-            if (current.remove(r.key()) != null) {
+            if (r.key() != null && current.remove(r.key()) != null) {
                 listener.removed(r.key());
             }
-        } else {
-            current.put(r.key(), r.value());
-            listener.changed(r.value());
+            return;
         }
+        WebhookSubscription s;
+        try {
+            s = Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            // read again at every start, so it is skipped rather than dead-lettered (it would be reported each time)
+            LOG.warn("skipping an unreadable subscription at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            return;
+        }
+        current.put(s.id(), s);
+        listener.changed(s);
     }
 
     /** Writes a subscription (waiting for the broker) and applies it here at once. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,40 +18,56 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
+import org.karaul.deadletter.DeadLetterProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the alerts topic to one subscription, on its own thread and from its own consumer group, so it resumes
  * where it stopped and a slow subscriber delays nobody else. A new subscription starts at the alerts made after it
- * was created. Each alert is committed only once delivered or dead-lettered, so the order is kept.
+ * was created. Each alert is committed only once delivered or dead-lettered, so the order is kept. A record that is
+ * not an alert event is dead-lettered to {@code karaul.alerts.dlq} (service {@code webhook-SUBSCRIPTION}) and skipped.
  */
 final class WebhookWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
 
     private final WebhookSubscription subscription;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final WebhookPoster poster;
+    private final DeadLetterProducer deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lag;
 
-    WebhookWorker(WebhookSubscription subscription, Properties kafka, String groupPrefix, WebhookPoster poster) {
+    WebhookWorker(WebhookSubscription subscription, Properties kafka, String groupPrefix, WebhookPoster poster,
+                  DeadLetterProducer deadLetters) {
+        this(subscription, consumer(subscription, kafka, groupPrefix), poster, deadLetters);
+    }
+
+    /** With the given consumer (of the subscription's group), for tests. */
+    WebhookWorker(WebhookSubscription subscription, Consumer<byte[], byte[]> consumer, WebhookPoster poster,
+                  DeadLetterProducer deadLetters) {
         this.subscription = subscription;
+        this.consumer = consumer;
+        this.poster = poster;
+        this.deadLetters = deadLetters;
+        this.thread = new Thread(this, "webhook-" + subscription.id());
+        this.thread.setDaemon(true);
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(WebhookSubscription subscription, Properties kafka,
+                                                          String groupPrefix) {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + subscription.id());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.poster = poster;
-        this.thread = new Thread(this, "webhook-" + subscription.id());
-        this.thread.setDaemon(true);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     void start() {
@@ -71,7 +88,7 @@ final class WebhookWorker implements Runnable {
         try {
             consumer.subscribe(Set.of(Topics.ALERTS.name()), new StartAtCreation());
             while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     handle(r);
                     if (!running) {
                         return;
@@ -91,16 +108,19 @@ final class WebhookWorker implements Runnable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+    private void handle(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
         AlertEvent event;
         try {
+            if (r.value() == null) {
+                throw new BadRecordException("record has no value", r.topic(), r.partition(), r.offset());
+            }
             event = Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
         } catch (RuntimeException e) {
-            LOG.warn("skipping unreadable alert at {}-{}@{} for subscription {}: {}", r.topic(), r.partition(), r.offset(),
-                    subscription.id(), e.getMessage());
+            // every subscription reports it: each is its own consumer group that skipped the record
+            deadLetters.send("webhook-" + subscription.id(), r, e);
             return;
         }
-        if (event != null && WebhookFilter.accepts(subscription, event.data())) {
+        if (WebhookFilter.accepts(subscription, event.data())) {
             poster.deliver(subscription, event, r.value(), () -> running);
         }
     }

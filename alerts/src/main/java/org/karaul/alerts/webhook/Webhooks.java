@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.DeadLetterProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,13 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
     private final UrlGuard guard;
     private final WebhookPoster poster;
     private final KafkaProducer<String, WebhookDeadLetter> deadLetters;
+    private final DeadLetterProducer unreadable;
     private final Map<String, WebhookWorker> workers = new HashMap<>();
     private SubscriptionStore store;
 
-    private Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics) {
+    private Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable) {
         this.kafka = kafka;
+        this.unreadable = unreadable;
         this.settings = settings;
         this.guard = new UrlGuard(settings.allow());
         Properties p = new Properties();
@@ -51,9 +54,14 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
                 .description("largest number of alerts a subscription is behind").register(metrics);
     }
 
-    /** Loads the subscriptions and starts a worker for each. */
-    public static Webhooks start(Properties kafka, WebhookSettings settings, MeterRegistry metrics) {
-        Webhooks webhooks = new Webhooks(kafka, settings, metrics);
+    /**
+     * Loads the subscriptions and starts a worker for each.
+     *
+     * @param unreadable where workers dead-letter records of the alerts topic they cannot read (the caller closes it)
+     */
+    public static Webhooks start(Properties kafka, WebhookSettings settings, MeterRegistry metrics,
+                                 DeadLetterProducer unreadable) {
+        Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable);
         webhooks.store = SubscriptionStore.start(kafka, webhooks);
         return webhooks;
     }
@@ -79,7 +87,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         if (running != null) {
             stop(running);
         }
-        WebhookWorker worker = new WebhookWorker(s, kafka, settings.groupPrefix(), poster);
+        WebhookWorker worker = new WebhookWorker(s, kafka, settings.groupPrefix(), poster, unreadable);
         workers.put(s.id(), worker);
         worker.start();
         LOG.info("webhook subscription {} delivering (filter: categories {}, countries {}, min severity {})", s.id(),

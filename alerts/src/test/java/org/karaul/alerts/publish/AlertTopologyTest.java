@@ -46,7 +46,8 @@ class AlertTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry()), props, NOW);
+        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry(), 786_432),
+                props, NOW);
         developments = driver.createInputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().serializer(),
                 Topics.DEVELOPMENTS.valueSerde().serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
@@ -120,7 +121,8 @@ class AlertTopologyTest {
         AlertEvent escalated = alerts.readValue();
         assertThat(escalated.type()).isEqualTo("org.karaul.alert.escalated");
         assertThat(escalated.data().severity()).isEqualTo(Severity.HIGH);
-        assertThat(escalated.id()).isEqualTo("d3.escalated.high");
+        assertThat(escalated.id()).as("raised by the development record at partition 0, offset 2")
+                .isEqualTo("d3.escalated.high.0-2");
 
         send(dev("d3", DevelopmentStatus.UPDATED, "extremism.recruitment", Severity.HIGH, "KG", "vesti", "kabar", "akipress", "x"));
         assertThat(alerts.isEmpty()).isTrue();
@@ -144,6 +146,39 @@ class AlertTopologyTest {
         send(dev("d7", DevelopmentStatus.CLOSED, "extremism.recruitment", Severity.MEDIUM, "KG", "vesti"));
         assertThat(alerts.readValuesToList()).hasSize(1);
         assertThat(driver.<String, AlertMemory>getKeyValueStore(AlertTopology.MEMORY_STORE).get("d7")).isNull();
+    }
+
+    @Test
+    void shouldGiveADevelopmentOpenedAgainAfterClosingANewAlertId() {
+        send(dev("d11", DevelopmentStatus.OPENED, "terrorism.attack", Severity.CRITICAL, "TJ", "steppe-wire"));
+        send(dev("d11", DevelopmentStatus.CLOSED, "terrorism.attack", Severity.CRITICAL, "TJ", "steppe-wire"));
+        // a new version of its first item opens a development under the same id, with the same severity
+        send(dev("d11", DevelopmentStatus.OPENED, "terrorism.attack", Severity.CRITICAL, "TJ", "steppe-wire"));
+
+        List<AlertEvent> out = alerts.readValuesToList();
+        assertThat(out).extracting(AlertEvent::type).containsExactly("org.karaul.alert.opened", "org.karaul.alert.opened");
+        assertThat(out.get(0).id()).isEqualTo("d11.opened.critical.0-0");
+        assertThat(out.get(1).id()).isEqualTo("d11.opened.critical.0-2");
+        assertThat(out.get(0).data().id()).isEqualTo(out.get(0).id());
+    }
+
+    @Test
+    void shouldMakeTheSameAlertIdsWhenTheSameDevelopmentsAreReplayed() {
+        List<Development> story = List.of(
+                dev("d12", DevelopmentStatus.OPENED, "extremism.recruitment", Severity.MEDIUM, "KG", "vesti"),
+                dev("d12", DevelopmentStatus.CLOSED, "extremism.recruitment", Severity.MEDIUM, "KG", "vesti"),
+                dev("d12", DevelopmentStatus.OPENED, "extremism.recruitment", Severity.MEDIUM, "KG", "vesti"),
+                dev("d12", DevelopmentStatus.ESCALATED, "extremism.recruitment", Severity.CRITICAL, "KG", "vesti", "kabar"));
+        story.forEach(this::send);
+        List<String> first = alerts.readValuesToList().stream().map(AlertEvent::id).toList();
+
+        driver.close();
+        setUp(); // a fresh application (empty memory) reads the same records at the same offsets
+        story.forEach(this::send);
+        List<String> replayed = alerts.readValuesToList().stream().map(AlertEvent::id).toList();
+
+        assertThat(first).hasSize(2).doesNotHaveDuplicates();
+        assertThat(replayed).isEqualTo(first);
     }
 
     @Test

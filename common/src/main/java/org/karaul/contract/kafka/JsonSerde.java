@@ -10,7 +10,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * JSON serde for one record type. A value that cannot be read throws Kafka's
- * {@link SerializationException} naming the type and the topic.
+ * {@link SerializationException} naming the type and the topic; so does the JSON literal {@code null}, which is
+ * not a record. A missing value (no bytes: a tombstone) reads as null.
  */
 public final class JsonSerde<T> implements Serde<T> {
     private final Class<T> type;
@@ -47,12 +48,19 @@ public final class JsonSerde<T> implements Serde<T> {
             if (data == null) {
                 return null;
             }
+            T value;
             try {
-                return reader.readValue(data);
+                value = reader.readValue(data);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic
                         + ": " + firstLine(e.getMessage()), e);
             }
+            if (value == null) {
+                // the JSON literal null: not a tombstone (that is a record without value bytes), and not a T
+                throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic
+                        + ": the value is the JSON literal null");
+            }
+            return value;
         };
     }
 

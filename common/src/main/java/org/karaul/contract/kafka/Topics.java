@@ -20,8 +20,16 @@ public final class Topics {
             new Topic<>("karaul.items.raw", KEY, new JsonSerde<>(RawItem.class), 3, false);
 
     /** Raw records the processor could not read, as received, with the reason in headers. */
-    public static final Topic<byte[], byte[]> ITEMS_RAW_DLQ =
-            new Topic<>("karaul.items.raw.dlq", Serdes.ByteArray(), Serdes.ByteArray(), 1, false);
+    public static final Topic<byte[], byte[]> ITEMS_RAW_DLQ = deadLetters("karaul.items.raw.dlq");
+
+    /** Classified items the developments stage could not read or group, as received, with the reason in headers. */
+    public static final Topic<byte[], byte[]> ITEMS_CLASSIFIED_DLQ = deadLetters("karaul.items.classified.dlq");
+
+    /** Developments the alert publisher could not read or apply its rules to, as received, with the reason. */
+    public static final Topic<byte[], byte[]> DEVELOPMENTS_DLQ = deadLetters("karaul.developments.dlq");
+
+    /** Records on the alerts topic that the dispatcher or a webhook worker could not read, with the reason. */
+    public static final Topic<byte[], byte[]> ALERTS_DLQ = deadLetters("karaul.alerts.dlq");
 
     /** Every item with its labels, keyed by item id. processor → alerts, archives, dashboards. */
     public static final Topic<String, ClassifiedItem> ITEMS_CLASSIFIED =
@@ -53,9 +61,14 @@ public final class Topics {
     private Topics() {
     }
 
+    /** A dead-letter topic: original key and value bytes (a large value cut to an excerpt), karaul.dlq.* headers. */
+    private static Topic<byte[], byte[]> deadLetters(String name) {
+        return new Topic<>(name, Serdes.ByteArray(), Serdes.ByteArray(), 1, false);
+    }
+
     /** All topics, for creating them up front. */
     public static List<Topic<?, ?>> all() {
-        return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, DEVELOPMENTS, ALERTS, INGEST_SEEN,
-                WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ);
+        return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, ITEMS_CLASSIFIED_DLQ, DEVELOPMENTS, DEVELOPMENTS_DLQ,
+                ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ);
     }
 }

@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.BadRecordException;
 
 /**
  * Puts each relevant item into the best-matching open development, or opens a new one, and forwards the
@@ -24,14 +28,17 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
     private final GroupingRules rules;
     private final Duration punctuateEvery;
     private final MeterRegistry metrics;
+    private final int maxDevelopmentBytes;
+    private final Serializer<Development> writer = Topics.DEVELOPMENTS.valueSerde().serializer();
     private ProcessorContext<String, Development> context;
     private KeyValueStore<String, DevelopmentState> open;
     private SpikeDetector spikes;
 
-    DevelopmentProcessor(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics) {
+    DevelopmentProcessor(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics, int maxDevelopmentBytes) {
         this.rules = rules;
         this.punctuateEvery = punctuateEvery;
         this.metrics = metrics;
+        this.maxDevelopmentBytes = maxDevelopmentBytes;
     }
 
     @Override
@@ -65,10 +72,25 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
         }
         DevelopmentState next = best == null ? DevelopmentState.open(c, signature, rules, now)
                 : best.join(c, signature, rules, now);
+        requireFits(next.development());
         publish(next.development(), record.timestamp());
         open.put(next.development().id(), next);
         if (best == null) {
             spikes.opened(next.development(), c).forEach(spike -> publish(spike, record.timestamp()));
+        }
+    }
+
+    /**
+     * Refuses the item (before anything is stored or sent) when the development it makes would be too large for
+     * the developments topic: under exactly-once such a send would abort every retry of the transaction.
+     */
+    private void requireFits(Development d) {
+        int size = writer.serialize(Topics.DEVELOPMENTS.name(), d).length;
+        if (size > maxDevelopmentBytes) {
+            RecordMetadata at = context.recordMetadata().orElseThrow();
+            throw new BadRecordException("development " + d.id() + " would be " + size + " bytes with this item, over "
+                    + maxDevelopmentBytes + " (processor.developments.items.max.bytes)", at.topic(), at.partition(),
+                    at.offset());
         }
     }
 

@@ -11,7 +11,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.karaul.contract.kafka.JsonSerde;
+import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.deadletter.SizeLimit;
 
 /**
  * The developments topology, built in this one place for {@code ProcessorApp} and the tests.
@@ -23,6 +25,11 @@ import org.karaul.contract.kafka.Topics;
  * </pre>
  * Every relevant item goes to one partition, because copies of one story arrive under different item ids and
  * must meet in one place; the volume (thousands of items a day) is far below what one task handles.
+ *
+ * <p>The key of a classified item is not used (items are grouped by content), so a missing or wrong key is no
+ * error here. A value that is too large, unreadable, the JSON literal {@code null} or missing, and any record the
+ * grouping throws on, is dead-lettered to {@code karaul.items.classified.dlq} by the {@code DeadLetterHandler}
+ * that {@code ProcessorApp} installs.
  */
 public final class DevelopmentTopology {
     /** Open developments by id. */
@@ -34,22 +41,36 @@ public final class DevelopmentTopology {
     private DevelopmentTopology() {
     }
 
-    public static Topology build(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics) {
+    /**
+     * @param maxItemBytes largest classified item read, and largest development written; an item over it, or one
+     *                     that would make its development larger, is dead-lettered (under exactly-once a record
+     *                     too large for its topic would stall the stage)
+     */
+    public static Topology build(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics, int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
                 new JsonSerde<>(DevelopmentState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPIKE_STORE), Serdes.String(),
                 new JsonSerde<>(SpikeState.class)));
         builder.stream(Topics.ITEMS_CLASSIFIED.name(),
-                        Consumed.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde()).withName("read-classified-items"))
-                .filter((id, c) -> c != null && c.relevant(), Named.as("relevant-items"))
+                        Consumed.with(Serdes.String(), SizeLimit.of(Topics.ITEMS_CLASSIFIED.valueSerde(), maxItemBytes))
+                                .withName("read-classified-items"))
+                .filter((id, c) -> requireValue(c).relevant(), Named.as("relevant-items"))
                 .selectKey((id, c) -> DESK_KEY, Named.as("key-by-desk"))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
                         .withName("developments-desk").withNumberOfPartitions(1))
-                .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics), Named.as("group-developments"),
-                        OPEN_STORE, SPIKE_STORE)
+                .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics, maxItemBytes),
+                        Named.as("group-developments"), OPEN_STORE, SPIKE_STORE)
                 .to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
                         .withName("write-developments"));
         return builder.build();
+    }
+
+    /** A tombstone is not an item: refused, so the dead-letter handler reports it with its offset. */
+    private static ClassifiedItem requireValue(ClassifiedItem c) {
+        if (c == null) {
+            throw new IllegalArgumentException("record has no value");
+        }
+        return c;
     }
 }

@@ -47,7 +47,7 @@ class DevelopmentTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "development-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofMinutes(1),
-                new SimpleMeterRegistry()), props, T0);
+                new SimpleMeterRegistry(), 786_432), props, T0);
         classified = driver.createInputTopic(Topics.ITEMS_CLASSIFIED.name(), Serdes.String().serializer(),
                 Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
         developments = driver.createOutputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().deserializer(),

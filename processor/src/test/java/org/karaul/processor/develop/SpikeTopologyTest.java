@@ -42,7 +42,7 @@ class SpikeTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "spike-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(DevelopmentTopology.build(rules, Duration.ofMinutes(1), new SimpleMeterRegistry()), props, T0);
+        driver = new TopologyTestDriver(DevelopmentTopology.build(rules, Duration.ofMinutes(1), new SimpleMeterRegistry(), 786_432), props, T0);
         classified = driver.createInputTopic(Topics.ITEMS_CLASSIFIED.name(), Serdes.String().serializer(),
                 Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
         developments = driver.createOutputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().deserializer(),

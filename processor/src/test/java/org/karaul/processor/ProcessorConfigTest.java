@@ -1,0 +1,37 @@
+package org.karaul.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.karaul.config.Settings;
+import org.junit.jupiter.api.Test;
+
+/** The recovery settings of the defaults file reach Kafka Streams. */
+class ProcessorConfigTest {
+    @Test
+    void shouldUseDynamicMembershipAndATenSecondSessionTimeoutByDefault() {
+        Properties p = ProcessorApp.streamsProperties(ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of())));
+        assertThat(p).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        assertThat(p.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("10000");
+        assertThat(p.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).isEqualTo("3000");
+    }
+
+    @Test
+    void shouldUseStaticMembershipWhenAnInstanceIdIsSet() {
+        ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
+                "processor.group.instance.id", "node-1", "kafka.session.timeout.ms", "6000")));
+        Properties p = ProcessorApp.streamsProperties(config);
+        assertThat(p.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)).isEqualTo("node-1");
+        assertThat(p.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("6000");
+    }
+
+    @Test
+    void shouldReadTheSizeLimits() {
+        ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of()));
+        assertThat(config.itemsMaxBytes()).isEqualTo(512 * 1024);
+        assertThat(config.classifiedMaxBytes()).isEqualTo(768 * 1024);
+        assertThat(config.deadLetterMaxBytes()).isEqualTo(512 * 1024);
+    }
+}
