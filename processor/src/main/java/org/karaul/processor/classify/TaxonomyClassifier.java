@@ -93,8 +93,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
         List<CountryRanker.Mention> places = placeMentions(doc, result, groups);
-        String home = taxonomy.gazetteer().homeCountries().get(result.lang());
-        if (home == null && !inRegion(fired, places)) {
+        if (!inRegion(fired, places)) {
             return Classification.irrelevant(taxonomy.version());
         }
         boolean escalate = fired.firesAny(cueSlots.get("casualties")) || fired.firesAny(cueSlots.get("in_progress"));
@@ -109,6 +108,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         CountryRanker.Context ctx = new CountryRanker.Context(
                 cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text(), incident);
         List<String> countries = CountryRanker.rank(places, ctx);
+        String home = taxonomy.gazetteer().homeCountries().get(result.lang());
         if (countries.isEmpty() && home != null) {
             countries = List.of(home);
         }

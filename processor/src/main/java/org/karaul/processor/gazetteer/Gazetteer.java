@@ -14,8 +14,8 @@ import java.util.Set;
  * @param notPlaces       per document language, the lower-case words that look like a place name
  *                        but are common words there (Kyrgyz «караганда», "according to", is not
  *                        Karaganda); a word ending in {@code *} covers every word it starts
- * @param homeCountries   per local document language, the country its press writes about (ky: KG):
- *                        a report in that language is in the region, and in that country when it names no place
+ * @param homeCountries   per local document language, the country its press writes about (ky: KG): a relevant
+ *                        report in that language that names no place is placed there
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
         Map<String, String> homeCountries) {
