@@ -101,6 +101,31 @@ final class CategoryScorer {
     }
 
     /**
+     * The categories whose fired signals, negative ones included, reach half their threshold, with
+     * their required contexts and no exclusion: the candidates a second opinion may confirm (a
+     * category the rules saw no sign of, or saw reasons against, is never added).
+     */
+    Set<String> candidates(Fired fired) {
+        MatchResult raw = fired.raw();
+        double[] net = new double[categories.size()];
+        for (int i = 0; i < raw.firedCount(); i++) {
+            int slot = raw.firedSlot(i);
+            int c = slotCategory[slot];
+            if (c >= 0 && fired.fires(slot)) {
+                net[c] += categories.get(c).signals().get(slotSignal[slot]).weight();
+            }
+        }
+        Set<String> out = new HashSet<>();
+        for (int c = 0; c < net.length; c++) {
+            CategoryRule rule = categories.get(c);
+            if (net[c] > 0 && net[c] >= rule.threshold() / 2 && requiredContext(rule, fired) && !excluded(c, fired)) {
+                out.add(rule.id());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The category's score when it passes, with the spans of its positive signals; null otherwise.
      * {@code firedSignals}: the indices of its signals that fired.
      */

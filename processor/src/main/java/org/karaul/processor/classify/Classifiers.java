@@ -1,6 +1,7 @@
 package org.karaul.processor.classify;
 
 import java.nio.file.Path;
+import org.karaul.processor.learn.CategoryModel;
 import org.karaul.processor.taxonomy.Taxonomy;
 import org.karaul.processor.taxonomy.TaxonomyLoader;
 
@@ -29,9 +30,17 @@ public final class Classifiers {
 
     /** As {@link #load(Path)}, matching with the given engine. */
     public static TaxonomyClassifier load(Path taxonomyDirOrNull, TaxonomyClassifier.Engine engine) {
+        return load(taxonomyDirOrNull, engine, true);
+    }
+
+    /**
+     * As {@link #load(Path)}, matching with the given engine; {@code learned} adds the bundled
+     * category model's second opinion (see {@link SecondOpinion}), when the jar holds one.
+     */
+    public static TaxonomyClassifier load(Path taxonomyDirOrNull, TaxonomyClassifier.Engine engine, boolean learned) {
         Taxonomy taxonomy = taxonomyDirOrNull == null
                 ? TaxonomyLoader.bundled()
                 : TaxonomyLoader.fromDirectory(taxonomyDirOrNull);
-        return new TaxonomyClassifier(taxonomy, engine);
+        return new TaxonomyClassifier(taxonomy, engine, learned ? CategoryModel.bundled() : null);
     }
 }

@@ -17,6 +17,7 @@ import org.karaul.processor.engine.RuleIndex;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.RuleMonitor;
 import org.karaul.processor.engine.Span;
+import org.karaul.processor.learn.CategoryModel;
 import org.karaul.processor.taxonomy.Taxonomy;
 
 /**
@@ -48,9 +49,20 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private final Map<String, int[]> cueSlots = new HashMap<>();
     private final Set<String> regionCountries;
     private final LanguageGuesser languages = new LanguageGuesser();
+    private final SecondOpinion opinion;
 
     public TaxonomyClassifier(Taxonomy taxonomy, Engine engine) {
+        this(taxonomy, engine, (SecondOpinion) null);
+    }
+
+    /** With {@code modelOrNull}, a learned second opinion adds confident categories the rules missed ({@link SecondOpinion}). */
+    public TaxonomyClassifier(Taxonomy taxonomy, Engine engine, CategoryModel modelOrNull) {
+        this(taxonomy, engine, modelOrNull == null ? null : new SecondOpinion(modelOrNull, taxonomy));
+    }
+
+    TaxonomyClassifier(Taxonomy taxonomy, Engine engine, SecondOpinion opinionOrNull) {
         this.taxonomy = taxonomy;
+        this.opinion = opinionOrNull;
         this.book = RuleRegistrar.register(taxonomy);
         this.engine = engine.build.apply(book);
         this.scorer = new CategoryScorer(taxonomy, book);
@@ -88,7 +100,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         MatchResult result = match(doc);
         Fired fired = new Fired(result, cueSpans(result, "negated"));
         List<CategoryScore> scores = scorer.score(fired);
-        if (scores.isEmpty() || fired.firesAny(cueSlots.get("off_topic"))) {
+        if ((scores.isEmpty() && opinion == null) || fired.firesAny(cueSlots.get("off_topic"))) {
             return Classification.irrelevant(taxonomy.version());
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
@@ -104,7 +116,18 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             top = sev.atLeast(top) ? sev : top;
             labels.add(new CategoryLabel(s.rule().id(), sev, s.confidence(), evidence(doc, s.spans())));
         }
-        boolean incident = scores.stream().anyMatch(s -> !NOT_INCIDENTS.contains(s.rule().id()));
+        if (opinion != null) {
+            Set<String> given = new java.util.HashSet<>();
+            labels.forEach(l -> given.add(l.id()));
+            for (CategoryLabel l : opinion.extra(doc, result.lang(), given, scorer.candidates(fired), escalate)) {
+                top = l.severity().atLeast(top) ? l.severity() : top;
+                labels.add(l);
+            }
+        }
+        if (labels.isEmpty()) {
+            return Classification.irrelevant(taxonomy.version());
+        }
+        boolean incident = labels.stream().anyMatch(l -> !NOT_INCIDENTS.contains(l.id()));
         CountryRanker.Context ctx = new CountryRanker.Context(
                 cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text(), incident);
         List<String> countries = CountryRanker.rank(places, ctx);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --taxonomy DIR} and {@code --engine index|monitor}, mixed into {@code classify} and {@code eval}. */
+/** {@code --taxonomy DIR}, {@code --engine index|monitor} and {@code --rules-only}, mixed into {@code classify} and {@code eval}. */
 public final class ClassifierOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -30,8 +30,11 @@ public final class ClassifierOptions {
         }
     }
 
+    @Option(names = "--rules-only", description = "leave out the learned second opinion (the bundled category model)")
+    boolean rulesOnly;
+
     /** The classifier these options ask for; close it after use. */
     TaxonomyClassifier load() {
-        return Classifiers.load(taxonomy, engine);
+        return Classifiers.load(taxonomy, engine, !rulesOnly);
     }
 }

@@ -48,6 +48,14 @@ public final class KaraulAnalyzer extends Analyzer {
         return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes, lang);
     }
 
+    /**
+     * The analyser for a learned model's features: the document forms (word, script stem, and for
+     * Kazakh, Kyrgyz, Uzbek and Tajik the stems without endings) without rule prefixes.
+     */
+    public static KaraulAnalyzer forFeatures(String lang) {
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, java.util.Set.of(), lang);
+    }
+
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
     static KaraulAnalyzer forNames() {
         return new KaraulAnalyzer(WordForms.Mode.LIGHT, null);

@@ -61,20 +61,21 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.written(Fold.TUNE), "written, tuning fold");
         Scorecard frozen = score(Corpus.written(Fold.FROZEN), "written, frozen fold");
         writeErrors(tune, "corpus-tune-errors.txt");
-        // measured with taxonomy 2026.12.1 (tuning / frozen): micro-F1 0.762 / 0.750, macro 0.759 / 0.740,
-        // relevance P 0.944 / 0.941 and R 0.846 / 0.830, country F1 0.725 / 0.725, group F1 0.803 / 0.798
-        atLeast(tune, "tuning", 0.74, 0.74, 0.92, 0.82, 0.70, 0.78);
-        atLeast(frozen, "frozen", 0.73, 0.72, 0.92, 0.81, 0.70, 0.78);
+        // measured with taxonomy 2026.12.1 and the bundled category model (tuning / frozen): micro-F1 0.830 / 0.794,
+        // macro 0.830 / 0.789, relevance P 0.948 / 0.944 and R 0.925 / 0.885, country F1 0.760 / 0.751,
+        // group F1 0.820 / 0.824 (the model was trained on the tuning fold, so its figures flatter)
+        atLeast(tune, "tuning", 0.81, 0.81, 0.93, 0.90, 0.74, 0.80);
+        atLeast(frozen, "frozen", 0.77, 0.77, 0.92, 0.86, 0.73, 0.80);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         Map<String, double[]> floors = Map.of(
-                "en", new double[] {0.73, 0.92, 0.84},
-                "ru", new double[] {0.75, 0.93, 0.80},
+                "en", new double[] {0.77, 0.92, 0.89},
+                "ru", new double[] {0.80, 0.93, 0.87},
                 "ky", new double[] {0.82, 0.94, 0.86},
-                "kk-cyrl", new double[] {0.59, 0.92, 0.73},
+                "kk-cyrl", new double[] {0.62, 0.93, 0.77},
                 "kk-latn", new double[] {0.48, 0.98, 0.40},
                 "uz-cyrl", new double[] {0.64, 0.79, 0.88},
                 "uz-latn", new double[] {0.63, 0.91, 0.71},
-                "tg", new double[] {0.63, 0.93, 0.63});
+                "tg", new double[] {0.65, 0.93, 0.63});
         floors.forEach((lang, f) -> {
             Scorecard c = frozen.byLanguage.get(lang);
             assertThat(c).as("frozen items in %s", lang).isNotNull();
@@ -101,10 +102,10 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.real(Fold.TUNE), "real, tuning fold");
         Scorecard frozen = score(Corpus.real(Fold.FROZEN), "real, frozen fold");
         writeErrors(tune, "corpus-real-tune-errors.txt");
-        // measured with taxonomy 2026.12.1: Kyrgyz relevance P 0.304 / 0.222, R 0.368 / 0.286 (tuning / frozen; 19 and
-        // 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.35);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.28);
+        // measured with taxonomy 2026.12.1 and the model: Kyrgyz relevance P 0.448 / 0.222, R 0.684 / 0.286 (tuning / frozen;
+        // 19 and 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.65);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.42);
         assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
     }
