@@ -87,6 +87,17 @@ class CommandsTest {
     }
 
     @Test
+    void evalPrintsALinePerStatedLanguageAndRunsWithoutTheModelOnRequest() throws Exception {
+        Path gold = dir.resolve("gold.jsonl");
+        Files.writeString(gold, ITEMS);
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new EvalCommand()).setOut(new PrintWriter(out)).execute("--gold", gold.toString(), "--rules-only");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("language", "items", "micro-F1");
+        assertThat(out.toString().lines().filter(l -> l.matches("^(en|ru|unstated) +\\d+ .*"))).isNotEmpty();
+    }
+
+    @Test
     void anUnknownEngineIsRefusedNamingTheChoices() {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute("--gold", "x.jsonl", "--engine", "regex");
