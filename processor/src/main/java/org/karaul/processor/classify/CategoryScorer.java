@@ -101,9 +101,9 @@ final class CategoryScorer {
     }
 
     /**
-     * The categories whose fired signals, negative ones included, reach half their threshold, with
-     * their required contexts and no exclusion: the candidates a second opinion may confirm (a
-     * category the rules saw no sign of, or saw reasons against, is never added).
+     * The categories whose fired signals, negative ones included, sum above zero, with their required
+     * contexts and no exclusion: the candidates a second opinion may confirm (a category the rules
+     * saw no sign of, or more reasons against than for, is never added).
      */
     Set<String> candidates(Fired fired) {
         MatchResult raw = fired.raw();
@@ -118,7 +118,7 @@ final class CategoryScorer {
         Set<String> out = new HashSet<>();
         for (int c = 0; c < net.length; c++) {
             CategoryRule rule = categories.get(c);
-            if (net[c] > 0 && net[c] >= rule.threshold() / 2 && requiredContext(rule, fired) && !excluded(c, fired)) {
+            if (net[c] > 0 && requiredContext(rule, fired) && !excluded(c, fired)) {
                 out.add(rule.id());
             }
         }

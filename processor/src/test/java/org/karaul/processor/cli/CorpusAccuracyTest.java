@@ -61,17 +61,17 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.written(Fold.TUNE), "written, tuning fold");
         Scorecard frozen = score(Corpus.written(Fold.FROZEN), "written, frozen fold");
         writeErrors(tune, "corpus-tune-errors.txt");
-        // measured with taxonomy 2026.12.1 and the bundled category model (tuning / frozen): micro-F1 0.835 / 0.793,
-        // macro 0.835 / 0.789, relevance P 0.949 / 0.943 and R 0.935 / 0.885, country F1 0.764 / 0.751,
-        // group F1 0.824 / 0.824 (the model was trained on the tuning fold, so its figures flatter)
-        atLeast(tune, "tuning", 0.81, 0.81, 0.93, 0.90, 0.74, 0.80);
-        atLeast(frozen, "frozen", 0.77, 0.77, 0.92, 0.86, 0.73, 0.80);
+        // measured with taxonomy 2026.12.1 and the bundled category model (tuning / frozen): micro-F1 0.858 / 0.801,
+        // macro 0.858 / 0.798, relevance P 0.950 / 0.941 and R 0.951 / 0.895, country F1 0.771 / 0.756,
+        // group F1 0.830 / 0.834 (the model was trained on the tuning fold, so its figures flatter)
+        atLeast(tune, "tuning", 0.83, 0.83, 0.93, 0.93, 0.75, 0.81);
+        atLeast(frozen, "frozen", 0.78, 0.78, 0.92, 0.87, 0.73, 0.81);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         Map<String, double[]> floors = Map.of(
-                "en", new double[] {0.77, 0.92, 0.89},
-                "ru", new double[] {0.80, 0.93, 0.87},
+                "en", new double[] {0.78, 0.91, 0.90},
+                "ru", new double[] {0.81, 0.93, 0.88},
                 "ky", new double[] {0.82, 0.94, 0.86},
-                "kk-cyrl", new double[] {0.62, 0.93, 0.77},
+                "kk-cyrl", new double[] {0.64, 0.93, 0.77},
                 "kk-latn", new double[] {0.48, 0.98, 0.40},
                 "uz-cyrl", new double[] {0.64, 0.79, 0.88},
                 "uz-latn", new double[] {0.63, 0.91, 0.71},
