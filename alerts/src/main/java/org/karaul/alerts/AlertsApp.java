@@ -90,6 +90,9 @@ public final class AlertsApp implements AutoCloseable {
                 boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
                 return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
             });
+            if (webhooks != null) {
+                ops.register("webhooks", webhooks::health);
+            }
         }
         streams.start();
         dispatcher.start();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,12 +20,15 @@ import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterProducer;
+import org.karaul.ops.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link WebhookWorker} per subscription, started and stopped as subscriptions come and go in the
- * {@link SubscriptionStore}. Publishes the number of subscriptions and the largest subscriber lag as gauges.
+ * {@link SubscriptionStore}. A worker whose thread dies is restarted (with a new consumer) after a backoff that grows
+ * with each restart. Publishes the subscriptions per state, the longest retrying and the largest lag as gauges, and
+ * each subscription's state as a health check ({@link #health()}).
  */
 public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
@@ -35,12 +40,20 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
     private final KafkaProducer<String, WebhookDeadLetter> deadLetters;
     private final DeadLetterProducer unreadable;
     private final Map<String, WebhookWorker> workers = new HashMap<>();
+    private final MeterRegistry metrics;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webhook-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
     private SubscriptionStore store;
 
     private Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable) {
         this.kafka = kafka;
         this.unreadable = unreadable;
         this.settings = settings;
+        this.metrics = metrics;
         this.guard = new UrlGuard(settings.allow());
         Properties p = new Properties();
         p.putAll(kafka);
@@ -48,10 +61,17 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.deadLetters = new KafkaProducer<>(p, Topics.WEBHOOK_DLQ.keySerde().serializer(),
                 Topics.WEBHOOK_DLQ.valueSerde().serializer());
-        this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, Clock.systemUTC());
+        this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, clock);
         Gauge.builder("karaul.alerts.webhook.subscriptions", this, w -> w.size()).register(metrics);
         Gauge.builder("karaul.alerts.webhook.lag.max", this, w -> w.maxLag())
                 .description("largest number of alerts a subscription is behind").register(metrics);
+        for (SubscriptionStatus.State state : SubscriptionStatus.State.values()) {
+            Gauge.builder("karaul.alerts.webhook.subscriptions.state", this, w -> w.count(state)).tag("state", state.tag())
+                    .description("subscriptions in each delivery state").register(metrics);
+        }
+        Gauge.builder("karaul.alerts.webhook.retrying.seconds.max", this, w -> w.longestRetrying())
+                .description("longest time a subscription has been holding an undelivered alert").register(metrics);
+        supervisor.scheduleWithFixedDelay(this::restartDead, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -87,7 +107,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         if (running != null) {
             stop(running);
         }
-        WebhookWorker worker = new WebhookWorker(s, kafka, settings.groupPrefix(), poster, unreadable);
+        WebhookWorker worker = new WebhookWorker(s, kafka, settings, poster, unreadable, clock, 0);
         workers.put(s.id(), worker);
         worker.start();
         LOG.info("webhook subscription {} delivering (filter: categories {}, countries {}, min severity {})", s.id(),
@@ -115,6 +135,56 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         }
     }
 
+    /** Starts a new worker in place of each that died, once its backoff (growing with its restarts) is over. */
+    private synchronized void restartDead() {
+        try {
+            for (Map.Entry<String, WebhookWorker> e : workers.entrySet()) {
+                WebhookWorker dead = e.getValue();
+                if (dead.diedAt() == null
+                        || clock.instant().isBefore(dead.diedAt().plus(settings.backoff(dead.restarts() + 1)))) {
+                    continue;
+                }
+                WebhookWorker worker = new WebhookWorker(dead.subscription(), kafka, settings, poster, unreadable, clock,
+                        dead.restarts() + 1);
+                e.setValue(worker);
+                worker.start();
+                metrics.counter("karaul.alerts.webhook.worker.restarts").increment();
+                LOG.warn("webhook worker for subscription {} restarted (restart {})", e.getKey(), worker.restarts());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("cannot restart a webhook worker: {}", e.toString(), e); // tried again on the next round
+        }
+    }
+
+    /** Each subscription's state, keyed by id. */
+    public synchronized Map<String, SubscriptionStatus> statuses() {
+        Map<String, SubscriptionStatus> out = new java.util.TreeMap<>();
+        workers.forEach((id, w) -> out.put(id, w.status()));
+        return out;
+    }
+
+    /**
+     * Down only while a worker is dead (waiting to be restarted): a subscriber's outage is not this service's, so
+     * retrying and failing subscriptions show in the detail but leave the check up.
+     */
+    public HealthCheck.Status health() {
+        Map<String, SubscriptionStatus> all = statuses();
+        boolean up = all.values().stream().noneMatch(st -> st.state() == SubscriptionStatus.State.RESTARTING);
+        String detail = all.isEmpty() ? "no subscriptions" : all.size() + " subscriptions: " + String.join("; ",
+                all.entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList());
+        return new HealthCheck.Status(up, detail);
+    }
+
+    private long count(SubscriptionStatus.State state) {
+        return statuses().values().stream().filter(st -> st.state() == state).count();
+    }
+
+    private double longestRetrying() {
+        return statuses().values().stream().filter(st -> st.state() == SubscriptionStatus.State.RETRYING
+                        || st.state() == SubscriptionStatus.State.FAILING)
+                .mapToDouble(st -> Duration.between(st.since(), clock.instant()).toMillis() / 1000.0).max().orElse(0);
+    }
+
     synchronized int size() {
         return workers.size();
     }
@@ -134,6 +204,8 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
 
     @Override
     public void close() throws InterruptedException {
+        supervisor.shutdownNow();
+        supervisor.awaitTermination(5, TimeUnit.SECONDS);
         if (store != null) {
             store.close();
         }
