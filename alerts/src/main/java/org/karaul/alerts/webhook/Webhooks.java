@@ -49,7 +49,17 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
     });
     private SubscriptionStore store;
 
-    private Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable) {
+    /** Makes the worker of a subscription; {@code restarts} counts the workers of it that died before. */
+    @FunctionalInterface
+    interface WorkerFactory {
+        WebhookWorker create(WebhookSubscription s, int restarts);
+    }
+
+    private final WorkerFactory factory;
+
+    /** With {@code factory} null, workers read the alerts topic with {@code kafka}; tests pass their own. */
+    Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable,
+             WorkerFactory factory) {
         this.kafka = kafka;
         this.unreadable = unreadable;
         this.settings = settings;
@@ -62,6 +72,9 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         this.deadLetters = new KafkaProducer<>(p, Topics.WEBHOOK_DLQ.keySerde().serializer(),
                 Topics.WEBHOOK_DLQ.valueSerde().serializer());
         this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, clock);
+        WebhookPoster posting = poster;
+        this.factory = factory != null ? factory
+                : (s, restarts) -> new WebhookWorker(s, kafka, settings, posting, unreadable, clock, restarts);
         Gauge.builder("karaul.alerts.webhook.subscriptions", this, w -> w.size()).register(metrics);
         Gauge.builder("karaul.alerts.webhook.lag.max", this, w -> w.maxLag())
                 .description("largest number of alerts a subscription is behind").register(metrics);
@@ -81,7 +94,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
      */
     public static Webhooks start(Properties kafka, WebhookSettings settings, MeterRegistry metrics,
                                  DeadLetterProducer unreadable) {
-        Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable);
+        Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable, null);
         webhooks.store = SubscriptionStore.start(kafka, webhooks);
         return webhooks;
     }
@@ -107,7 +120,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         if (running != null) {
             stop(running);
         }
-        WebhookWorker worker = new WebhookWorker(s, kafka, settings, poster, unreadable, clock, 0);
+        WebhookWorker worker = factory.create(s, 0);
         workers.put(s.id(), worker);
         worker.start();
         LOG.info("webhook subscription {} delivering (filter: categories {}, countries {}, min severity {})", s.id(),
@@ -144,8 +157,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
                         || clock.instant().isBefore(dead.diedAt().plus(settings.backoff(dead.restarts() + 1)))) {
                     continue;
                 }
-                WebhookWorker worker = new WebhookWorker(dead.subscription(), kafka, settings, poster, unreadable, clock,
-                        dead.restarts() + 1);
+                WebhookWorker worker = factory.create(dead.subscription(), dead.restarts() + 1);
                 e.setValue(worker);
                 worker.start();
                 metrics.counter("karaul.alerts.webhook.worker.restarts").increment();
