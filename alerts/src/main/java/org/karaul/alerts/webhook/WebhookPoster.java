@@ -62,7 +62,11 @@ final class WebhookPoster {
      * A refused URL (the guard) counts as transient: the subscription holds its position rather than losing alerts.
      */
     Outcome attempt(WebhookSubscription s, AlertEvent event, byte[] body) throws InterruptedException {
-        String deliveryId = deliveryId(s, event);
+        return attempt(s, deliveryId(s, event), event, body);
+    }
+
+    /** As {@link #attempt(WebhookSubscription, AlertEvent, byte[])}, with a delivery id of its own (a redrive's). */
+    Outcome attempt(WebhookSubscription s, String deliveryId, AlertEvent event, byte[] body) throws InterruptedException {
         Outcome outcome = post(s, deliveryId, body);
         switch (outcome.kind()) {
             case DELIVERED -> {

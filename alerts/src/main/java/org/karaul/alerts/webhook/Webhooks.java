@@ -132,19 +132,22 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         WebhookWorker worker = workers.remove(id);
         if (worker != null) {
             stop(worker);
-            deleteGroup(settings.groupPrefix() + id);
+            deleteGroups(List.of(settings.groupPrefix() + id, settings.groupPrefix() + "redrive-" + id));
             LOG.info("webhook subscription {} removed", id);
         }
     }
 
-    /** Drops a removed subscription's consumer group, so groups do not pile up; a failure only leaves it behind. */
-    private void deleteGroup(String group) {
+    /**
+     * Drops a removed subscription's consumer groups (delivery and redrive), so groups do not pile up; a failure (a
+     * group that never existed) only leaves that one behind.
+     */
+    private void deleteGroups(List<String> groups) {
         try (Admin admin = Admin.create(kafka)) {
-            admin.deleteConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS);
+            admin.deleteConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debug("could not delete consumer group {}: {}", group, e.toString());
+            LOG.debug("could not delete all of the consumer groups {}: {}", groups, e.toString());
         }
     }
 
