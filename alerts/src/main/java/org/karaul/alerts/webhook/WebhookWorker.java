@@ -160,7 +160,6 @@ final class WebhookWorker implements Runnable {
         } catch (RuntimeException e) {
             if (running) {
                 deathCause = e.toString();
-                diedAt = clock.instant();
                 LOG.error("webhook worker for subscription {} died, to be restarted: {}", subscription.id(), e.toString(), e);
             }
         } finally {
@@ -169,6 +168,13 @@ final class WebhookWorker implements Runnable {
                 consumer.close(Duration.ofSeconds(2));
             } catch (RuntimeException e) {
                 LOG.debug("closing the consumer of subscription {}: {}", subscription.id(), e.toString());
+            }
+            if (running) {
+                // died (an Error too): marked only once its consumer has left, so a replacement never overlaps it
+                if (deathCause == null) {
+                    deathCause = "worker thread ended unexpectedly";
+                }
+                diedAt = clock.instant();
             }
         }
     }
