@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.karaul.alerts.webhook.Signatures;
+import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Severity;
@@ -155,6 +156,9 @@ class AlertsPipelineIT {
             send(Stories.item("ozodi", "A", "en", "Thousands rally in Dushanbe square against fuel prices",
                     "Riot police dispersed the crowd.", t0.plusSeconds(20), "unrest.mass_protest", Severity.HIGH, "TJ"));
             await("retries while connections are refused", () -> retries() >= retriesBefore + 3);
+            SubscriptionStatus retrying = alerts.webhookStatuses().get(id);
+            assertThat(retrying.state()).isEqualTo(SubscriptionStatus.State.RETRYING);
+            assertThat(retrying.lastError()).contains("ConnectException");
             assertThat(subscriptionsIn("retrying")).isGreaterThanOrEqualTo(1);
             receiver.answer(503);
             receiver.restart();
@@ -178,7 +182,8 @@ class AlertsPipelineIT {
             List<Receiver.Attempt> refused = receiver.attempts.stream().filter(a -> a.status() == 503).toList();
             assertThat(refused).as("the first alert held on, with one delivery id on every retry").hasSizeGreaterThanOrEqualTo(3)
                     .extracting(Receiver.Attempt::deliveryId).containsOnly(got.get(0).deliveryId());
-            await("the subscription delivering again", () -> subscriptionsIn("retrying") == 0);
+            await("the subscription delivering again",
+                    () -> alerts.webhookStatuses().get(id).state() == SubscriptionStatus.State.DELIVERING);
             assertThat(deadLettersOnTopic()).as("nothing dead-lettered").noneMatch(dl -> dl.subscriptionId().equals(id));
             api("DELETE", "/api/webhooks/" + id, null, TOKEN);
         }

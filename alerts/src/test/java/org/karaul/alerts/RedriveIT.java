@@ -39,20 +39,19 @@ class RedriveIT {
         String id = "redrive-" + run;
         WebhookSettings settings = new WebhookSettings(null, List.of("127.0.0.1/32"), Duration.ofDays(3),
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2), "it-webhook-" + run + "-");
+        SubscriptionStore store = SubscriptionStore.start(kafka, new SubscriptionStore.Listener() {
+            @Override
+            public void changed(WebhookSubscription subscription) {
+            }
+
+            @Override
+            public void removed(String removed) {
+            }
+        });
         try (Receiver receiver = Receiver.start()) {
             WebhookSubscription s = new WebhookSubscription(id, receiver.url(), "s3cret", List.of(), List.of(),
                     Severity.INFO, Instant.now());
-            SubscriptionStore store = SubscriptionStore.start(kafka, new SubscriptionStore.Listener() {
-                @Override
-                public void changed(WebhookSubscription subscription) {
-                }
-
-                @Override
-                public void removed(String removed) {
-                }
-            });
             store.put(s);
-            store.close();
             try (KafkaProducer<String, WebhookDeadLetter> dlq = new KafkaProducer<>(kafka,
                     Topics.WEBHOOK_DLQ.keySerde().serializer(), Topics.WEBHOOK_DLQ.valueSerde().serializer())) {
                 for (String alert : List.of("a-" + run, "b-" + run, "c-" + run)) {
@@ -82,6 +81,9 @@ class RedriveIT {
             Redrive.Result again = Redrive.run(kafka, settings, id, new SimpleMeterRegistry());
             assertThat(again.delivered()).as("nothing twice").isZero();
             assertThat(receiver.deliveries).hasSize(3);
+        } finally {
+            store.delete(id); // the alerts service of another test on this broker would deliver to it
+            store.close();
         }
     }
 
