@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -20,6 +21,7 @@ import org.karaul.alerts.publish.AlertTopology;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterHandler;
@@ -90,6 +92,9 @@ public final class AlertsApp implements AutoCloseable {
                 boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
                 return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
             });
+            if (webhooks != null) {
+                ops.register("webhooks", webhooks::health);
+            }
         }
         streams.start();
         dispatcher.start();
@@ -138,6 +143,11 @@ public final class AlertsApp implements AutoCloseable {
     /** The URL of a path on the desk page and API server ({@code url("/")} is the desk page), or null when it is off. */
     public String url(String path) {
         return http == null ? null : http.url(path);
+    }
+
+    /** Each webhook subscription's delivery state, keyed by id (empty when webhooks are off). */
+    public Map<String, SubscriptionStatus> webhookStatuses() {
+        return webhooks == null ? Map.of() : webhooks.statuses();
     }
 
     public KafkaStreams.State state() {

@@ -66,7 +66,7 @@ public record AlertsConfig(
             throw new ConfigException("alerts.webhooks.allow", s.origin("alerts.webhooks.allow"), e.getMessage());
         }
         return new WebhookSettings(s.optionalString("alerts.webhooks.token"), allow,
-                s.intValue("alerts.webhooks.max.attempts", 1, 100),
+                s.duration("alerts.webhooks.retry.max.age"),
                 s.duration("alerts.webhooks.backoff.initial"),
                 s.duration("alerts.webhooks.backoff.max"),
                 s.duration("alerts.webhooks.timeout"),

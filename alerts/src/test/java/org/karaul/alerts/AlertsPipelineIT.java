@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.karaul.alerts.webhook.Signatures;
+import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Severity;
@@ -140,9 +141,10 @@ class AlertsPipelineIT {
     }
 
     @Test
-    void shouldDeliverEveryMissedAlertInOrderWithValidSignaturesWhenTheReceiverComesBack() throws Exception {
+    void shouldHoldItsPositionThroughRefusedConnectionsAnd503sThenDeliverEveryAlertInOrder() throws Exception {
         try (Receiver receiver = Receiver.start()) {
             JsonNode sub = subscribe(receiver.url(), ",\"countries\":[\"TJ\"],\"minSeverity\":\"high\"");
+            String id = sub.get("id").asText();
             String secret = sub.get("secret").asText();
             receiver.stop();
             double retriesBefore = retries();
@@ -153,9 +155,16 @@ class AlertsPipelineIT {
                     "A DDoS attack hit the railway.", t0.plusSeconds(10), "cyber.attack", Severity.HIGH, "TJ"));
             send(Stories.item("ozodi", "A", "en", "Thousands rally in Dushanbe square against fuel prices",
                     "Riot police dispersed the crowd.", t0.plusSeconds(20), "unrest.mass_protest", Severity.HIGH, "TJ"));
-            await("retries while the receiver is down", () -> retries() >= retriesBefore + 2);
+            await("retries while connections are refused", () -> retries() >= retriesBefore + 3);
+            SubscriptionStatus retrying = alerts.webhookStatuses().get(id);
+            assertThat(retrying.state()).isEqualTo(SubscriptionStatus.State.RETRYING);
+            assertThat(retrying.lastError()).contains("ConnectException");
+            assertThat(subscriptionsIn("retrying")).isGreaterThanOrEqualTo(1);
+            receiver.answer(503);
             receiver.restart();
-            await("three deliveries after the receiver came back", () -> receiver.deliveries.size() >= 3);
+            await("three 503 answers", () -> receiver.attempts.size() >= 3);
+            receiver.answer(200);
+            await("three deliveries after the receiver recovered", () -> receiver.deliveries.size() >= 3);
 
             List<Receiver.Delivery> got = new ArrayList<>(receiver.deliveries);
             assertThat(got).hasSize(3);
@@ -170,28 +179,57 @@ class AlertsPipelineIT {
                 assertThat(Signatures.verify("other-secret", d.deliveryId(), d.body(), d.signature())).isFalse();
             }
             assertThat(got).extracting(Receiver.Delivery::deliveryId).doesNotHaveDuplicates();
-            api("DELETE", "/api/webhooks/" + sub.get("id").asText(), null, TOKEN);
+            List<Receiver.Attempt> refused = receiver.attempts.stream().filter(a -> a.status() == 503).toList();
+            assertThat(refused).as("the first alert held on, with one delivery id on every retry").hasSizeGreaterThanOrEqualTo(3)
+                    .extracting(Receiver.Attempt::deliveryId).containsOnly(got.get(0).deliveryId());
+            await("the subscription delivering again",
+                    () -> alerts.webhookStatuses().get(id).state() == SubscriptionStatus.State.DELIVERING);
+            assertThat(deadLettersOnTopic()).as("nothing dead-lettered").noneMatch(dl -> dl.subscriptionId().equals(id));
+            api("DELETE", "/api/webhooks/" + id, null, TOKEN);
         }
     }
 
     @Test
-    void shouldDeadLetterAfterTheLastAttemptWithTheReasonWhileOthersAreServed() throws Exception {
+    void shouldDeadLetterAPermanentRejectionAtOnceWithTheStatusAndGoOn() throws Exception {
         try (Receiver failing = Receiver.start(); Receiver healthy = Receiver.start()) {
-            failing.answer(500);
+            failing.answer(400);
             JsonNode bad = subscribe(failing.url(), ",\"countries\":[\"UZ\"]");
             JsonNode good = subscribe(healthy.url(), ",\"countries\":[\"UZ\"]");
             send(Stories.item("uza", "A", "en", "Explosion at an arms depot near Termez", "Ammunition exploded at a depot.",
                     Instant.now().minusSeconds(60), "trafficking.arms", Severity.HIGH, "UZ"));
             await("the healthy subscriber's delivery", () -> healthy.deliveries.size() == 1);
             WebhookDeadLetter dl = awaitDeadLetter(bad.get("id").asText());
-            assertThat(dl.reason()).startsWith("HTTP 500");
-            assertThat(dl.attempts()).isEqualTo(8);
+            assertThat(dl.reason()).startsWith("HTTP 400");
+            assertThat(dl.attempts()).isEqualTo(1);
+            assertThat(dl.deliveryId()).isEqualTo(failing.attempts.get(0).deliveryId());
             assertThat(dl.event().data().title()).isEqualTo("Explosion at an arms depot near Termez");
             assertThat(failing.deliveries).isEmpty();
+            failing.answer(200);
+            send(Stories.item("gazeta-uz", "A", "en", "Hundreds protest in Andijan over power cuts",
+                    "Crowds gathered at the hokimiyat.", Instant.now().minusSeconds(30), "unrest.mass_protest", Severity.HIGH, "UZ"));
+            await("the next alert after the rejected one", () -> failing.deliveries.size() == 1);
             HttpResponse<String> list = api("GET", "/api/webhooks", null, TOKEN);
             assertThat(list.body()).contains(good.get("id").asText()).doesNotContain(good.get("secret").asText());
             api("DELETE", "/api/webhooks/" + bad.get("id").asText(), null, TOKEN);
             api("DELETE", "/api/webhooks/" + good.get("id").asText(), null, TOKEN);
+        }
+    }
+
+    static double subscriptionsIn(String state) {
+        var g = metrics.find("karaul.alerts.webhook.subscriptions.state").tag("state", state).gauge();
+        return g == null ? 0 : g.value();
+    }
+
+    static List<WebhookDeadLetter> deadLettersOnTopic() {
+        try (KafkaConsumer<String, WebhookDeadLetter> c = consumer(Topics.WEBHOOK_DLQ.keySerde().deserializer(),
+                Topics.WEBHOOK_DLQ.valueSerde().deserializer(), Topics.WEBHOOK_DLQ.name())) {
+            List<WebhookDeadLetter> out = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(5);
+            long end = c.endOffsets(c.assignment()).values().stream().mapToLong(Long::longValue).sum();
+            while (c.assignment().stream().mapToLong(c::position).sum() < end && Instant.now().isBefore(deadline)) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+            return out;
         }
     }
 

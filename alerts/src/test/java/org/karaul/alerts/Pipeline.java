@@ -59,7 +59,7 @@ final class Pipeline implements AutoCloseable {
                 Map.entry("alerts.commit.interval", "100ms"), Map.entry("alerts.dispatch.group.id", "it-dispatch-" + run),
                 Map.entry("alerts.ops.port", "-1"), Map.entry("alerts.http.port", "0"),
                 Map.entry("alerts.webhooks.token", TOKEN), Map.entry("alerts.webhooks.allow", "127.0.0.1/32"),
-                Map.entry("alerts.webhooks.max.attempts", "8"), Map.entry("alerts.webhooks.backoff.initial", "200ms"),
+                Map.entry("alerts.webhooks.retry.max.age", "3d"), Map.entry("alerts.webhooks.backoff.initial", "200ms"),
                 Map.entry("alerts.webhooks.backoff.max", "1s"), Map.entry("alerts.webhooks.timeout", "2s"),
                 Map.entry("alerts.webhooks.group.prefix", "it-webhook-" + run + "-")))), metrics, null, List.of());
         items = new KafkaProducer<>(kafka, Topics.ITEMS_CLASSIFIED.keySerde().serializer(),

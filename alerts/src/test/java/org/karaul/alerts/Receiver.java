@@ -13,7 +13,12 @@ final class Receiver implements AutoCloseable {
     record Delivery(String deliveryId, String signature, String contentType, byte[] body) {
     }
 
+    /** One POST as answered, whatever the status. */
+    record Attempt(String deliveryId, int status) {
+    }
+
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private HttpServer server;
     private int port;
@@ -29,12 +34,14 @@ final class Receiver implements AutoCloseable {
         server.createContext("/hook", ex -> {
             try (ex; InputStream in = ex.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                if (status / 100 == 2) {
+                int answer = status;
+                attempts.add(new Attempt(ex.getRequestHeaders().getFirst("X-Karaul-Delivery"), answer));
+                if (answer / 100 == 2) {
                     deliveries.add(new Delivery(ex.getRequestHeaders().getFirst("X-Karaul-Delivery"),
                             ex.getRequestHeaders().getFirst("X-Karaul-Signature"),
                             ex.getRequestHeaders().getFirst("Content-Type"), body));
                 }
-                ex.sendResponseHeaders(status, -1);
+                ex.sendResponseHeaders(answer, -1);
             }
         });
         server.start();

@@ -32,7 +32,7 @@ class KaraulCliTest {
     void shouldListEverySubcommandInHelp() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("demo", "ingest", "process", "alerts", "classify", "eval", "extract", "parse-feed");
+        assertThat(help.out()).contains("demo", "ingest", "process", "alerts", "webhooks", "classify", "eval", "extract", "parse-feed");
     }
 
     @Test
@@ -49,5 +49,20 @@ class KaraulCliTest {
         Run r = run("alerts", "--config", config.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("alerts.http.port").contains("eighty");
+    }
+
+    @Test
+    void shouldRequireASubscriptionToRedrive() {
+        Run r = run("webhooks", "redrive");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--subscription");
+    }
+
+    @Test
+    void shouldRefuseTheRetiredMaxAttemptsKeyOnRedrive() throws Exception {
+        Path config = Files.writeString(dir.resolve("alerts.properties"), "alerts.webhooks.max.attempts=8\n");
+        Run r = run("webhooks", "redrive", "--subscription", "s1", "--config", config.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("alerts.webhooks.max.attempts").contains("alerts.properties");
     }
 }

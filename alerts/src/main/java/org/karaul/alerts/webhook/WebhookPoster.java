@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.karaul.contract.AlertEvent;
@@ -24,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs one alert to one subscription (CloudEvents HTTP binding, structured mode), signed, retrying with
- * exponential backoff; after the last attempt the alert goes to {@code karaul.webhooks.dlq} with the reason.
- * Redirects are not followed, and the URL is checked against the guard before every attempt.
+ * POSTs one alert to one subscription (CloudEvents HTTP binding, structured mode), signed, once per call and
+ * classified as an {@link Outcome}; the {@link WebhookWorker} retries. A permanently rejected alert goes to
+ * {@code karaul.webhooks.dlq} with the answer. Redirects are not followed, and the URL is checked against the guard
+ * before every attempt.
  */
 final class WebhookPoster {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPoster.class);
@@ -57,39 +57,39 @@ final class WebhookPoster {
         return "dlv-" + ItemIds.sha256Hex(s.id() + "|" + e.id()).substring(0, 24);
     }
 
-    /** Delivers or dead-letters; returns early (without either) only when {@code running} turns false. */
-    void deliver(WebhookSubscription s, AlertEvent event, byte[] body, BooleanSupplier running) throws InterruptedException {
-        String deliveryId = deliveryId(s, event);
-        long backoff = settings.backoffInitial().toMillis();
-        String reason = "no attempt made";
-        for (int attempt = 1; attempt <= settings.maxAttempts() && running.getAsBoolean(); attempt++) {
-            reason = attempt(s, deliveryId, body);
-            if (reason == null) {
+    /**
+     * One POST of an alert, counted in the metrics; the caller decides what a failure means for its position.
+     * A refused URL (the guard) counts as transient: the subscription holds its position rather than losing alerts.
+     */
+    Outcome attempt(WebhookSubscription s, AlertEvent event, byte[] body) throws InterruptedException {
+        return attempt(s, deliveryId(s, event), event, body);
+    }
+
+    /** As {@link #attempt(WebhookSubscription, AlertEvent, byte[])}, with a delivery id of its own (a redrive's). */
+    Outcome attempt(WebhookSubscription s, String deliveryId, AlertEvent event, byte[] body) throws InterruptedException {
+        Outcome outcome = post(s, deliveryId, body);
+        switch (outcome.kind()) {
+            case DELIVERED -> {
                 metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "delivered").increment();
                 if (event.time() != null) {
                     latency.record(Duration.between(event.time(), clock.instant()));
                 }
-                return;
             }
-            if (attempt < settings.maxAttempts()) {
+            case TRANSIENT -> {
                 metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "retry").increment();
-                LOG.debug("delivery {} to subscription {} failed (attempt {}): {}", deliveryId, s.id(), attempt, reason);
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
+                LOG.debug("delivery {} to subscription {} failed, will retry: {}", deliveryId, s.id(), outcome.reason());
             }
+            case PERMANENT -> LOG.debug("delivery {} to subscription {} rejected: {}", deliveryId, s.id(), outcome.reason());
         }
-        if (running.getAsBoolean()) {
-            deadLetter(s, event, deliveryId, reason);
-        }
+        return outcome;
     }
 
-    /** One POST; null when the receiver answered 2xx, else why not. */
-    private String attempt(WebhookSubscription s, String deliveryId, byte[] body) throws InterruptedException {
+    private Outcome post(WebhookSubscription s, String deliveryId, byte[] body) throws InterruptedException {
         URI uri;
         try {
             uri = guard.check(s.url());
         } catch (UrlGuard.RefusedUrlException e) {
-            return "refused: " + e.getMessage();
+            return Outcome.transientFailure("refused: " + e.getMessage());
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", AlertEvent.STRUCTURED_CONTENT_TYPE)
@@ -100,26 +100,26 @@ final class WebhookPoster {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return null;
-            }
             String text = response.body() == null ? "" : response.body();
-            return "HTTP " + status + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length())));
+            return Outcome.ofStatus(status, "HTTP " + status
+                    + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
         } catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return Outcome.transientFailure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
-    private void deadLetter(WebhookSubscription s, AlertEvent event, String deliveryId, String reason) throws InterruptedException {
+    /** Writes a permanently rejected alert to {@code karaul.webhooks.dlq}, keyed by subscription, and waits for it. */
+    void deadLetter(WebhookSubscription s, AlertEvent event, int attempts, String reason) throws InterruptedException {
+        String deliveryId = deliveryId(s, event);
         metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "dead.letter").increment();
-        LOG.warn("giving up delivery {} of alert {} to subscription {} after {} attempts: {}", deliveryId, event.id(), s.id(),
-                settings.maxAttempts(), reason);
-        WebhookDeadLetter dl = new WebhookDeadLetter(s.id(), deliveryId, s.url(), settings.maxAttempts(), reason, event,
-                clock.instant());
+        LOG.warn("dead-lettering delivery {} of alert {} to subscription {} after {} attempts: {}", deliveryId, event.id(),
+                s.id(), attempts, reason);
+        WebhookDeadLetter dl = new WebhookDeadLetter(s.id(), deliveryId, s.url(), attempts, reason, event, clock.instant());
         try {
             deadLetters.send(new ProducerRecord<>(Topics.WEBHOOK_DLQ.name(), s.id(), dl)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write dead letter " + deliveryId + " for subscription " + s.id(), e);
+            throw new IllegalStateException("cannot write dead letter " + deliveryId + " of alert " + event.id()
+                    + " for subscription " + s.id(), e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,12 +20,15 @@ import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterProducer;
+import org.karaul.ops.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link WebhookWorker} per subscription, started and stopped as subscriptions come and go in the
- * {@link SubscriptionStore}. Publishes the number of subscriptions and the largest subscriber lag as gauges.
+ * {@link SubscriptionStore}. A worker whose thread dies is restarted (with a new consumer) after a backoff that grows
+ * with each restart. Publishes the subscriptions per state, the longest retrying and the largest lag as gauges, and
+ * each subscription's state as a health check ({@link #health()}).
  */
 public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
@@ -35,12 +40,30 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
     private final KafkaProducer<String, WebhookDeadLetter> deadLetters;
     private final DeadLetterProducer unreadable;
     private final Map<String, WebhookWorker> workers = new HashMap<>();
+    private final MeterRegistry metrics;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webhook-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
     private SubscriptionStore store;
 
-    private Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable) {
+    /** Makes the worker of a subscription; {@code restarts} counts the workers of it that died before. */
+    @FunctionalInterface
+    interface WorkerFactory {
+        WebhookWorker create(WebhookSubscription s, int restarts);
+    }
+
+    private final WorkerFactory factory;
+
+    /** With {@code factory} null, workers read the alerts topic with {@code kafka}; tests pass their own. */
+    Webhooks(Properties kafka, WebhookSettings settings, MeterRegistry metrics, DeadLetterProducer unreadable,
+             WorkerFactory factory) {
         this.kafka = kafka;
         this.unreadable = unreadable;
         this.settings = settings;
+        this.metrics = metrics;
         this.guard = new UrlGuard(settings.allow());
         Properties p = new Properties();
         p.putAll(kafka);
@@ -48,10 +71,20 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         this.deadLetters = new KafkaProducer<>(p, Topics.WEBHOOK_DLQ.keySerde().serializer(),
                 Topics.WEBHOOK_DLQ.valueSerde().serializer());
-        this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, Clock.systemUTC());
+        this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, clock);
+        WebhookPoster posting = poster;
+        this.factory = factory != null ? factory
+                : (s, restarts) -> new WebhookWorker(s, kafka, settings, posting, unreadable, clock, restarts);
         Gauge.builder("karaul.alerts.webhook.subscriptions", this, w -> w.size()).register(metrics);
         Gauge.builder("karaul.alerts.webhook.lag.max", this, w -> w.maxLag())
                 .description("largest number of alerts a subscription is behind").register(metrics);
+        for (SubscriptionStatus.State state : SubscriptionStatus.State.values()) {
+            Gauge.builder("karaul.alerts.webhook.subscriptions.state", this, w -> w.count(state)).tag("state", state.tag())
+                    .description("subscriptions in each delivery state").register(metrics);
+        }
+        Gauge.builder("karaul.alerts.webhook.retrying.seconds.max", this, w -> w.longestRetrying())
+                .description("longest time a subscription has been holding an undelivered alert").register(metrics);
+        supervisor.scheduleWithFixedDelay(this::restartDead, 200, 200, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -61,7 +94,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
      */
     public static Webhooks start(Properties kafka, WebhookSettings settings, MeterRegistry metrics,
                                  DeadLetterProducer unreadable) {
-        Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable);
+        Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable, null);
         webhooks.store = SubscriptionStore.start(kafka, webhooks);
         return webhooks;
     }
@@ -87,7 +120,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         if (running != null) {
             stop(running);
         }
-        WebhookWorker worker = new WebhookWorker(s, kafka, settings.groupPrefix(), poster, unreadable);
+        WebhookWorker worker = factory.create(s, 0);
         workers.put(s.id(), worker);
         worker.start();
         LOG.info("webhook subscription {} delivering (filter: categories {}, countries {}, min severity {})", s.id(),
@@ -99,20 +132,72 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         WebhookWorker worker = workers.remove(id);
         if (worker != null) {
             stop(worker);
-            deleteGroup(settings.groupPrefix() + id);
+            deleteGroups(List.of(settings.groupPrefix() + id, settings.groupPrefix() + "redrive-" + id));
             LOG.info("webhook subscription {} removed", id);
         }
     }
 
-    /** Drops a removed subscription's consumer group, so groups do not pile up; a failure only leaves it behind. */
-    private void deleteGroup(String group) {
+    /**
+     * Drops a removed subscription's consumer groups (delivery and redrive), so groups do not pile up; a failure (a
+     * group that never existed) only leaves that one behind.
+     */
+    private void deleteGroups(List<String> groups) {
         try (Admin admin = Admin.create(kafka)) {
-            admin.deleteConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS);
+            admin.deleteConsumerGroups(groups).all().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debug("could not delete consumer group {}: {}", group, e.toString());
+            LOG.debug("could not delete all of the consumer groups {}: {}", groups, e.toString());
         }
+    }
+
+    /** Starts a new worker in place of each that died, once its backoff (growing with its restarts) is over. */
+    private synchronized void restartDead() {
+        try {
+            for (Map.Entry<String, WebhookWorker> e : workers.entrySet()) {
+                WebhookWorker dead = e.getValue();
+                if (dead.diedAt() == null
+                        || clock.instant().isBefore(dead.diedAt().plus(settings.backoff(dead.restarts() + 1)))) {
+                    continue;
+                }
+                WebhookWorker worker = factory.create(dead.subscription(), dead.restarts() + 1);
+                e.setValue(worker);
+                worker.start();
+                metrics.counter("karaul.alerts.webhook.worker.restarts").increment();
+                LOG.warn("webhook worker for subscription {} restarted (restart {})", e.getKey(), worker.restarts());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("cannot restart a webhook worker: {}", e.toString(), e); // tried again on the next round
+        }
+    }
+
+    /** Each subscription's state, keyed by id. */
+    public synchronized Map<String, SubscriptionStatus> statuses() {
+        Map<String, SubscriptionStatus> out = new java.util.TreeMap<>();
+        workers.forEach((id, w) -> out.put(id, w.status()));
+        return out;
+    }
+
+    /**
+     * Down only while a worker is dead (waiting to be restarted): a subscriber's outage is not this service's, so
+     * retrying and failing subscriptions show in the detail but leave the check up.
+     */
+    public HealthCheck.Status health() {
+        Map<String, SubscriptionStatus> all = statuses();
+        boolean up = all.values().stream().noneMatch(st -> st.state() == SubscriptionStatus.State.RESTARTING);
+        String detail = all.isEmpty() ? "no subscriptions" : all.size() + " subscriptions: " + String.join("; ",
+                all.entrySet().stream().map(e -> e.getValue().describe(e.getKey())).toList());
+        return new HealthCheck.Status(up, detail);
+    }
+
+    private long count(SubscriptionStatus.State state) {
+        return statuses().values().stream().filter(st -> st.state() == state).count();
+    }
+
+    private double longestRetrying() {
+        return statuses().values().stream().filter(st -> st.state() == SubscriptionStatus.State.RETRYING
+                        || st.state() == SubscriptionStatus.State.FAILING)
+                .mapToDouble(st -> Duration.between(st.since(), clock.instant()).toMillis() / 1000.0).max().orElse(0);
     }
 
     synchronized int size() {
@@ -134,6 +219,8 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
 
     @Override
     public void close() throws InterruptedException {
+        supervisor.shutdownNow();
+        supervisor.awaitTermination(5, TimeUnit.SECONDS);
         if (store != null) {
             store.close();
         }

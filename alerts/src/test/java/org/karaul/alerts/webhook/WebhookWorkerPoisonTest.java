@@ -82,13 +82,14 @@ class WebhookWorkerPoisonTest {
         });
         WebhookSubscription subscription = new WebhookSubscription("s1", "http://127.0.0.1:" + receiver.getAddress().getPort()
                 + "/hook", "secret", List.of(), List.of(), Severity.INFO, Instant.EPOCH);
-        WebhookSettings settings = new WebhookSettings(null, List.of("127.0.0.1/32"), 2, Duration.ofMillis(10),
+        WebhookSettings settings = new WebhookSettings(null, List.of("127.0.0.1/32"), Duration.ofDays(3), Duration.ofMillis(10),
                 Duration.ofMillis(10), Duration.ofSeconds(5), "g-");
         WebhookPoster poster = new WebhookPoster(settings, new UrlGuard(settings.allow()),
                 new MockProducer<String, WebhookDeadLetter>(), new SimpleMeterRegistry(), Clock.systemUTC());
         MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        WebhookWorker worker = new WebhookWorker(subscription, consumer, poster,
-                new DeadLetterProducer(dlq, new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", 512 * 1024), null));
+        WebhookWorker worker = new WebhookWorker(subscription, consumer, settings, poster,
+                new DeadLetterProducer(dlq, new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", 512 * 1024), null),
+                Clock.systemUTC(), 0);
         worker.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (consumerPosition(consumer) < 3 && System.nanoTime() < deadline) {

@@ -50,7 +50,7 @@ public final class Topics {
     public static final Topic<String, WebhookSubscription> WEBHOOK_SUBSCRIPTIONS =
             new Topic<>("karaul.webhooks.subscriptions", KEY, new JsonSerde<>(WebhookSubscription.class), 1, true);
 
-    /** Webhook deliveries given up after the configured attempts, keyed by subscription id, with the reason. */
+    /** Webhook deliveries the receiver rejected permanently (4xx, 3xx), keyed by subscription id, with the reason. */
     public static final Topic<String, WebhookDeadLetter> WEBHOOK_DLQ =
             new Topic<>("karaul.webhooks.dlq", KEY, new JsonSerde<>(WebhookDeadLetter.class), 1, false);
 
