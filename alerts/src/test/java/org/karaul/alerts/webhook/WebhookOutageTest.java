@@ -1,6 +1,10 @@
 package org.karaul.alerts.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.karaul.alerts.webhook.AlertRecords.TP;
+import static org.karaul.alerts.webhook.AlertRecords.committed;
+import static org.karaul.alerts.webhook.AlertRecords.event;
+import static org.karaul.alerts.webhook.AlertRecords.serialize;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -21,10 +24,6 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.karaul.contract.Alert;
-import org.karaul.contract.AlertEvent;
-import org.karaul.contract.Lineage;
 import org.karaul.contract.Severity;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
  * dead-lettering or skipping anything; a worker that dies is restarted and shows on the health check meanwhile.
  */
 class WebhookOutageTest {
-    private static final TopicPartition TP = new TopicPartition(Topics.ALERTS.name(), 0);
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -160,20 +158,5 @@ class WebhookOutageTest {
             }
             LockSupport.parkNanos(5_000_000L);
         }
-    }
-
-    private static long committed(MockConsumer<byte[], byte[]> consumer) {
-        OffsetAndMetadata committed = consumer.committed(Set.of(TP)).get(TP);
-        return committed == null ? 0 : committed.offset();
-    }
-
-    private static AlertEvent event(String id) {
-        return AlertEvent.of(new Alert(id, "opened", "dev-" + id, "title " + id, "", Severity.HIGH, List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, null, new Lineage("t", "default", List.of()), Instant.EPOCH,
-                1, 1, List.of(), null));
-    }
-
-    private static byte[] serialize(AlertEvent e) {
-        return Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), e);
     }
 }

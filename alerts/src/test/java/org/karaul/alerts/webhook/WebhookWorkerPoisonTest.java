@@ -1,6 +1,10 @@
 package org.karaul.alerts.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.karaul.alerts.webhook.AlertRecords.TP;
+import static org.karaul.alerts.webhook.AlertRecords.committed;
+import static org.karaul.alerts.webhook.AlertRecords.event;
+import static org.karaul.alerts.webhook.AlertRecords.serialize;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,11 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.karaul.contract.Alert;
-import org.karaul.contract.AlertEvent;
-import org.karaul.contract.Lineage;
 import org.karaul.contract.Severity;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
@@ -39,7 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** No record on the alerts topic stops a subscription's worker: it is dead-lettered and the next alert delivered. */
 class WebhookWorkerPoisonTest {
-    private static final TopicPartition TP = new TopicPartition(Topics.ALERTS.name(), 0);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
@@ -92,7 +91,7 @@ class WebhookWorkerPoisonTest {
                 Clock.systemUTC(), 0);
         worker.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (consumerPosition(consumer) < 3 && System.nanoTime() < deadline) {
+        while (committed(consumer) < 3 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000L);
         }
         worker.stop();
@@ -112,21 +111,6 @@ class WebhookWorkerPoisonTest {
         } else {
             assertThat(dead.value()).isEqualTo(value);
         }
-    }
-
-    private static long consumerPosition(MockConsumer<byte[], byte[]> consumer) {
-        OffsetAndMetadata committed = consumer.committed(java.util.Set.of(TP)).get(TP);
-        return committed == null ? 0 : committed.offset();
-    }
-
-    private static AlertEvent event(String id) {
-        return AlertEvent.of(new Alert(id, "opened", "dev-" + id, "title " + id, "", Severity.HIGH, List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, null, new Lineage("t", "default", List.of()), Instant.EPOCH,
-                1, 1, List.of(), null));
-    }
-
-    private static byte[] serialize(AlertEvent e) {
-        return Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), e);
     }
 
     private static String header(ProducerRecord<?, ?> r, String key) {
