@@ -71,15 +71,15 @@ class IngestRestartIT {
     void shouldNotRepublishUnchangedUrlsAfterRestartButEmitAChangedOneAsANewVersion() throws Exception {
         feed.set(feedWith("second"));
         runOnePoll();
-        assertThat(itemsOfThisRun()).extracting(RawItem::title, RawItem::version)
+        assertThat(itemsOfThisRun(2)).extracting(RawItem::title, RawItem::version)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("One", 1), org.assertj.core.groups.Tuple.tuple("Two", 1));
 
         runOnePoll();
-        assertThat(itemsOfThisRun()).hasSize(2);
+        assertThat(itemsOfThisRun(2)).hasSize(2);
 
         feed.set(feedWith("second, corrected"));
         runOnePoll();
-        List<RawItem> items = itemsOfThisRun();
+        List<RawItem> items = itemsOfThisRun(3);
         assertThat(items).hasSize(3);
         assertThat(items).filteredOn(i -> i.version() == 2).singleElement()
                 .satisfies(i -> assertThat(i.text()).isEqualTo("second, corrected"));
@@ -105,7 +105,22 @@ class IngestRestartIT {
         return metrics.find("karaul.ingest.polls").timers().stream().mapToLong(Timer::count).sum();
     }
 
-    private List<RawItem> itemsOfThisRun() {
+    /**
+     * The raw items of this run, read committed, once at least {@code expected} of them are readable (or after a
+     * 30 s deadline): a transaction's commit markers reach the partitions shortly after {@code commitTransaction}
+     * returns, so a read right after ingest stops may not see them yet. More than expected is returned as found.
+     */
+    private List<RawItem> itemsOfThisRun(int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<RawItem> out = readItemsOfThisRun();
+        while (out.size() < expected && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            out = readItemsOfThisRun();
+        }
+        return out;
+    }
+
+    private List<RawItem> readItemsOfThisRun() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerExtension.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
