@@ -1,7 +1,9 @@
 package org.karaul.processor.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,7 @@ final class SecondOpinion {
     private final double alone;
     private final double beside;
     private final Features features = new Features();
-    private final Map<String, CategoryRule> rules = new java.util.HashMap<>();
+    private final Map<String, CategoryRule> rules = new HashMap<>();
 
     SecondOpinion(CategoryModel model, Taxonomy taxonomy) {
         this(model, taxonomy, ALONE, BESIDE);
@@ -57,7 +59,7 @@ final class SecondOpinion {
         model.probabilities(words.keySet()).forEach((id, p) -> {
             CategoryRule rule = rules.get(id);
             if (p >= floor && !given.contains(id) && candidates.contains(id) && rule != null
-                    && java.util.Collections.disjoint(rule.suppressedBy(), given)) {
+                    && Collections.disjoint(rule.suppressedBy(), given)) {
                 likely.add(Map.entry(id, p));
             }
         });

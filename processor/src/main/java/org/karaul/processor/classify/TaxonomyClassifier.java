@@ -2,6 +2,7 @@ package org.karaul.processor.classify;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,7 +118,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             labels.add(new CategoryLabel(s.rule().id(), sev, s.confidence(), evidence(doc, s.spans())));
         }
         if (opinion != null) {
-            Set<String> given = new java.util.HashSet<>();
+            Set<String> given = new HashSet<>();
             labels.forEach(l -> given.add(l.id()));
             for (CategoryLabel l : opinion.extra(doc, result.lang(), given, scorer.candidates(fired), escalate)) {
                 top = l.severity().atLeast(top) ? l.severity() : top;

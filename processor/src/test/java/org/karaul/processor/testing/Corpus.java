@@ -51,10 +51,10 @@ public final class Corpus {
      * One labelled item.
      *
      * @param document the text to classify; real texts carry no stated language, as they came
-     * @param language the language the labeller read it in (and the item's script for Kazakh and Uzbek)
-     * @param real     whether the text is real (from {@code shared/data}) rather than written for the corpus
+     * @param language the language the labeller read it in
+     * @param script   {@code cyrl} or {@code latn} for Kazakh and Uzbek items, else null
      */
-    public record Labelled(Document document, String language, String script, String register, boolean real, JsonNode gold) {
+    public record Labelled(Document document, String language, String script, JsonNode gold) {
     }
 
     private Corpus() {
@@ -66,7 +66,7 @@ public final class Corpus {
         for (JsonNode n : lines(fold.file("written"))) {
             Document doc = new Document(n.get("id").asText(), n.path("title").asText(""), n.path("text").asText(""),
                     n.path("lang").asText(null));
-            out.add(new Labelled(doc, doc.lang(), n.path("script").asText(null), n.path("register").asText(null), false, n.get("gold")));
+            out.add(new Labelled(doc, doc.lang(), n.path("script").asText(null), n.get("gold")));
         }
         return out;
     }
@@ -84,7 +84,7 @@ public final class Corpus {
         for (JsonNode n : labels) {
             Document doc = texts.get(n.get("id").asText());
             if (doc != null) {
-                out.add(new Labelled(doc, n.path("lang").asText(null), null, n.path("register").asText(null), true, n.get("gold")));
+                out.add(new Labelled(doc, n.path("lang").asText(null), null, n.get("gold")));
             }
         }
         return out;
