@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Demo developments as a STIX 2.1 bundle pass the OASIS schemas and the rules they cannot express. */
 class StixExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final StixValidator validator = new StixValidator();
+    private static final StixValidator VALIDATOR = new StixValidator();
+    private final StixValidator validator = VALIDATOR;
     private final StixBundles bundles = new StixBundles(GroupCatalog.fromClasspath());
 
     private String export(Development... developments) {

@@ -1,5 +1,6 @@
 package org.karaul.export.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.karaul.contract.Alert;
@@ -12,6 +13,7 @@ import org.karaul.contract.Severity;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.SourceRef;
 import org.karaul.contract.TimelineEntry;
+import org.karaul.contract.kafka.Topics;
 
 /** Demo developments in the shapes the processor writes (sources, timeline, evidence spans). */
 public final class Demo {
@@ -71,5 +73,17 @@ public final class Demo {
                 d.categories(), d.countries(), d.groups(), d.sources(), d.evidence(), d.firstSeen(), d.lastSeen(),
                 new Lineage(d.taxonomyVersion(), "default.critical", d.origins()), d.lastSeen().plusSeconds(2),
                 d.itemCount(), d.independentSources(), d.timeline(), null);
+    }
+
+    /** The development as the topic's value, for a JSONL line. */
+    public static String jsonLine(Development d) {
+        return new String(Topics.DEVELOPMENTS.valueSerde().serializer().serialize("t", d), StandardCharsets.UTF_8);
+    }
+
+    /** The same development, last seen at another time and with another title. */
+    public static Development seenAt(Development d, Instant firstSeen, Instant lastSeen, String title) {
+        return new Development(d.id(), d.status(), title, d.severity(), d.categories(), d.countries(), d.groups(),
+                d.places(), firstSeen, lastSeen, d.itemCount(), d.sources(), d.independentSources(), d.evidence(),
+                d.origins(), d.taxonomyVersion(), d.lead(), d.timeline(), d.spike());
     }
 }
