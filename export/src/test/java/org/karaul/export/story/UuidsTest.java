@@ -25,4 +25,13 @@ class UuidsTest {
         assertThat(Uuids.of("note", "dev-1")).isNotEqualTo(a);
         assertThat(Uuids.KARAUL).isEqualTo(Uuids.v5(Uuids.URL_NAMESPACE, "urn:karaul:export"));
     }
+
+    @Test
+    void shouldAgreeWithAnIndependentImplementation() {
+        // computed with Python's uuid.uuid5 (see EXPORT.md): anyone can derive Karaul's ids without Karaul
+        assertThat(Uuids.KARAUL).hasToString("4feeea5e-6201-52e1-9c80-7cc360abfa30");
+        assertThat(Uuids.of("report", "dev-border-1")).hasToString("2bc3421c-25aa-5d4d-b7cd-ce8925480cb9");
+        assertThat(Uuids.of("location", "KG")).hasToString("07d84fac-23d0-55b4-9cd0-9c506134a38b");
+        assertThat(Uuids.of("group", "isis")).hasToString("0b9c70df-e119-5b4b-b234-bb1fda371e9d");
+    }
 }
