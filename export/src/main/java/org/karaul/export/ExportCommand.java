@@ -2,21 +2,20 @@ package org.karaul.export;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
+import org.karaul.export.drop.AtomicFile;
 import org.karaul.export.misp.MispEvents;
 import org.karaul.export.source.DevelopmentsFile;
 import org.karaul.export.source.DevelopmentsTopic;
@@ -78,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExportConfig cfg = ExportConfig.from(Settings.load(ExportConfig.DEFAULTS, config, System.getenv()));
-        Window window = window(Instant.now());
+        Window window = window(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Path groupsPath = groups != null ? groups : cfg.groupsPath();
         GroupCatalog catalog = groupsPath == null ? GroupCatalog.fromClasspath() : GroupCatalog.fromFile(groupsPath);
         Read read;
@@ -102,7 +101,7 @@ public final class ExportCommand implements Callable<Integer> {
             stdout.println(json);
             stdout.flush();
         } else {
-            writeAtomically(out, json + "\n");
+            AtomicFile.write(out, json + "\n");
         }
         read.skipped().stream().limit(10).forEach(s -> err.println("karaul export: skipped " + s));
         err.printf(Locale.ROOT, "karaul export: %d development(s) in %s as %s%s (read %d record(s), skipped %d)%n",
@@ -140,19 +139,6 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(option + ": not a time like 2026-11-01T00:00:00Z or 2026-11-01: '"
                         + text + "'", e);
             }
-        }
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -2,11 +2,8 @@ package org.karaul.export.drop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.karaul.contract.Alert;
 import org.karaul.contract.ItemIds;
@@ -15,8 +12,8 @@ import org.karaul.export.story.GroupCatalog;
 import org.karaul.export.story.Story;
 
 /**
- * Writes each alert as a STIX bundle file {@code <alert id>.json} into a directory: first to a hidden temporary
- * file there, then renamed into place atomically, so a reader watching the directory never sees half a file.
+ * Writes each alert as a STIX bundle file {@code <alert id>.json} into a directory through {@link AtomicFile}, so a
+ * reader watching the directory never sees half a file.
  * The name derives from the alert id, so a redelivered alert rewrites the same file with the same bytes.
  */
 public final class StixDrop {
@@ -39,17 +36,7 @@ public final class StixDrop {
     public Path write(Alert alert) throws IOException {
         String json = StixBundles.json(bundles.bundle(List.of(Story.of(alert))));
         Path target = dir.resolve(fileName(alert.id()));
-        Path tmp = Files.createTempFile(dir, ".stix-", ".tmp");
-        try {
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the STIX drop directory " + dir + " does not support atomic renames", e);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(target, json);
         return target;
     }
 

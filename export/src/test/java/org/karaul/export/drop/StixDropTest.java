@@ -30,6 +30,15 @@ class StixDropTest {
     }
 
     @Test
+    void shouldGiveTheFileThePermissionsOfAnyNewFileThere(@TempDir Path dir) throws Exception {
+        Path file = new StixDrop(dir, GroupCatalog.empty()).write(Demo.borderAlert());
+        Path reference = Files.createFile(dir.resolve("reference"));
+
+        // not the owner-only permissions of a temporary file: a TAXII server or watcher running as another user reads it
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(reference));
+    }
+
+    @Test
     void shouldMakeSafeFileNames() {
         assertThat(StixDrop.fileName("../etc/passwd")).isEqualTo("_._etc_passwd.json");
         assertThat(StixDrop.fileName("x".repeat(300))).hasSize(64 + 5);
