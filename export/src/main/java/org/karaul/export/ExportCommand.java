@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code karaul export stix|misp}: developments as one STIX 2.1 bundle or as a list of MISP events. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes developments as one STIX 2.1 bundle (stix) or as a list of MISP events (misp).",
-                "Reads the latest version of each development from karaul.developments (from the beginning, with",
-                "read_committed, as a consumer without group that never commits) or from a JSONL file (--in), and",
-                "keeps those last seen in the window. Output to standard output or --out FILE (written atomically)."})
+        description = {"Writes developments as one STIX 2.1 bundle (stix) or as MISP events (misp).",
+                "Reads the latest version of each development from karaul.developments (from",
+                "the beginning, read_committed, without a consumer group, committing nothing)",
+                "or from a JSONL file (--in), and keeps those last seen in the window.",
+                "Writes to standard output or to --out FILE (atomically). See export/EXPORT.md."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The output formats. */
