@@ -17,7 +17,7 @@ public final class DevelopmentsFile {
 
     public static Read read(Path file, Window window) {
         Deserializer<Development> reader = Topics.DEVELOPMENTS.valueSerde().deserializer();
-        Latest latest = new Latest();
+        Latest latest = new Latest(window);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
@@ -36,6 +36,6 @@ public final class DevelopmentsFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read developments file " + file + ": " + e.getMessage(), e);
         }
-        return latest.within(window);
+        return latest.read();
     }
 }

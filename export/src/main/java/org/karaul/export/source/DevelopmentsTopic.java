@@ -42,7 +42,7 @@ public final class DevelopmentsTopic {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "karaul-export");
         Deserializer<Development> reader = Topics.DEVELOPMENTS.valueSerde().deserializer();
-        Latest latest = new Latest();
+        Latest latest = new Latest(window);
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
@@ -71,7 +71,7 @@ public final class DevelopmentsTopic {
                 }
             }
         }
-        return latest.within(window);
+        return latest.read();
     }
 
     /** Whether every partition's position is at its end offset (for read_committed: its last stable offset). */

@@ -6,20 +6,31 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.karaul.contract.Development;
 
-/** Keeps the latest version of each development (the last one read wins, as compaction keeps it), then filters. */
+/**
+ * Keeps the latest version of each development (the last one read wins, as compaction keeps it) when that version is
+ * in the window. Filtering as it reads gives the same result as filtering at the end, since only the last version
+ * counts, and holds only what will be exported.
+ */
 final class Latest {
+    private final Window window;
     private final Map<String, Development> byId = new TreeMap<>();
     private final List<String> skipped = new ArrayList<>();
     private long records;
 
-    void put(String id, Development d) {
+    Latest(Window window) {
+        this.window = window;
+    }
+
+    void put(String key, Development d) {
         records++;
         if (d == null) {
-            if (id != null) {
-                byId.remove(id); // a tombstone deletes it
+            if (key != null) {
+                byId.remove(key); // a tombstone deletes it
             }
-        } else {
+        } else if (window.contains(d)) {
             byId.put(d.id(), d);
+        } else {
+            byId.remove(d.id());
         }
     }
 
@@ -32,7 +43,7 @@ final class Latest {
         return records;
     }
 
-    Read within(Window window) {
-        return new Read(byId.values().stream().filter(window::contains).toList(), records, skipped);
+    Read read() {
+        return new Read(List.copyOf(byId.values()), records, skipped);
     }
 }

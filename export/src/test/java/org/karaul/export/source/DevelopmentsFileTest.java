@@ -42,6 +42,19 @@ class DevelopmentsFileTest {
     }
 
     @Test
+    void shouldDecideTheWindowOnTheLatestVersion(@TempDir Path dir) throws Exception {
+        Development clash = Demo.borderClash();
+        Development movedOut = Demo.seenAt(clash, clash.firstSeen(), Demo.T0.plusSeconds(86_400), "later");
+        Path inThenOut = Files.write(dir.resolve("a.jsonl"), List.of(Demo.jsonLine(clash), Demo.jsonLine(movedOut)));
+        Path outThenIn = Files.write(dir.resolve("b.jsonl"), List.of(Demo.jsonLine(movedOut), Demo.jsonLine(clash)));
+        Window day = new Window(Demo.T0, Demo.T0.plusSeconds(3600));
+
+        assertThat(DevelopmentsFile.read(inThenOut, day).developments()).isEmpty();
+        assertThat(DevelopmentsFile.read(outThenIn, day).developments()).extracting(Development::title)
+                .containsExactly(clash.title());
+    }
+
+    @Test
     void shouldRefuseAnEmptyWindow() {
         assertThatThrownBy(() -> new Window(Demo.T0, Demo.T0)).hasMessageContaining("is not before its end");
     }
