@@ -24,7 +24,7 @@ import org.karaul.export.stix.StixObjects.Report;
 public final class StixBundles {
     private static final ObjectWriter WRITER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .writer();
 
