@@ -21,6 +21,7 @@ import org.karaul.alerts.publish.AlertTopology;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.alerts.sink.StixDropSink;
 import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.kafka.Topics;
@@ -77,6 +78,9 @@ public final class AlertsApp implements AutoCloseable {
         List<AlertSink> sinks = new ArrayList<>(extraSinks);
         if (config.console()) {
             sinks.add(new ConsoleSink(System.out));
+        }
+        if (config.stixExportDir() != null) {
+            sinks.add(new StixDropSink(config.stixExportDir()));
         }
         DeadLetterProducer unreadableAlerts = DeadLetterProducer.create(config.kafka(),
                 new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", config.deadLetterMaxBytes()), metrics);

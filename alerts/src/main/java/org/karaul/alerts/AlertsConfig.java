@@ -30,6 +30,7 @@ public record AlertsConfig(
         int deskKeep,
         boolean webhooks,
         WebhookSettings webhookSettings,
+        Path stixExportDir,
         Properties kafka) {
 
     public static final String DEFAULTS = "alerts-defaults.properties";
@@ -53,6 +54,7 @@ public record AlertsConfig(
                 s.intValue("alerts.desk.keep", 1, 100_000),
                 s.bool("alerts.webhooks.enabled"),
                 webhookSettings(s),
+                s.optionalPath("alerts.export.stix.dir"),
                 s.kafkaProperties());
     }
 

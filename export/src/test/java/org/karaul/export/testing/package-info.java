@@ -1,0 +1,2 @@
+/** Test support: validators of the exported formats and sample developments. */
+package org.karaul.export.testing;
