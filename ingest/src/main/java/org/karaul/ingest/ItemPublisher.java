@@ -278,6 +278,7 @@ public final class ItemPublisher implements AutoCloseable {
     private void transact(Batch batch) {
         List<RawItem> items = batch.items();
         List<SeenUrl> marks = batch.marks();
+        LOG.debug("source {}: sending a batch of {} items", batch.sourceId(), items.size());
         producer.beginTransaction();
         for (int i = 0; i < items.size(); i++) {
             RawItem item = items.get(i);
