@@ -53,9 +53,15 @@ public final class IngestApp implements AutoCloseable {
         }
         TransactionalProducers producers = new TransactionalProducers(config, metrics);
         // the producer's initTransactions settles what a killed predecessor left open before the seen topic is read
-        ItemPublisher publisher = ItemPublisher.open(producers, () -> SeenUrls.restore(config.kafka(), Duration.ofSeconds(60)),
-                Clock.systemUTC(), metrics, config.itemsMaxBytes(),
-                new ItemPublisher.Limits(config.publishRetryBackoffMax(), config.publishPendingMaxBytes()));
+        ItemPublisher publisher;
+        try {
+            publisher = ItemPublisher.open(producers, () -> SeenUrls.restore(config.kafka(), Duration.ofSeconds(60)),
+                    Clock.systemUTC(), metrics, config.itemsMaxBytes(),
+                    new ItemPublisher.Limits(config.publishRetryBackoffMax(), config.publishPendingMaxBytes()));
+        } catch (RuntimeException e) {
+            producers.close();
+            throw e;
+        }
         Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())), health);
         if (ops != null) {
             ops.register("ingest", () -> HealthCheck.Status.up(sources.size() + " sources, "

@@ -246,6 +246,9 @@ public final class ItemPublisher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             failed(e);
+        } catch (Error e) {
+            failed(e); // release the sending role, so the queue is retried, and let the caller see the Error
+            throw e;
         }
     }
 
@@ -339,9 +342,13 @@ public final class ItemPublisher implements AutoCloseable {
         for (Iterator<Batch> it = queue.iterator(); it.hasNext(); ) {
             Batch b = it.next();
             long bytesBefore = b.bytes();
+            Map<String, SeenUrl> marks = new HashMap<>();
+            for (int i = 0; i < b.size(); i++) {
+                marks.put(b.items().get(i).id(), b.marks().get(i));
+            }
             List<RawItem> landed = b.dropCommitted(committed);
             for (RawItem item : landed) {
-                committed.find(item.id()).ifPresent(mark -> waiting.remove(item.id(), mark));
+                waiting.remove(item.id(), marks.get(item.id()));
             }
             pendingItems -= landed.size();
             pendingBytes -= bytesBefore - b.bytes();
@@ -354,10 +361,9 @@ public final class ItemPublisher implements AutoCloseable {
                 it.remove();
             }
         }
-        // marks of items still waiting stay in `waiting`; those of dropped items equal what `seen` now holds
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Throwable e) {
         closeQuietly(producer); // a new producer fences this one and aborts its open transaction on the broker
         producer = null;
         Duration wait;

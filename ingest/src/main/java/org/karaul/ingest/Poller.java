@@ -112,7 +112,7 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** When each source last polled and published without error. */
+    /** When each source last polled without error (what it found is published, or waits to be). */
     public Map<String, Instant> lastSuccess() {
         return Map.copyOf(lastSuccess);
     }
