@@ -1,16 +1,9 @@
 package org.karaul.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.Serializer;
-import org.karaul.contract.RawItem;
-import org.karaul.contract.SeenUrl;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.config.ConfigException;
 import org.karaul.ingest.fetch.FetchConfig;
@@ -35,15 +28,15 @@ public final class IngestApp implements AutoCloseable {
 
     private final Poller poller;
     private final ItemPublisher publisher;
-    private final KafkaClientMetrics producerMetrics;
+    private final TransactionalProducers producers;
 
-    private IngestApp(Poller poller, ItemPublisher publisher, KafkaClientMetrics producerMetrics) {
+    private IngestApp(Poller poller, ItemPublisher publisher, TransactionalProducers producers) {
         this.poller = poller;
         this.publisher = publisher;
-        this.producerMetrics = producerMetrics;
+        this.producers = producers;
     }
 
-    /** Starts polling; registers a health check on {@code ops} when given. */
+    /** Starts polling; registers health checks on {@code ops} when given. */
     public static IngestApp start(IngestConfig config, MeterRegistry metrics, OpsServer ops) {
         List<SourceSpec> specs = loadSources(config);
         Fetcher fetcher = new HttpFetcher(FetchConfig.defaults().withUserAgent(config.userAgent())
@@ -58,12 +51,17 @@ public final class IngestApp implements AutoCloseable {
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.INGEST_SEEN));
         }
-        SeenUrls seen = SeenUrls.restore(config.kafka(), Duration.ofSeconds(60));
-        KafkaProducer<String, Object> producer = producer(config);
-        producer.initTransactions();
-        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
-        producerMetrics.bindTo(metrics);
-        ItemPublisher publisher = new ItemPublisher(producer, seen, Clock.systemUTC(), metrics, config.itemsMaxBytes());
+        TransactionalProducers producers = new TransactionalProducers(config, metrics);
+        // the producer's initTransactions settles what a killed predecessor left open before the seen topic is read
+        ItemPublisher publisher;
+        try {
+            publisher = ItemPublisher.open(producers, () -> SeenUrls.restore(config.kafka(), Duration.ofSeconds(60)),
+                    Clock.systemUTC(), metrics, config.itemsMaxBytes(),
+                    new ItemPublisher.Limits(config.publishRetryBackoffMax(), config.publishPendingMaxBytes()));
+        } catch (RuntimeException e) {
+            producers.close();
+            throw e;
+        }
         Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())), health);
         if (ops != null) {
             ops.register("ingest", () -> HealthCheck.Status.up(sources.size() + " sources, "
@@ -72,10 +70,15 @@ public final class IngestApp implements AutoCloseable {
             // One record per source; always "up": a blind source must not make the service look dead.
             specs.forEach(spec -> ops.register("ingest.source." + spec.id(),
                     () -> HealthCheck.Status.up(health.find(spec.id()).describe())));
+            // Down while publishing fails: nothing found reaches the raw topic (it waits in memory, see INGEST.md).
+            ops.register("ingest.publish", () -> {
+                ItemPublisher.State s = publisher.state();
+                return s.failing() ? HealthCheck.Status.down(s.describe()) : HealthCheck.Status.up(s.describe());
+            });
         }
         poller.start();
-        LOG.info("ingest started: {} sources, {} URLs remembered", sources.size(), seen.size());
-        return new IngestApp(poller, publisher, producerMetrics);
+        LOG.info("ingest started: {} sources, {} URLs remembered", sources.size(), publisher.remembered());
+        return new IngestApp(poller, publisher, producers);
     }
 
     private static List<SourceSpec> loadSources(IngestConfig config) {
@@ -87,24 +90,10 @@ public final class IngestApp implements AutoCloseable {
         }
     }
 
-    private static KafkaProducer<String, Object> producer(IngestConfig config) {
-        Properties p = new Properties();
-        p.putAll(config.kafka());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        Serializer<RawItem> items = Topics.ITEMS_RAW.valueSerde().serializer();
-        Serializer<SeenUrl> seen = Topics.INGEST_SEEN.valueSerde().serializer();
-        Serializer<Object> values = (topic, value) -> value instanceof RawItem r ? items.serialize(topic, r)
-                : seen.serialize(topic, (SeenUrl) value);
-        return new KafkaProducer<>(p, Topics.ITEMS_RAW.keySerde().serializer(), values);
-    }
-
     @Override
     public void close() throws Exception {
         poller.close();
-        producerMetrics.close();
         publisher.close();
+        producers.close();
     }
 }

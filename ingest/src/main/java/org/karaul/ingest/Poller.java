@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls every source on a small thread pool and hands what it finds to the publisher. Each source's next poll
  * comes sooner while it yields new items and later while it is idle or failing ({@link AdaptiveInterval});
- * every poll is recorded on the {@link SourceHealthBoard}.
+ * every poll is recorded on the {@link SourceHealthBoard}. While the publisher's queue is full (the broker has been
+ * away for long), no source is polled: each looks again every {@link #PAUSED_CHECK}.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+    /** How often a source whose poll was held back by a full publish queue looks again. */
+    static final java.time.Duration PAUSED_CHECK = java.time.Duration.ofSeconds(1);
 
     private final List<Source> sources;
     private final ItemPublisher publisher;
@@ -71,9 +74,16 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Polls one source now and returns the delay until its next poll; never throws. */
+    /**
+     * Polls one source now and returns the delay until its next poll; never throws. Does not poll while the
+     * publisher is not accepting more (back-pressure): what it would find waits on the site instead of in memory.
+     */
     java.time.Duration pollOnce(Source source) {
         String id = source.spec().id();
+        if (!publisher.accepting()) {
+            metrics.counter("karaul.ingest.polls.paused", "source", id).increment();
+            return PAUSED_CHECK;
+        }
         AdaptiveInterval interval = intervals.get(id);
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "success";
@@ -81,6 +91,9 @@ public final class Poller implements AutoCloseable {
             List<Candidate> found = source.poll();
             metrics.counter("karaul.ingest.items.found", "source", id).increment(found.size());
             int fresh = publisher.publish(source.spec(), found).size();
+            if (publisher.state().failing()) {
+                outcome = "publish.pending"; // found and kept; it goes out when the broker is back
+            }
             lastSuccess.put(id, Instant.now());
             health.success(id, fresh);
             return interval.afterSuccess(fresh);
@@ -99,7 +112,7 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** When each source last polled and published without error. */
+    /** When each source last polled without error (what it found is published, or waits to be). */
     public Map<String, Instant> lastSuccess() {
         return Map.copyOf(lastSuccess);
     }

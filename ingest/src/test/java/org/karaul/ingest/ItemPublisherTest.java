@@ -16,11 +16,13 @@ import org.karaul.contract.SeenUrl;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.SourceSpec;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ItemPublisherTest {
     private static final int MAX_ITEM_BYTES = 4096;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private static final SourceSpec SOURCE = new SourceSpec("tg", "telegram", "https://t.me/s/x", Duration.ofMinutes(5),
             "ru", "D", List.of());
 
@@ -30,9 +32,13 @@ class ItemPublisherTest {
 
     @BeforeEach
     void setUp() {
-        producer.initTransactions();
-        publisher = new ItemPublisher(producer, new SeenUrls(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"),
-                ZoneOffset.UTC), new SimpleMeterRegistry(), MAX_ITEM_BYTES);
+        publisher = ItemPublisher.open(() -> producer, SeenUrls::new, CLOCK, new SimpleMeterRegistry(), MAX_ITEM_BYTES,
+                ItemPublisher.Limits.DEFAULT);
+    }
+
+    @AfterEach
+    void tearDown() {
+        publisher.close();
     }
 
     private static Candidate post(String url, String text) {

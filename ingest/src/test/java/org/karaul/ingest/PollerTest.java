@@ -60,8 +60,8 @@ class PollerTest {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         MockProducer<String, Object> producer = new MockProducer<>(true, null, new StringSerializer(),
                 (topic, value) -> new byte[0]);
-        producer.initTransactions();
-        ItemPublisher publisher = new ItemPublisher(producer, new SeenUrls(), Clock.systemUTC(), metrics, 512 * 1024);
+        ItemPublisher publisher = ItemPublisher.open(() -> producer, SeenUrls::new, Clock.systemUTC(), metrics, 512 * 1024,
+                ItemPublisher.Limits.DEFAULT);
         SourceHealthBoard health = new SourceHealthBoard(List.of(SPEC.id()), 2, 2, Clock.systemUTC(), metrics);
         ScriptedSource source = new ScriptedSource()
                 .then(article("/a", "first text"), article("/b", "other"))

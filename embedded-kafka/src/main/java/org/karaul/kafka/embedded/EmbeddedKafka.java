@@ -184,7 +184,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Kafka broker at {} stopped", bootstrapServers());
     }
 
-    static int freePort() {
+    /**
+     * A port free on 127.0.0.1 right now, for {@link #start(Path, int, int, boolean)}: a test that stops a broker and
+     * starts it again on the same data directory keeps its ports, so clients reconnect to the same address.
+     */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
             s.setReuseAddress(true);
             return s.getLocalPort();
