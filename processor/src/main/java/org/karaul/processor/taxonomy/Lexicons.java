@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * Words by concept and language ({@code lexicons.yaml}): drugs, weapons, detention, money sent to a
  * group and the rest, each listed once per language and script, so every rule that needs a concept
  * names it as {@code @drugs} instead of repeating its words. A reference expands to the concept's
- * terms in every language, in the one language its matcher states, or, for {@code lang: local}, in
- * the four Central Asian languages.
+ * terms in the one language its matcher states, for {@code lang: local} in the four Central Asian
+ * languages, for {@code lang: any} in every language; without a stated language the matcher is read
+ * once in English and once in Russian (see {@link MatcherReader}).
  */
 public final class Lexicons {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -95,6 +96,19 @@ public final class Lexicons {
         List<String> all = new ArrayList<>();
         concept.values().forEach(all::addAll);
         return all;
+    }
+
+    /**
+     * The terms a reference has in one language, none when the concept lacks that language.
+     *
+     * @throws IllegalArgumentException naming the unknown concept
+     */
+    List<String> termsIn(String reference, String lang) {
+        Map<String, List<String>> concept = concepts.get(reference.substring(1));
+        if (concept == null) {
+            throw new IllegalArgumentException("unknown lexicon concept '" + reference + "'; defined: " + concepts.keySet());
+        }
+        return concept.getOrDefault(lang, List.of());
     }
 
     /** Concept names, in file order. */

@@ -7,8 +7,12 @@ import java.util.Set;
 
 /**
  * Reads matchers and signals: a bare string, or {@code {any: [...], near: [...], within: N, lang: .., weight: ..}}.
- * A term {@code @concept} stands for that concept's {@link Lexicons} terms; a matcher that uses one
- * applies to every language unless it states {@code lang}, and then takes that language's terms only.
+ * A term {@code @concept} stands for that concept's {@link Lexicons} terms. A matcher that uses one
+ * and states no {@code lang} is read twice, as an English rule (the concepts' {@code en} terms and the
+ * written Latin terms) and as a Russian one ({@code ru} terms and written Cyrillic terms), exactly as
+ * if the two had been written out; a side left without terms drops that reading. A matcher stating
+ * {@code lang} takes that language's terms only ({@code local}: Kazakh, Kyrgyz, Uzbek and Tajik;
+ * {@code any}: every language's, applied to every document).
  */
 final class MatcherReader {
     private static final Set<String> MATCHER_KEYS = Set.of("any", "near", "within", "lang");
@@ -37,7 +41,7 @@ final class MatcherReader {
             if (node.isObject()) {
                 yaml.onlyKeys(node, at, MATCHER_KEYS);
             }
-            out.add(matcher(node, at));
+            out.addAll(matcher(node, at));
         }
         return out;
     }
@@ -55,19 +59,22 @@ final class MatcherReader {
                     throw yaml.fail(at, "'weight' must not be 0");
                 }
             }
-            out.add(new Signal(matcher(node, at), weight));
+            for (Matcher m : matcher(node, at)) {
+                out.add(new Signal(m, weight));
+            }
         }
         return out;
     }
 
-    private Matcher matcher(JsonNode node, String at) {
+    /** One matcher, or for a concept reference without a stated language, its English and Russian readings. */
+    private List<Matcher> matcher(JsonNode node, String at) {
         if (node.isValueNode()) {
             String term = node.asText().trim();
             if (Lexicons.isReference(term)) {
-                return new Matcher(expand(List.of(term), null, at), List.of(), 0, "any");
+                return byLanguage(List.of(term), List.of(), 0, at);
             }
             checkTerm(term, at);
-            return new Matcher(List.of(term), List.of(), 0, langOf(List.of(term), at));
+            return List.of(new Matcher(List.of(term), List.of(), 0, langOf(List.of(term), at)));
         }
         if (!node.isObject()) {
             throw yaml.fail(at, "expected a term or a mapping with 'any'");
@@ -76,24 +83,69 @@ final class MatcherReader {
         List<String> written = yaml.strings(node, "any", at, true);
         List<String> writtenNear = yaml.strings(node, "near", at, false);
         boolean refers = written.stream().anyMatch(Lexicons::isReference) || writtenNear.stream().anyMatch(Lexicons::isReference);
+        int within = (int) yaml.number(node, "within", at, 0);
+        if (!writtenNear.isEmpty() && within < 1) {
+            throw yaml.fail(at, "'near' needs 'within' of at least 1 word");
+        }
+        if (writtenNear.isEmpty() && node.has("within")) {
+            throw yaml.fail(at, "'within' given without 'near'");
+        }
+        if (stated != null && !LANGS.contains(stated)) {
+            throw yaml.fail(at, "'lang' must be one of " + LANGS + ", got '" + stated + "'");
+        }
+        if (refers && stated == null) {
+            return byLanguage(written, writtenNear, within, at);
+        }
         List<String> terms = expand(written, stated, at);
         List<String> near = expand(writtenNear, stated, at);
         terms.forEach(t -> checkTerm(t, at));
         near.forEach(t -> checkTerm(t, at));
-        int within = (int) yaml.number(node, "within", at, 0);
-        if (!near.isEmpty() && within < 1) {
-            throw yaml.fail(at, "'near' needs 'within' of at least 1 word");
-        }
-        if (near.isEmpty() && node.has("within")) {
-            throw yaml.fail(at, "'within' given without 'near'");
-        }
-        String lang = stated != null ? stated : refers ? "any" : null;
-        if (lang != null && !LANGS.contains(lang)) {
-            throw yaml.fail(at, "'lang' must be one of " + LANGS + ", got '" + lang + "'");
-        }
         List<String> all = new ArrayList<>(terms);
         all.addAll(near);
-        return new Matcher(terms, near, within, lang != null ? lang : langOf(all, at));
+        return List.of(new Matcher(terms, near, within, stated != null ? stated : langOf(all, at)));
+    }
+
+    /**
+     * The English and the Russian reading of a matcher naming concepts without a language: each takes
+     * the concepts' terms in its language and the written terms in its script. A reading with an empty
+     * side is left out; a matcher with no reading at all is refused.
+     */
+    private List<Matcher> byLanguage(List<String> written, List<String> writtenNear, int within, String at) {
+        List<Matcher> out = new ArrayList<>();
+        for (String lang : List.of("en", "ru")) {
+            boolean cyrillic = "ru".equals(lang);
+            List<String> terms = expandOwn(written, lang, cyrillic, at);
+            List<String> near = expandOwn(writtenNear, lang, cyrillic, at);
+            if (terms.isEmpty() || !writtenNear.isEmpty() && near.isEmpty()) {
+                continue;
+            }
+            terms.forEach(t -> checkTerm(t, at));
+            near.forEach(t -> checkTerm(t, at));
+            out.add(new Matcher(terms, near, within, lang));
+        }
+        if (out.isEmpty()) {
+            throw yaml.fail(at, "names concepts with neither English nor Russian terms; state 'lang'");
+        }
+        return out;
+    }
+
+    /** {@code lang}'s terms of the concepts named, and the written terms in its script. */
+    private List<String> expandOwn(List<String> terms, String lang, boolean cyrillic, String at) {
+        List<String> out = new ArrayList<>();
+        for (String t : terms) {
+            if (!Lexicons.isReference(t)) {
+                if (hasCyrillic(t) == cyrillic) {
+                    out.add(t);
+                }
+                continue;
+            }
+            try {
+                out.addAll(lexicons.termsIn(t, lang));
+            } catch (IllegalArgumentException e) {
+                throw yaml.fail(at, e.getMessage());
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     /** The terms with each {@code @concept} reference replaced by its lexicon terms (in {@code lang} only, when given). */

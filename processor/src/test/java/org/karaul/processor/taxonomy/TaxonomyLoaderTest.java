@@ -82,11 +82,50 @@ class TaxonomyLoaderTest {
     @Test
     void rejectsARuleMixingScriptsWithoutSayingItsLanguage() throws IOException {
         copyBundled();
-        edit("threat-taxonomy.yaml", "\"heroin\", \"hashish\",", "\"heroin\", \"гашиш\",");
+        edit("threat-taxonomy.yaml", "\"migrants\", \"passports\",", "\"migrants\", \"паспорт\",");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category trafficking.people.signals[1]")
+                .hasMessageContaining("mixes Cyrillic and Latin");
+    }
+
+    @Test
+    void aConceptNamedWithoutALanguageIsReadAsOneEnglishAndOneRussianRule() {
+        CategoryRule drugs = TaxonomyLoader.bundled().categories().stream()
+                .filter(c -> c.id().equals("trafficking.drugs")).findFirst().orElseThrow();
+        // {weight: 2, any: ["@drugs"]}: the English words for English items, the Russian ones for Russian items, nothing local
+        Signal english = drugs.signals().get(0);
+        Signal russian = drugs.signals().get(1);
+        assertThat(english.matcher().lang()).isEqualTo("en");
+        assertThat(english.matcher().terms()).contains("heroin", "mephedrone").noneMatch(MatcherReader::hasCyrillic);
+        assertThat(russian.matcher().lang()).isEqualTo("ru");
+        assertThat(russian.matcher().terms()).contains("героин*", "мефедрон*").allMatch(MatcherReader::hasCyrillic);
+        assertThat(List.of(english.weight(), russian.weight())).containsOnly(2.0);
+        // written terms beside a concept go to the reading of their script
+        Signal seizureEnglish = drugs.signals().get(2);
+        Signal seizureRussian = drugs.signals().get(3);
+        assertThat(seizureEnglish.matcher().terms()).contains("seized", "kilograms").doesNotContain("килограмм*");
+        assertThat(seizureRussian.matcher().terms()).contains("изъял*", "килограмм*").doesNotContain("kilograms");
+    }
+
+    @Test
+    void rejectsAConceptWithNeitherEnglishNorRussianTermsWhenNoLanguageIsStated() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "{weight: -3, any: [\"@plotting\"], lang: local}", "{weight: -3, any: [\"@plotting\"]}");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category terrorism.attack.signals")
+                .hasMessageContaining("neither English nor Russian terms");
+    }
+
+    @Test
+    void rejectsAnUnknownConcept() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "{weight: 2, any: [\"@drugs\"]}", "{weight: 2, any: [\"@drug\"]}");
         assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("category trafficking.drugs.signals[0]")
-                .hasMessageContaining("mixes Cyrillic and Latin");
+                .hasMessageContaining("unknown lexicon concept '@drug'");
     }
 
     @Test
