@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.karaul.alerts.secrets.TestKeys;
 import org.karaul.contract.Severity;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
@@ -45,7 +46,7 @@ class SubscriptionStoreIT {
                 List.of(), Severity.INFO, Instant.now());
 
         Recorder first = new Recorder();
-        try (SubscriptionStore store = SubscriptionStore.start(kafka, first)) {
+        try (SubscriptionStore store = SubscriptionStore.start(kafka, TestKeys.sealer(), first)) {
             store.put(kept);
             store.put(gone);
             assertThat(store.delete(gone.id())).isTrue();
@@ -55,7 +56,7 @@ class SubscriptionStoreIT {
         assertThat(first.events).containsSubsequence("changed " + kept.id(), "changed " + gone.id(), "removed " + gone.id());
 
         Recorder second = new Recorder();
-        try (SubscriptionStore restarted = SubscriptionStore.start(kafka, second)) {
+        try (SubscriptionStore restarted = SubscriptionStore.start(kafka, TestKeys.sealer(), second)) {
             assertThat(restarted.list()).contains(kept).doesNotContain(gone);
             assertThat(second.events).contains("changed " + kept.id());
         }
