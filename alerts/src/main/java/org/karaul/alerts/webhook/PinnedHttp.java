@@ -83,7 +83,11 @@ final class PinnedHttp {
         SSLParameters p = ssl.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the URL's host, not the address
         if (!literal) {
-            p.setServerNames(List.of(new SNIHostName(host)));
+            try {
+                p.setServerNames(List.of(new SNIHostName(host)));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("host " + host + " cannot be sent as TLS server name: " + e.getMessage(), e);
+            }
         }
         ssl.setSSLParameters(p);
         ssl.startHandshake();

@@ -53,6 +53,7 @@ public final class SubscriptionStore implements AutoCloseable {
     private final Listener listener;
     private final SecretSealer sealer;
     private final Map<String, String> toReseal = new ConcurrentHashMap<>();
+    private final Map<String, String> unopened = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private final Thread thread;
     private volatile boolean running = true;
@@ -110,6 +111,8 @@ public final class SubscriptionStore implements AutoCloseable {
             reader.poll(Duration.ofMillis(200)).forEach(this::apply);
         }
         LOG.info("{} webhook subscription(s) loaded", current.size());
+        unopened.values().forEach(LOG::error);
+        unopened.clear();
     }
 
     /** Re-writes, sealed with the current key, the subscriptions loaded in clear or under an older key. */
@@ -152,6 +155,9 @@ public final class SubscriptionStore implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
+            if (r.key() != null) {
+                unopened.remove(r.key());
+            }
             if (r.key() != null && current.remove(r.key()) != null) {
                 listener.removed(r.key());
             }
@@ -170,11 +176,17 @@ public final class SubscriptionStore implements AutoCloseable {
             try {
                 s = stored.opened(sealer.open(stored.id(), stored.sealedSecret()));
             } catch (SecretSealer.SealException e) {
-                LOG.error("cannot open the secret of webhook subscription {} at {}-{}@{}: {}; it is not delivered until a"
-                        + " key in alerts.webhooks.secret.keys opens it", stored.id(), r.topic(), r.partition(), r.offset(),
-                        e.getMessage());
+                String problem = "cannot open the secret of webhook subscription " + stored.id() + " at " + r.topic() + "-"
+                        + r.partition() + "@" + r.offset() + ": " + e.getMessage() + "; it is not delivered until a key in"
+                        + " alerts.webhooks.secret.keys opens it";
+                if (loaded) {
+                    LOG.error(problem);
+                } else {
+                    unopened.put(stored.id(), problem); // reported after loading, unless a later record replaces it
+                }
                 return;
             }
+            unopened.remove(stored.id());
             if (!sealer.current(stored.sealedSecret()) || stored.secret() != null) {
                 markReseal(s.id(), stored.secret() != null ? "secret also in clear" : "sealed with an older key");
             } else {
@@ -182,6 +194,7 @@ public final class SubscriptionStore implements AutoCloseable {
             }
         } else {
             s = stored;
+            unopened.remove(s.id());
             markReseal(s.id(), "secret in clear");
         }
         current.put(s.id(), s);

@@ -57,8 +57,8 @@ public final class UrlGuard {
     }
 
     /**
-     * The URL's form alone, without resolving it: http(s), at most {@link #MAX_URL_LENGTH} characters, a host, no user
-     * info and no fragment.
+     * The URL's form alone, without resolving it: http(s), at most {@link #MAX_URL_LENGTH} characters, a host, a port
+     * from 1 to 65535 if any, no user info and no fragment.
      */
     public static URI parse(String url) throws RefusedUrlException {
         if (url == null || url.isBlank()) {
@@ -79,6 +79,9 @@ public final class UrlGuard {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new RefusedUrlException("the URL needs a host and no user info");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getPort() < -1) {
+            throw new RefusedUrlException("port " + uri.getPort() + " is out of range");
         }
         if (uri.getRawFragment() != null) {
             throw new RefusedUrlException("the URL may not have a fragment (#...)");

@@ -26,7 +26,8 @@ class UrlGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://93.184.216.34/", "file:///etc/passwd", "javascript:alert(1)", "http://user:pw@93.184.216.34/",
-            "not a url", "http://93.184.216.34/hook#fragment", "http:///nohost", ""})
+            "not a url", "http://93.184.216.34/hook#fragment", "http:///nohost", "", "http://93.184.216.34:99999/",
+            "http://93.184.216.34:0/"})
     void shouldRefuseOtherSchemesUserInfoAndJunk(String url) {
         assertThatThrownBy(() -> strict.check(url)).isInstanceOf(UrlGuard.RefusedUrlException.class);
     }
