@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -192,6 +193,12 @@ class SecurityIT {
         assertThat(mine.get("state").asText()).isIn("delivering", "retrying");
         assertThat(mine.has("lag")).isTrue();
         assertThat(states.toString()).doesNotContain("hook-" + run).as("no URL on the desk");
+        HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(alerts.url("/events")))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream events = stream.body()) {
+            assertThat(stream.statusCode()).as("the SSE stream with the session cookie").isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        }
         HttpResponse<String> desk = call("GET", "/", null, null, "Cookie", session);
         assertThat(desk.statusCode()).isEqualTo(200);
         assertThat(desk.body()).contains("subscription-list");
