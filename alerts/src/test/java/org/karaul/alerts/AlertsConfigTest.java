@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +32,7 @@ class AlertsConfigTest {
         assertThat(config.kafka()).as("not for the group-less readers").doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     }
 
-    private static final String KEY = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
 
     private static AlertsConfig config(Map<String, String> overrides) {
         return AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, overrides));
@@ -64,15 +66,15 @@ class AlertsConfigTest {
         Map<String, String> exposed = Map.of("alerts.http.host", "0.0.0.0", "alerts.desk.token", "d".repeat(16));
         assertThatThrownBy(() -> config(exposed)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("alerts.webhooks.secret.keys");
-        Map<String, String> withKey = new java.util.HashMap<>(exposed);
+        Map<String, String> withKey = new HashMap<>(exposed);
         withKey.put("alerts.webhooks.secret.keys", KEY);
         AlertsConfig config = config(withKey);
         assertThat(config.webhookSettings().secretKeys().inline().ids()).containsExactly("k1");
         assertThat(config.httpSecurity().toString()).doesNotContain("d".repeat(16));
-        Map<String, String> withFile = new java.util.HashMap<>(exposed);
+        Map<String, String> withFile = new HashMap<>(exposed);
         withFile.put("alerts.webhooks.secret.keys.file", "/etc/karaul/webhook.keys");
         assertThat(config(withFile).webhookSettings().secretKeys().file()).isEqualTo(Path.of("/etc/karaul/webhook.keys"));
-        Map<String, String> noWebhooks = new java.util.HashMap<>(exposed);
+        Map<String, String> noWebhooks = new HashMap<>(exposed);
         noWebhooks.put("alerts.webhooks.enabled", "false");
         assertThat(config(noWebhooks).webhooks()).isFalse();
         Map<String, String> noHttp = Map.of("alerts.http.host", "0.0.0.0", "alerts.http.port", "-1");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,7 @@ public final class SubscriptionStore implements AutoCloseable {
 
     /** Re-writes, sealed with the current key, the subscriptions loaded in clear or under an older key. */
     private void reseal() {
-        Map<String, Integer> why = new java.util.TreeMap<>();
+        Map<String, Integer> why = new TreeMap<>();
         for (Map.Entry<String, String> e : Map.copyOf(toReseal).entrySet()) {
             WebhookSubscription s = current.get(e.getKey());
             if (s == null) {

@@ -17,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,7 +200,7 @@ class PinnedDeliveryTest {
         return new WebhookPoster(settings, guard, null, new SimpleMeterRegistry(), Clock.systemUTC(), () -> {
             try {
                 return (tls == null ? SSLContext.getDefault() : tls).getSocketFactory();
-            } catch (java.security.NoSuchAlgorithmException e) {
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         });
