@@ -174,7 +174,31 @@
     renderList();
   }
 
+  /** Each webhook subscription's delivery state (from /subscriptions), as text. */
+  function renderSubscriptions(list) {
+    const items = (list || []).map((s) => {
+      let text = s.id + ': ' + s.state;
+      if (s.since) text += ' since ' + when(s.since);
+      if (s.failures) text += ' (' + s.failures + ' failed attempts)';
+      text += ', lag ' + s.lag;
+      if (s.restarts) text += ', restarted ' + s.restarts + 'x';
+      if (s.lastError) text += ', last error: ' + s.lastError;
+      return el('li', 'subscription state-' + s.state, text);
+    });
+    $('subscription-list').replaceChildren(...items);
+    $('subscriptions').hidden = items.length === 0;
+  }
+
+  function pollSubscriptions() {
+    fetch('/subscriptions', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((list) => { if (list) renderSubscriptions(list); })
+      .catch(() => { /* shown again on the next poll */ });
+  }
+
   function start() {
+    pollSubscriptions();
+    setInterval(pollSubscriptions, 10000);
     ['f-severity', 'f-category', 'f-country'].forEach((id) => $(id).addEventListener('change', renderList));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
     const source = new EventSource('/events');

@@ -1,5 +1,6 @@
 package org.karaul.alerts;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
@@ -10,18 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
+import org.karaul.alerts.http.DeskAuth;
+import org.karaul.alerts.http.HttpSecurity;
 import org.karaul.alerts.http.HttpServerHandle;
+import org.karaul.alerts.http.LoginPage;
+import org.karaul.alerts.http.RateLimiter;
 import org.karaul.alerts.http.WebhookApi;
 import org.karaul.alerts.publish.AlertTopology;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.alerts.sink.StixDropSink;
+import org.karaul.alerts.webhook.RetentionCheck;
 import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.kafka.Topics;
@@ -84,10 +91,13 @@ public final class AlertsApp implements AutoCloseable {
         }
         DeadLetterProducer unreadableAlerts = DeadLetterProducer.create(config.kafka(),
                 new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", config.deadLetterMaxBytes()), metrics);
+        if (config.webhooks()) {
+            RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
+        }
         Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics,
                 unreadableAlerts) : null;
         DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
-        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk);
+        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, metrics);
         AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
                 sinks, metrics, unreadableAlerts);
         if (ops != null) {
@@ -117,14 +127,28 @@ public final class AlertsApp implements AutoCloseable {
         return p;
     }
 
-    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk) {
+    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk, MeterRegistry metrics) {
+        HttpSecurity security = config.httpSecurity();
+        RateLimiter limiter = new RateLimiter(security.ratePerMinute(), security.rateBurst(), metrics);
         try {
             HttpServerHandle http = HttpServerHandle.start(config.httpHost(), config.httpPort());
-            http.route("/", new DeskPage(desk));
+            HttpHandler page = new DeskPage(desk, webhooks == null ? Map::of : webhooks::statuses);
+            if (security.deskToken() != null) {
+                DeskAuth auth = new DeskAuth(security.deskToken(), security.secureCookie(), metrics);
+                page = auth.protect(page, Set.of("/desk.css"));
+                LoginPage login = new LoginPage(auth);
+                http.route(LoginPage.PATH, limiter.limit("login", login));
+                http.route(LoginPage.LOGOUT, login);
+            }
+            http.route("/", page);
             String token = config.webhookSettings().token();
             if (webhooks != null && token != null) {
-                http.route(WebhookApi.PATH, new WebhookApi(webhooks, token, Clock.systemUTC()));
+                http.route(WebhookApi.PATH, limiter.limit("api", new WebhookApi(webhooks, token, Clock.systemUTC(), metrics)));
             }
+            LOG.info("desk page {}, webhook API {}, rate limit {}", security.deskToken() == null ? "open (loopback only)"
+                    : "behind its login", webhooks != null && token != null ? "on (bearer token)" : "off",
+                    security.ratePerMinute() == 0 ? "off" : security.ratePerMinute() + "/min per address, burst "
+                            + security.rateBurst());
             return http;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,17 +1,25 @@
 package org.karaul.alerts;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.karaul.alerts.http.HttpSecurity;
+import org.karaul.alerts.secrets.SecretKeys;
 import org.karaul.alerts.webhook.UrlGuard;
 import org.karaul.alerts.webhook.WebhookSettings;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
 import org.karaul.deadletter.DeadLetters;
 
-/** The alerts service's settings, documented in {@code alerts-defaults.properties}. */
+/**
+ * The alerts service's settings, documented in {@code alerts-defaults.properties}. Start-up is refused when the desk
+ * page and API are bound to an address other than loopback without a desk token, with a token shorter than
+ * {@link #MIN_TOKEN} characters, or (webhooks on) without keys for the webhook secrets.
+ */
 public record AlertsConfig(
         String applicationId,
         Path rulesPath,
@@ -28,14 +36,31 @@ public record AlertsConfig(
         String httpHost,
         int httpPort,
         int deskKeep,
+        HttpSecurity httpSecurity,
         boolean webhooks,
         WebhookSettings webhookSettings,
         Path stixExportDir,
         Properties kafka) {
 
     public static final String DEFAULTS = "alerts-defaults.properties";
+    /** Least length of a token when the HTTP server is reachable from other machines. */
+    public static final int MIN_TOKEN = 16;
+    /** The key file used when no keys are configured (only on a loopback-bound service), in the state directory. */
+    public static final String GENERATED_KEY_FILE = "webhook-secret.keys";
 
     public static AlertsConfig from(Settings s) {
+        String host = s.string("alerts.http.host");
+        int port = s.intValue("alerts.http.port", -1, 65535);
+        boolean exposed = port >= 0 && !loopback(host);
+        HttpSecurity security = new HttpSecurity(s.optionalString("alerts.desk.token"), s.bool("alerts.desk.cookie.secure"),
+                s.intValue("alerts.http.rate.per.minute", 0, 1_000_000), s.intValue("alerts.http.rate.burst", 1, 1_000_000));
+        if (exposed) {
+            requireToken(s, "alerts.desk.token", host, "the desk page's login token");
+            String apiToken = s.optionalString("alerts.webhooks.token");
+            if (apiToken != null) {
+                requireToken(s, "alerts.webhooks.token", host, "the webhook API's bearer token");
+            }
+        }
         return new AlertsConfig(
                 s.string("alerts.application.id"),
                 s.optionalPath("alerts.rules.path"),
@@ -49,16 +74,69 @@ public record AlertsConfig(
                 s.bool("alerts.topics.create"),
                 s.string("alerts.ops.host"),
                 s.intValue("alerts.ops.port", -1, 65535),
-                s.string("alerts.http.host"),
-                s.intValue("alerts.http.port", -1, 65535),
+                host,
+                port,
                 s.intValue("alerts.desk.keep", 1, 100_000),
+                security,
                 s.bool("alerts.webhooks.enabled"),
-                webhookSettings(s),
+                webhookSettings(s, exposed && s.bool("alerts.webhooks.enabled")),
                 s.optionalPath("alerts.export.stix.dir"),
                 s.kafkaProperties());
     }
 
-    private static WebhookSettings webhookSettings(Settings s) {
+    /**
+     * Whether every address {@code host} names is a loopback one (so only this machine can connect); a name that does
+     * not resolve counts as not loopback.
+     */
+    public static boolean loopback(String host) {
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            return all.length > 0 && Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static void requireToken(Settings s, String key, String host, String what) {
+        String token = s.optionalString(key);
+        if (token == null) {
+            throw new ConfigException(key, s.origin(key), "alerts.http.host is " + host + ", not a loopback address, so "
+                    + what + " is required: set " + key + " (at least " + MIN_TOKEN + " characters), or bind"
+                    + " alerts.http.host to 127.0.0.1 and put a reverse proxy with its own login in front");
+        }
+        if (token.length() < MIN_TOKEN) {
+            throw new ConfigException(key, s.origin(key), "alerts.http.host is " + host + ", not a loopback address, so "
+                    + what + " must have at least " + MIN_TOKEN + " characters");
+        }
+    }
+
+    /**
+     * The keys of the webhook secrets: {@code alerts.webhooks.secret.keys}, else {@code alerts.webhooks.secret.keys.file},
+     * else (only when {@code exposed} is false) a key file generated in the state directory.
+     */
+    private static SecretKeys.Source secretKeys(Settings s, boolean exposed) {
+        String inline = s.optionalString("alerts.webhooks.secret.keys");
+        if (inline != null) {
+            try {
+                return new SecretKeys.Source(SecretKeys.parse(inline), null);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("alerts.webhooks.secret.keys", s.origin("alerts.webhooks.secret.keys"), e.getMessage());
+            }
+        }
+        Path file = s.optionalPath("alerts.webhooks.secret.keys.file");
+        if (file != null) {
+            return new SecretKeys.Source(null, file);
+        }
+        if (exposed) {
+            throw new ConfigException("alerts.webhooks.secret.keys", s.origin("alerts.webhooks.secret.keys"),
+                    "alerts.http.host is " + s.string("alerts.http.host") + ", not a loopback address, so the webhook"
+                            + " secrets need a configured key: set alerts.webhooks.secret.keys (ID:BASE64, e.g. k1: and the"
+                            + " output of openssl rand -base64 32) or alerts.webhooks.secret.keys.file");
+        }
+        return new SecretKeys.Source(null, Path.of(s.string("alerts.state.dir")).resolve(GENERATED_KEY_FILE));
+    }
+
+    private static WebhookSettings webhookSettings(Settings s, boolean exposed) {
         String allowText = s.optionalString("alerts.webhooks.allow");
         List<String> allow = allowText == null ? List.of() : Arrays.stream(allowText.split(",")).map(String::trim)
                 .filter(x -> !x.isEmpty()).toList();
@@ -72,6 +150,7 @@ public record AlertsConfig(
                 s.duration("alerts.webhooks.backoff.initial"),
                 s.duration("alerts.webhooks.backoff.max"),
                 s.duration("alerts.webhooks.timeout"),
-                s.string("alerts.webhooks.group.prefix"));
+                s.string("alerts.webhooks.group.prefix"),
+                secretKeys(s, exposed));
     }
 }

@@ -200,6 +200,8 @@ class AlertsPipelineIT {
             await("the healthy subscriber's delivery", () -> healthy.deliveries.size() == 1);
             WebhookDeadLetter dl = awaitDeadLetter(bad.get("id").asText());
             assertThat(dl.reason()).startsWith("HTTP 400");
+            assertThat(dl.status()).isEqualTo(400);
+            assertThat(dl.kind()).isEqualTo(WebhookDeadLetter.KIND_REJECTED);
             assertThat(dl.attempts()).isEqualTo(1);
             assertThat(dl.deliveryId()).isEqualTo(failing.attempts.get(0).deliveryId());
             assertThat(dl.event().data().title()).isEqualTo("Explosion at an arms depot near Termez");

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.karaul.alerts.secrets.TestKeys;
 import org.karaul.alerts.webhook.Redrive;
 import org.karaul.alerts.webhook.Signatures;
 import org.karaul.alerts.webhook.SubscriptionStore;
@@ -38,8 +39,9 @@ class RedriveIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String id = "redrive-" + run;
         WebhookSettings settings = new WebhookSettings(null, List.of("127.0.0.1/32"), Duration.ofDays(3),
-                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2), "it-webhook-" + run + "-");
-        SubscriptionStore store = SubscriptionStore.start(kafka, new SubscriptionStore.Listener() {
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2), "it-webhook-" + run + "-",
+                TestKeys.source());
+        SubscriptionStore store = SubscriptionStore.start(kafka, settings.sealer(), new SubscriptionStore.Listener() {
             @Override
             public void changed(WebhookSubscription subscription) {
             }

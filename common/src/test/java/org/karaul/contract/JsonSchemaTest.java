@@ -40,6 +40,7 @@ class JsonSchemaTest {
         assertThat(validate(Topics.DEVELOPMENTS, Samples.development())).isEmpty();
         assertThat(validate(Topics.ALERTS, Samples.alertEvent())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.subscription())).isEmpty();
+        assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.sealedSubscription())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_DLQ, Samples.webhookDeadLetter())).isEmpty();
         assertThat(validate(Topics.INGEST_SEEN, Samples.seen())).isEmpty();
     }

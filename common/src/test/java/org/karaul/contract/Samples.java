@@ -52,8 +52,14 @@ final class Samples {
                 List.of("KG"), Severity.HIGH, T0);
     }
 
+    /** As written to the topic: the secret sealed, not in clear. */
+    static WebhookSubscription sealedSubscription() {
+        return subscription().sealed("v1:k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+    }
+
     static WebhookDeadLetter webhookDeadLetter() {
-        return new WebhookDeadLetter("sub-1", "d-1", "https://desk.example/hook", 5, "HTTP 503", alertEvent(), T0);
+        return new WebhookDeadLetter("sub-1", "d-1", "https://desk.example/hook", 5, "HTTP 410: gone", alertEvent(), T0,
+                410, WebhookDeadLetter.KIND_REJECTED);
     }
 
     static SeenUrl seen() {

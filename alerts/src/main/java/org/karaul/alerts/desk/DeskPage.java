@@ -1,5 +1,7 @@
 package org.karaul.alerts.desk;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -12,12 +14,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.contract.kafka.Json;
 
 /**
  * Serves the desk page: {@code /} (HTML), {@code /desk.js} and {@code /desk.css}, {@code /events}, a
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
- * {@code /developments/ID}, the latest state of a development (JSON). The
+ * {@code /developments/ID}, the latest state of a development (JSON), and {@code /subscriptions}, each webhook
+ * subscription's delivery state (JSON: delivering, retrying or failing since when, failed attempts, last error, lag;
+ * no URL and no secret). The
  * page builds its DOM with text nodes only, and a Content-Security-Policy forbids inline and foreign scripts.
  */
 public final class DeskPage implements HttpHandler {
@@ -28,14 +34,17 @@ public final class DeskPage implements HttpHandler {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
     private static final String DEVELOPMENTS = "/developments/";
+    private static final String SUBSCRIPTIONS = "/subscriptions";
     private static final int MAX_STREAMS = 64;
     private static final long HEARTBEAT_SECONDS = 15;
 
     private final DeskFeed feed;
+    private final Supplier<Map<String, SubscriptionStatus>> subscriptions;
     private final AtomicInteger streams = new AtomicInteger();
 
-    public DeskPage(DeskFeed feed) {
+    public DeskPage(DeskFeed feed, Supplier<Map<String, SubscriptionStatus>> subscriptions) {
         this.feed = feed;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -45,6 +54,8 @@ public final class DeskPage implements HttpHandler {
             plain(ex, 405, "use GET");
         } else if (path.equals("/events")) {
             stream(ex);
+        } else if (path.equals(SUBSCRIPTIONS)) {
+            json(ex, subscriptionStates());
         } else if (path.startsWith(DEVELOPMENTS)) {
             development(ex, path.substring(DEVELOPMENTS.length()));
         } else if (FILES.containsKey(path)) {
@@ -63,6 +74,33 @@ public final class DeskPage implements HttpHandler {
         }
         try (ex) {
             byte[] body = Json.mapper().writeValueAsBytes(d);
+            headers(ex, "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Each subscription's state, by id, as the desk page shows it. */
+    private ArrayNode subscriptionStates() {
+        ArrayNode out = Json.mapper().createArrayNode();
+        subscriptions.get().forEach((id, st) -> {
+            ObjectNode n = out.addObject().put("id", id).put("state", st.state().tag()).put("failures", st.failures())
+                    .put("lag", st.lag()).put("restarts", st.restarts());
+            if (st.since() != null) {
+                n.put("since", st.since().toString());
+            }
+            if (st.lastError() != null) {
+                n.put("lastError", st.lastError());
+            }
+        });
+        return out;
+    }
+
+    private static void json(HttpExchange ex, Object value) throws IOException {
+        try (ex) {
+            byte[] body = Json.mapper().writeValueAsBytes(value);
             headers(ex, "application/json");
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.karaul.alerts.webhook.UrlGuard;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.Severity;
@@ -24,91 +28,198 @@ import org.karaul.contract.kafka.Json;
 /**
  * {@code /api/webhooks}: {@code POST} creates a subscription (201, with its secret, shown only then), {@code GET}
  * lists them (secrets left out), {@code DELETE /api/webhooks/ID} removes one (204). Every call needs
- * {@code Authorization: Bearer TOKEN}.
+ * {@code Authorization: Bearer TOKEN} (compared in constant time). Input is checked field by field: a bad one gets
+ * 400 with {@code {"error": "...", "field": "..."}} naming it.
  */
 public final class WebhookApi implements HttpHandler {
     public static final String PATH = "/api/webhooks";
-    private static final int MAX_BODY = 16 * 1024;
+    static final int MAX_BODY = 16 * 1024;
+    static final int MAX_LIST = 64;
+    static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 256;
+    private static final Set<String> FIELDS = Set.of("url", "secret", "categories", "countries", "minSeverity");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Webhooks webhooks;
     private final byte[] token;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public WebhookApi(Webhooks webhooks, String token, Clock clock) {
+    public WebhookApi(Webhooks webhooks, String token, Clock clock, MeterRegistry metrics) {
         this.webhooks = webhooks;
         this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Input the API refuses, with the field it is about (null for the body as a whole). */
+    static final class BadRequest extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String field;
+        final int status;
+
+        BadRequest(String field, String message) {
+            this(400, field, message);
+        }
+
+        BadRequest(int status, String field, String message) {
+            super(field == null ? message : field + ": " + message);
+            this.field = field;
+            this.status = status;
+        }
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
-                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                error(ex, 401, "a bearer token is required");
-                return;
+            try {
+                dispatch(ex);
+            } catch (BadRequest e) {
+                error(ex, e.status, e.field, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error(ex, 503, null, "interrupted");
+            } catch (Exception e) {
+                error(ex, 500, null, "cannot complete the request: " + e.getMessage());
             }
-            String rest = ex.getRequestURI().getPath().substring(PATH.length());
-            switch (ex.getRequestMethod()) {
-                case "POST" -> create(ex);
-                case "GET" -> list(ex);
-                case "DELETE" -> delete(ex, rest.startsWith("/") ? rest.substring(1) : rest);
-                default -> error(ex, 405, "use GET, POST or DELETE");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error(ex, 503, "interrupted");
-        } catch (Exception e) {
-            error(ex, 500, "cannot complete the request: " + e.getMessage());
+        }
+    }
+
+    private void dispatch(HttpExchange ex) throws Exception {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
+            metrics.counter("karaul.alerts.http.auth.failures", "route", "api").increment();
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            error(ex, 401, null, "a bearer token is required");
+            return;
+        }
+        String rest = ex.getRequestURI().getPath().substring(PATH.length());
+        switch (ex.getRequestMethod()) {
+            case "POST" -> create(ex);
+            case "GET" -> list(ex);
+            case "DELETE" -> delete(ex, rest.startsWith("/") ? rest.substring(1) : rest);
+            default -> error(ex, 405, null, "use GET, POST or DELETE");
         }
     }
 
     private void create(HttpExchange ex) throws Exception {
-        JsonNode body;
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                error(ex, 413, "body larger than " + MAX_BODY + " bytes");
-                return;
-            }
-            body = Json.mapper().readTree(bytes);
-        } catch (IOException e) {
-            error(ex, 400, "body is not JSON");
-            return;
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+            throw new BadRequest(415, null, "send the subscription as application/json, not " + type);
         }
-        String url = body == null ? null : body.path("url").asText(null);
-        if (url == null || url.isBlank()) {
-            error(ex, 400, "url is required");
-            return;
-        }
-        try {
-            webhooks.guard().check(url);
-        } catch (UrlGuard.RefusedUrlException e) {
-            error(ex, 400, "url refused: " + e.getMessage());
-            return;
-        }
-        Severity min;
-        try {
-            min = body.hasNonNull("minSeverity") ? Severity.of(body.get("minSeverity").asText()) : Severity.INFO;
-        } catch (IllegalArgumentException e) {
-            error(ex, 400, e.getMessage());
-            return;
-        }
-        String secret = body.hasNonNull("secret") && !body.get("secret").asText().isBlank() ? body.get("secret").asText()
-                : randomHex(32);
-        List<String> countries = strings(body.path("countries"), true);
-        if (countries.stream().anyMatch(c -> !c.matches("[A-Z]{2}"))) {
-            error(ex, 400, "countries must be ISO 3166-1 alpha-2 codes such as KG");
-            return;
-        }
-        WebhookSubscription s = new WebhookSubscription("wh-" + randomHex(8), url, secret, strings(body.path("categories"), false),
-                countries, min, clock.instant());
+        JsonNode body = read(ex);
+        WebhookSubscription s = subscription(body);
         webhooks.store().put(s);
         ObjectNode out = Json.mapper().valueToTree(s);
         ex.getResponseHeaders().set("Location", PATH + "/" + s.id());
         HttpServerHandle.send(ex, 201, "application/json", Json.mapper().writeValueAsString(out));
+    }
+
+    private static JsonNode read(HttpExchange ex) throws IOException, BadRequest {
+        byte[] bytes;
+        try (InputStream in = ex.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new BadRequest(413, null, "body larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new BadRequest(null, "body is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(null, "body must be a JSON object such as {\"url\":\"https://…\"}");
+        }
+        return body;
+    }
+
+    /** The subscription the body asks for, every field checked. */
+    private WebhookSubscription subscription(JsonNode body) throws BadRequest {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new BadRequest(name, "unknown field; the fields are " + FIELDS.stream().sorted().toList());
+            }
+        }
+        JsonNode urlNode = body.get("url");
+        if (urlNode == null || urlNode.isNull()) {
+            throw new BadRequest("url", "is required");
+        }
+        if (!urlNode.isTextual()) {
+            throw new BadRequest("url", "must be a string");
+        }
+        String url = urlNode.asText();
+        try {
+            webhooks.guard().check(url);
+        } catch (UrlGuard.RefusedUrlException e) {
+            throw new BadRequest("url", "refused: " + e.getMessage());
+        }
+        Severity min = Severity.INFO;
+        JsonNode minNode = body.get("minSeverity");
+        if (minNode != null && !minNode.isNull()) {
+            List<String> allowed = Arrays.stream(Severity.values()).map(Severity::id).toList();
+            if (!minNode.isTextual() || !allowed.contains(minNode.asText())) {
+                throw new BadRequest("minSeverity", "must be one of " + allowed);
+            }
+            min = Severity.of(minNode.asText());
+        }
+        String secret = secret(body.get("secret"));
+        List<String> categories = strings(body, "categories", false);
+        for (String c : categories) {
+            if (!Filters.category(c)) {
+                throw new BadRequest("categories", "'" + cut(c) + "' is not a category id or family of the taxonomy"
+                        + " (families: " + Filters.families() + ", ids such as border.interstate_clash)");
+            }
+        }
+        List<String> countries = strings(body, "countries", true);
+        for (String c : countries) {
+            if (!Filters.country(c)) {
+                throw new BadRequest("countries", "'" + cut(c) + "' is not an ISO 3166-1 alpha-2 code such as KG");
+            }
+        }
+        return new WebhookSubscription("wh-" + randomHex(8), url, secret, categories, countries, min, clock.instant());
+    }
+
+    private static String secret(JsonNode node) throws BadRequest {
+        if (node == null || node.isNull()) {
+            return randomHex(32);
+        }
+        if (!node.isTextual()) {
+            throw new BadRequest("secret", "must be a string");
+        }
+        String s = node.asText();
+        if (s.length() < MIN_SECRET || s.length() > MAX_SECRET) {
+            throw new BadRequest("secret", "must have " + MIN_SECRET + " to " + MAX_SECRET + " characters (leave it out"
+                    + " to get a random one)");
+        }
+        if (s.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+            throw new BadRequest("secret", "must be printable ASCII without spaces");
+        }
+        return s;
+    }
+
+    private static List<String> strings(JsonNode body, String field, boolean upper) throws BadRequest {
+        JsonNode array = body.get(field);
+        List<String> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new BadRequest(field, "must be an array of strings");
+        }
+        if (array.size() > MAX_LIST) {
+            throw new BadRequest(field, "at most " + MAX_LIST + " entries");
+        }
+        for (JsonNode n : array) {
+            if (!n.isTextual()) {
+                throw new BadRequest(field, "must be an array of strings");
+            }
+            String v = n.asText().strip();
+            out.add(upper ? v.toUpperCase(Locale.ROOT) : v);
+        }
+        return out.stream().distinct().toList();
     }
 
     private void list(HttpExchange ex) throws IOException {
@@ -116,6 +227,7 @@ public final class WebhookApi implements HttpHandler {
         for (WebhookSubscription s : webhooks.store().list()) {
             ObjectNode n = Json.mapper().valueToTree(s);
             n.remove("secret");
+            n.remove("sealedSecret");
             out.add(n);
         }
         HttpServerHandle.send(ex, 200, "application/json", Json.mapper().writeValueAsString(out));
@@ -123,20 +235,20 @@ public final class WebhookApi implements HttpHandler {
 
     private void delete(HttpExchange ex, String id) throws Exception {
         if (id.isBlank()) {
-            error(ex, 400, "DELETE " + PATH + "/ID");
-            return;
+            throw new BadRequest("id", "use DELETE " + PATH + "/ID");
+        }
+        if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new BadRequest("id", "not a subscription id (such as wh-0123456789abcdef)");
         }
         if (webhooks.store().delete(id)) {
             HttpServerHandle.send(ex, 204, "application/json", null);
         } else {
-            error(ex, 404, "no subscription " + id);
+            error(ex, 404, "id", "no subscription " + id);
         }
     }
 
-    private static List<String> strings(JsonNode array, boolean upper) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(upper ? n.asText().trim().toUpperCase(Locale.ROOT) : n.asText().trim()));
-        return out;
+    private static String cut(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String randomHex(int bytes) {
@@ -145,8 +257,11 @@ public final class WebhookApi implements HttpHandler {
         return HexFormat.of().formatHex(b);
     }
 
-    private static void error(HttpExchange ex, int status, String message) throws IOException {
+    private static void error(HttpExchange ex, int status, String field, String message) throws IOException {
         ObjectNode n = Json.mapper().createObjectNode().put("error", message);
+        if (field != null) {
+            n.put("field", field);
+        }
         HttpServerHandle.send(ex, status, "application/json", Json.mapper().writeValueAsString(n));
     }
 }

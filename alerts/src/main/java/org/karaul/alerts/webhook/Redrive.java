@@ -42,7 +42,7 @@ public final class Redrive {
     /** Re-delivers the dead letters of {@code subscriptionId} written since the last run. */
     public static Result run(Properties kafka, WebhookSettings settings, String subscriptionId, MeterRegistry metrics)
             throws InterruptedException {
-        WebhookSubscription subscription = find(kafka, subscriptionId);
+        WebhookSubscription subscription = find(kafka, settings, subscriptionId);
         WebhookPoster poster = new WebhookPoster(settings, new UrlGuard(settings.allow()), null, metrics,
                 Clock.systemUTC());
         Properties p = new Properties();
@@ -100,7 +100,7 @@ public final class Redrive {
                 + dl.event().id() + " (" + r.topic() + "-" + r.partition() + "@" + r.offset() + ") failed: " + outcome.reason();
     }
 
-    private static WebhookSubscription find(Properties kafka, String id) throws InterruptedException {
+    private static WebhookSubscription find(Properties kafka, WebhookSettings settings, String id) throws InterruptedException {
         SubscriptionStore.Listener ignore = new SubscriptionStore.Listener() {
             @Override
             public void changed(WebhookSubscription subscription) {
@@ -110,7 +110,7 @@ public final class Redrive {
             public void removed(String removed) {
             }
         };
-        SubscriptionStore store = SubscriptionStore.start(kafka, ignore);
+        SubscriptionStore store = SubscriptionStore.start(kafka, settings.sealer(), ignore, false);
         try {
             return store.list().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("no webhook subscription " + id + " on "

@@ -3,10 +3,10 @@ package org.karaul.alerts.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -25,15 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * POSTs one alert to one subscription (CloudEvents HTTP binding, structured mode), signed, once per call and
  * classified as an {@link Outcome}; the {@link WebhookWorker} retries. A permanently rejected alert goes to
- * {@code karaul.webhooks.dlq} with the answer. Redirects are not followed, and the URL is checked against the guard
- * before every attempt.
+ * {@code karaul.webhooks.dlq} with the answer. Redirects are not followed (a 3xx is a permanent rejection, whatever
+ * range its Location is in). Before every attempt the URL is checked against the guard, which resolves the host once,
+ * and the POST connects to exactly the address checked ({@link PinnedHttp}).
  */
 final class WebhookPoster {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPoster.class);
 
     private final WebhookSettings settings;
     private final UrlGuard guard;
-    private final HttpClient http;
+    private final PinnedHttp http;
     private final Producer<String, WebhookDeadLetter> deadLetters;
     private final MeterRegistry metrics;
     private final Timer latency;
@@ -41,9 +42,15 @@ final class WebhookPoster {
 
     WebhookPoster(WebhookSettings settings, UrlGuard guard, Producer<String, WebhookDeadLetter> deadLetters,
                   MeterRegistry metrics, Clock clock) {
+        this(settings, guard, deadLetters, metrics, clock, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS sockets of {@code tls} (tests trust their own certificate). */
+    WebhookPoster(WebhookSettings settings, UrlGuard guard, Producer<String, WebhookDeadLetter> deadLetters,
+                  MeterRegistry metrics, Clock clock, Supplier<SSLSocketFactory> tls) {
         this.settings = settings;
         this.guard = guard;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new PinnedHttp(tls);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.latency = Timer.builder("karaul.alerts.webhook.latency")
@@ -85,36 +92,51 @@ final class WebhookPoster {
     }
 
     private Outcome post(WebhookSubscription s, String deliveryId, byte[] body) throws InterruptedException {
-        URI uri;
+        UrlGuard.Target target;
         try {
-            uri = guard.check(s.url());
+            target = guard.check(s.url());
         } catch (UrlGuard.RefusedUrlException e) {
             return Outcome.transientFailure("refused: " + e.getMessage());
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", AlertEvent.STRUCTURED_CONTENT_TYPE)
-                .header("User-Agent", "karaul-webhooks/1")
-                .header(Signatures.DELIVERY_HEADER, deliveryId)
-                .header(Signatures.SIGNATURE_HEADER, Signatures.sign(s.secret(), deliveryId, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", AlertEvent.STRUCTURED_CONTENT_TYPE);
+        headers.put("User-Agent", "karaul-webhooks/1");
+        headers.put(Signatures.DELIVERY_HEADER, deliveryId);
+        headers.put(Signatures.SIGNATURE_HEADER, Signatures.sign(s.secret(), deliveryId, body));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("stopping before the POST of " + deliveryId);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            int status = response.statusCode();
-            String text = response.body() == null ? "" : response.body();
-            return Outcome.ofStatus(status, "HTTP " + status
-                    + (text.isBlank() ? "" : ": " + text.substring(0, Math.min(200, text.length()))));
+            PinnedHttp.Response response = http.post(target, headers, body, settings.timeout());
+            int status = response.status();
+            String text = response.body() == null ? "" : response.body().strip();
+            String reason = "HTTP " + status + (status / 100 == 3 && response.location() != null
+                    ? " redirect to " + cut(response.location(), 200) + " (not followed)" : "")
+                    + (text.isBlank() ? "" : ": " + cut(text, 200));
+            return Outcome.ofStatus(status, reason);
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("stopped during the POST of " + deliveryId);
+            }
             return Outcome.transientFailure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
+    private static String cut(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
     /** Writes a permanently rejected alert to {@code karaul.webhooks.dlq}, keyed by subscription, and waits for it. */
-    void deadLetter(WebhookSubscription s, AlertEvent event, int attempts, String reason) throws InterruptedException {
+    void deadLetter(WebhookSubscription s, AlertEvent event, int attempts, Outcome outcome) throws InterruptedException {
+        String reason = outcome.reason();
         String deliveryId = deliveryId(s, event);
         metrics.counter("karaul.alerts.webhook.deliveries", "outcome", "dead.letter").increment();
         LOG.warn("dead-lettering delivery {} of alert {} to subscription {} after {} attempts: {}", deliveryId, event.id(),
                 s.id(), attempts, reason);
-        WebhookDeadLetter dl = new WebhookDeadLetter(s.id(), deliveryId, s.url(), attempts, reason, event, clock.instant());
+        Integer status = outcome.status();
+        String kind = status == null ? null : status / 100 == 3 ? WebhookDeadLetter.KIND_REDIRECT : WebhookDeadLetter.KIND_REJECTED;
+        WebhookDeadLetter dl = new WebhookDeadLetter(s.id(), deliveryId, s.url(), attempts, reason, event, clock.instant(),
+                status, kind);
         try {
             deadLetters.send(new ProducerRecord<>(Topics.WEBHOOK_DLQ.name(), s.id(), dl)).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -229,7 +229,7 @@ final class WebhookWorker implements Runnable {
                 return true;
             }
             case PERMANENT -> {
-                poster.deadLetter(subscription, event, held == null ? 1 : held.failures() + 1, outcome.reason());
+                poster.deadLetter(subscription, event, held == null ? 1 : held.failures() + 1, outcome);
                 retry = null;
                 return true;
             }

@@ -95,7 +95,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
     public static Webhooks start(Properties kafka, WebhookSettings settings, MeterRegistry metrics,
                                  DeadLetterProducer unreadable) {
         Webhooks webhooks = new Webhooks(kafka, settings, metrics, unreadable, null);
-        webhooks.store = SubscriptionStore.start(kafka, webhooks);
+        webhooks.store = SubscriptionStore.start(kafka, settings.sealer(), webhooks);
         return webhooks;
     }
 
