@@ -33,6 +33,10 @@ final class FaultReport {
     }
 
     synchronized void add(Outcome o, String faults, long elapsedMs, List<Recovery> recoveries) {
+        add(o, faults, elapsedMs, recoveries, List.of());
+    }
+
+    synchronized void add(Outcome o, String faults, long elapsedMs, List<Recovery> recoveries, List<String> details) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s; %s (%.1f s)%n", o.scenario, faults, o.clean() ? "CLEAN" : "NOT CLEAN",
                 elapsedMs / 1000.0));
@@ -46,13 +50,9 @@ final class FaultReport {
                 o.redeliveries, o.webhookDeadLetters));
         sb.append("  dead letters ").append(o.deadLetters).append('\n');
         recoveries.forEach(r -> sb.append(r.line()).append('\n'));
+        details.forEach(d -> sb.append("  ").append(d).append('\n'));
         o.problems.stream().limit(20).forEach(p -> sb.append("  problem: ").append(p).append('\n'));
         blocks.add(sb.toString());
-        write();
-    }
-
-    synchronized void note(String line) {
-        blocks.add(line + "\n");
         write();
     }
 
