@@ -36,7 +36,7 @@ import org.karaul.kafka.embedded.EmbeddedKafka;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
-    private static final int ITEMS = Integer.getInteger("karaul.faults.items", 700);
+    private static final int ITEMS = Integer.getInteger("karaul.faults.items", 1000);
     private static final int RATE = Integer.getInteger("karaul.faults.rate", 25);
     private static final int KILLS = Integer.getInteger("karaul.faults.kills", 3);
     private static final int BROKER_RESTARTS = Integer.getInteger("karaul.faults.broker.restarts", 1);
