@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
-                WebhooksCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class, ParseFeedCommand.class,
-                ExportCommand.class,
+                WebhooksCommand.class, BrokerCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
+                ParseFeedCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 

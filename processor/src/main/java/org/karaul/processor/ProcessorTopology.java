@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classifier;
@@ -25,8 +26,19 @@ import org.karaul.processor.classify.Classifier;
  * Keys pass through unchanged (the item id; a missing key becomes the item id), so no repartitioning happens.
  * What {@code classify} refuses is listed in {@link ClassifyProcessor}; anything else that goes wrong on a record
  * (in Streams' own serialization, say) is dead-lettered by the {@code DeadLetterHandler} the app installs.
+ *
+ * <p>Classifying keeps no state, but the topology holds one empty persistent store ({@value #INSTANCE_STORE}, not
+ * logged, never read) for what it makes Kafka Streams do: keep its process id in the state directory. Under
+ * exactly-once the transactional id of each stream thread is the application id, the process id and the thread
+ * index; without a persistent store the process id is new at every start, so an instance killed in the middle of a
+ * transaction leaves it open until the transaction timeout (10 s) and the broker's next sweep for timed-out
+ * transactions (up to 10 s more), and its restart can neither read its committed positions nor have its output
+ * read before then. With the same process id the restarted instance fences and aborts that transaction at once.
  */
 public final class ProcessorTopology {
+    /** The store that makes Kafka Streams keep the process id (and so the transactional ids) across restarts. */
+    public static final String INSTANCE_STORE = "classify-instance";
+
     private ProcessorTopology() {
     }
 
@@ -37,10 +49,13 @@ public final class ProcessorTopology {
     public static Topology build(Classifier classifier, MeterRegistry metrics, Clock clock, DeadLetters deadLetters,
                                  int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INSTANCE_STORE), Serdes.ByteArray(),
+                Serdes.ByteArray()).withLoggingDisabled());
         KStream<byte[], byte[]> raw = builder.stream(Topics.ITEMS_RAW.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-items"));
         Map<String, KStream<byte[], Outcome>> outcomes = raw
-                .process(() -> new ClassifyProcessor(classifier, clock, metrics, deadLetters, maxItemBytes), Named.as("classify"))
+                .process(() -> new ClassifyProcessor(classifier, clock, metrics, deadLetters, maxItemBytes), Named.as("classify"),
+                        INSTANCE_STORE)
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.isClassified(), Branched.as("classified"))
                 .defaultBranch(Branched.as("dead-letter"));
