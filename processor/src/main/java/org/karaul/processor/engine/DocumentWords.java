@@ -38,7 +38,7 @@ final class DocumentWords implements WordSplitter.Sink {
     /** {@code lang}: the rule language documents are read in, which decides whether word stems are stacked. */
     DocumentWords(Map<String, Integer> vocabulary, Set<String> prefixes, int slots, String lang) {
         this.vocabulary = vocabulary;
-        this.forms = new WordForms(WordForms.Mode.BOTH, prefixes, SuffixStripper.of(lang));
+        this.forms = WordForms.forLanguage(WordForms.Mode.BOTH, prefixes, lang);
         lastHit = new int[slots];
         hitCount = new int[slots];
         touchedSlots = new long[(slots + 63) / 64];

@@ -19,6 +19,7 @@ public final class KaraulAnalyzer extends Analyzer {
     private final WordForms.Mode mode;
     private final java.util.Set<String> prefixes;
     private final String lang;
+    private final boolean dictionaryStems;
 
     /** The analyser for documents and taxonomy rules, stacking every word prefix. */
     public KaraulAnalyzer() {
@@ -26,13 +27,14 @@ public final class KaraulAnalyzer extends Analyzer {
     }
 
     KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes) {
-        this(mode, prefixes, null);
+        this(mode, prefixes, null, false);
     }
 
-    private KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes, String lang) {
+    private KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes, String lang, boolean dictionaryStems) {
         this.mode = mode;
         this.prefixes = prefixes == null ? null : java.util.Set.copyOf(prefixes);
         this.lang = lang;
+        this.dictionaryStems = dictionaryStems;
     }
 
     /** The analyser for documents, stacking only the word prefixes that rules ask for. */
@@ -42,23 +44,25 @@ public final class KaraulAnalyzer extends Analyzer {
 
     /**
      * The analyser for documents read as {@code lang}: for Kazakh, Kyrgyz, Uzbek and Tajik the
-     * stems without inflectional endings are stacked as well ({@link SuffixStripper}).
+     * stems without inflectional endings are stacked as well ({@link SuffixStripper}, and for Kazakh
+     * {@link HunspellStems}).
      */
     static KaraulAnalyzer forDocuments(java.util.Set<String> rulePrefixes, String lang) {
-        return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes, lang);
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, rulePrefixes, lang, true);
     }
 
     /**
      * The analyser for a learned model's features: the document forms (word, script stem, and for
-     * Kazakh, Kyrgyz, Uzbek and Tajik the stems without endings) without rule prefixes.
+     * Kazakh, Kyrgyz, Uzbek and Tajik the stems without endings) without rule prefixes. The Kazakh
+     * dictionary stems ({@link HunspellStems}) are left out: the bundled model was trained without them.
      */
     public static KaraulAnalyzer forFeatures(String lang) {
-        return new KaraulAnalyzer(WordForms.Mode.BOTH, java.util.Set.of(), lang);
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, java.util.Set.of(), lang, false);
     }
 
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
     static KaraulAnalyzer forNames() {
-        return new KaraulAnalyzer(WordForms.Mode.LIGHT, null);
+        return new KaraulAnalyzer(WordForms.Mode.LIGHT, null, null, false);
     }
 
     private static NormalizeCharMap chars() {
@@ -87,7 +91,9 @@ public final class KaraulAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new CapsMarkerFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new ScriptStemFilter(stream, new WordForms(mode, prefixes, SuffixStripper.of(lang)));
+        stream = new ScriptStemFilter(stream, dictionaryStems
+                ? WordForms.forLanguage(mode, prefixes, lang)
+                : new WordForms(mode, prefixes, SuffixStripper.of(lang), null));
         return new TokenStreamComponents(source, stream);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * Uzbek (Turkic, both scripts where they are written in both) and Tajik (Persian). All four inflect
  * by suffixes, so a word's stem is found by taking off its inflectional endings from the right:
  * case (Бишкек-те, Toshkent-da, Душанбе-ро), plural (баңгизат-тар, -lar, -ҳо), possessive (-сы,
- * -si, -аш) and the Tajik ezafe (-и), at most {@value #ROUNDS} endings, longest first, never leaving
+ * -si, -аш) and the Tajik ezafe (-и; a Tajik stem left ending in и also gets its final ӣ back), at most {@value #ROUNDS} endings, longest first, never leaving
  * fewer than {@value #MIN_STEM} letters. The stem is stacked next to the word's other forms, so a
  * rule or place name written in its base form matches its inflected forms; a stem can be too short
  * (an ending that is part of the root), which only adds a form, never removes one.
@@ -56,11 +56,18 @@ final class SuffixStripper {
             "tg", new SuffixStripper(
                     // plural, object marker, ezafe and indefinite, possessive pronouns
                     "ҳо ҳои ҳоро ҳоям ҳоят ҳояш он ён гон ро и ӣ е "
-                    + "ам ат аш амон атон ашон ям ят яш ямон ятон яшон"));
+                    + "ам ат аш амон атон ашон ям ят яш ямон ятон яшон", true));
 
     private final String[] suffixes;
+    /** Tajik writes a word's final ӣ as и before an ending (низомӣ, низомиён; фаврӣ, фавриро), so a stem ending in и also gets its ӣ form. */
+    private final boolean finalI;
 
     private SuffixStripper(String suffixes) {
+        this(suffixes, false);
+    }
+
+    private SuffixStripper(String suffixes, boolean finalI) {
+        this.finalI = finalI;
         this.suffixes = Arrays.stream(suffixes.split(" "))
                 .filter(s -> !s.isEmpty())
                 .distinct()
@@ -78,7 +85,7 @@ final class SuffixStripper {
      * баңгизаттар, баңгизат); empty when no ending applies.
      */
     List<String> stems(String word) {
-        List<String> out = new ArrayList<>(ROUNDS);
+        List<String> out = new ArrayList<>(ROUNDS + 1);
         String stem = word;
         for (int round = 0; round < ROUNDS; round++) {
             stem = stripOne(stem);
@@ -86,6 +93,9 @@ final class SuffixStripper {
                 break;
             }
             out.add(stem);
+            if (finalI && stem.endsWith("и")) {
+                out.add(stem.substring(0, stem.length() - 1) + "ӣ");
+            }
         }
         return out;
     }

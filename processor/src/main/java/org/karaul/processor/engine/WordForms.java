@@ -36,21 +36,29 @@ final class WordForms {
     private final Mode mode;
     private final Set<String> prefixes;
     private final SuffixStripper stripper;
+    private final HunspellStems hunspell;
 
     /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
     WordForms(Mode mode, Set<String> prefixes) {
-        this(mode, prefixes, null);
+        this(mode, prefixes, null, null);
     }
 
     /**
      * Word forms for documents in a language read with a {@link SuffixStripper} (Kazakh, Kyrgyz,
      * Uzbek, Tajik): the word's stems without its endings are stacked too, each with its script
-     * stem, so Бишкекте matches the name Бишкек and баңгизаттар the rule term баңгизат.
+     * stem, so Бишкекте matches the name Бишкек and баңгизаттар the rule term баңгизат; for Kazakh the
+     * dictionary stems of {@link HunspellStems} are stacked beside them ({@code hunspell} may be null).
      */
-    WordForms(Mode mode, Set<String> prefixes, SuffixStripper stripper) {
+    WordForms(Mode mode, Set<String> prefixes, SuffixStripper stripper, HunspellStems hunspell) {
         this.mode = mode;
         this.prefixes = prefixes;
         this.stripper = stripper;
+        this.hunspell = hunspell;
+    }
+
+    /** The word forms for documents read in {@code lang}, with its suffix rules and dictionary stems where it has them. */
+    static WordForms forLanguage(Mode mode, Set<String> prefixes, String lang) {
+        return new WordForms(mode, prefixes, SuffixStripper.of(lang), HunspellStems.of(lang));
     }
 
     /** The indexed term first, then the stacked ones, for the lower-cased word in {@code buf[0, len)}, which is left as it is. */
@@ -72,8 +80,14 @@ final class WordForms {
         } else {
             forms.add(stem(english, buf, len));
         }
-        if (stripper != null && mode == Mode.BOTH) {
-            addStems(new String(buf, 0, len), forms);
+        if ((stripper != null || hunspell != null) && mode == Mode.BOTH) {
+            String word = new String(buf, 0, len);
+            if (stripper != null) {
+                addStems(stripper.stems(word), forms);
+            }
+            if (hunspell != null) {
+                addStems(hunspell.stems(word), forms);
+            }
         }
         if (mode == Mode.BOTH) {
             addPrefixes(forms);
@@ -81,9 +95,9 @@ final class WordForms {
         return forms.toArray(new String[0]);
     }
 
-    /** The stripper's stems of {@code word}, each followed by its own script stem, where not already there. */
-    private void addStems(String word, List<String> forms) {
-        for (String s : stripper.stems(word)) {
+    /** Stems of a word, each followed by its own script stem, where not already there. */
+    private void addStems(List<String> stems, List<String> forms) {
+        for (String s : stems) {
             addOnce(forms, s);
             char[] chars = s.toCharArray();
             if (chars.length >= MIN_STEMMED) {

@@ -77,7 +77,7 @@ class CorpusAccuracyTest {
                 "en", new double[] {0.78, 0.91, 0.90},
                 "ru", new double[] {0.81, 0.93, 0.88},
                 "ky", new double[] {0.82, 0.94, 0.86},
-                "kk-cyrl", new double[] {0.64, 0.93, 0.77},
+                "kk-cyrl", new double[] {0.64, 0.93, 0.74}, // 0.77 before local-languages: a reservoir alone no longer makes a border dispute (0.792 -> 0.750)
                 "kk-latn", new double[] {0.48, 0.98, 0.40},
                 "uz-cyrl", new double[] {0.64, 0.79, 0.88},
                 "uz-latn", new double[] {0.63, 0.91, 0.71},

@@ -1,0 +1,81 @@
+package org.karaul.processor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+/** The stems stacked for Kazakh (Hunspell dictionary, both scripts) and Tajik (suffix rules with the final ӣ). */
+class LocalStemsTest {
+
+    @Test
+    void theKazakhDictionaryIsShippedAndGivesRealStems() {
+        assertThat(HunspellStems.kazakhAvailable()).as("/hunspell/kk_KZ.aff and .dic on the class path").isTrue();
+        HunspellStems kk = HunspellStems.of("kk");
+        assertThat(kk.stems("жарылысқа")).contains("жарылыс");
+        assertThat(kk.stems("полицейлер")).contains("полицей");
+        assertThat(kk.stems("шабуылдады")).contains("шабуылдау");
+        // a base form is its own stem: nothing new to stack
+        assertThat(kk.stems("жарылыс")).isEmpty();
+        // a word the dictionary does not know gives nothing (the suffix rules still apply to it)
+        assertThat(kk.stems("qwertyuiop")).isEmpty();
+    }
+
+    @Test
+    void kazakhLatinWordsGetTheStemsOfTheirCyrillicReading() {
+        HunspellStems kk = HunspellStems.of("kk");
+        assertThat(kk.stems("jarylysqa")).contains("жарылыс");
+        assertThat(kk.stems("qazaqstanda")).contains("қазақстан");
+        // 2018 letters (á ǵ ń ó ú) read as 2018, 2021 letters (ä ğ ı ñ ö ş ū ü) as 2021
+        assertThat(KazakhLatin.toCyrillic("şabuyl")).containsExactly("шабуыл");
+        assertThat(KazakhLatin.toCyrillic("ústaldy")).containsExactly("үсталды");
+        assertThat(KazakhLatin.toCyrillic("ustaldy")).containsExactly("усталды", "ұсталды");
+        assertThat(KazakhLatin.toCyrillic("x-ray")).isEmpty();
+    }
+
+    @Test
+    void onlyKazakhHasDictionaryStems() {
+        assertThat(HunspellStems.of("uz")).isNull();
+        assertThat(HunspellStems.of("ky")).isNull();
+        assertThat(HunspellStems.of("ru")).isNull();
+        assertThat(HunspellStems.of(null)).isNull();
+    }
+
+    @Test
+    void kazakhDocumentsCarryDictionaryStemsBesideTheSuffixStems() {
+        KaraulAnalyzer kazakh = KaraulAnalyzer.forDocuments(Set.of(), "kk");
+        KaraulAnalyzer kyrgyz = KaraulAnalyzer.forDocuments(Set.of(), "ky");
+        // ұстады (detained) reaches the dictionary form ұстау, which no ending rule gives
+        assertThat(tokens(kazakh, "ұстады")).contains("ұстау");
+        assertThat(tokens(kyrgyz, "ұстады")).doesNotContain("ұстау");
+        assertThat(tokens(kazakh, "jarylysqa")).contains("jarylysqa", "жарылыс");
+    }
+
+    @Test
+    void tajikStemsGetTheirFinalIBack() {
+        SuffixStripper tg = SuffixStripper.of("tg");
+        assertThat(tg.stems("фавриро")).contains("фаври", "фаврӣ");
+        assertThat(tg.stems("низомиён")).contains("низоми", "низомӣ");
+        assertThat(SuffixStripper.of("ky").stems("кишилерди")).noneMatch(s -> s.endsWith("ӣ"));
+    }
+
+    private static List<String> tokens(KaraulAnalyzer analyzer, String text) {
+        List<String> all = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                all.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return all;
+    }
+}
