@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookOutageTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** Long enough that no retry reaches it by itself: the test moves the worker's clock past it. */
+    private static final Duration MAX_AGE = Duration.ofHours(1);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<String> deliveryIds = new CopyOnWriteArrayList<>();
@@ -65,7 +69,7 @@ class WebhookOutageTest {
         receiver.start();
         subscription = new WebhookSubscription("s1", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                 "secret", List.of(), List.of(), Severity.INFO, Instant.EPOCH);
-        settings = new WebhookSettings(null, List.of("127.0.0.1/32"), Duration.ofMillis(300), Duration.ofMillis(5),
+        settings = new WebhookSettings(null, List.of("127.0.0.1/32"), MAX_AGE, Duration.ofMillis(5),
                 Duration.ofMillis(20), Duration.ofSeconds(5), "g-");
         deadLetters = new MockProducer<>();
         poster = new WebhookPoster(settings, new UrlGuard(settings.allow()), deadLetters, new SimpleMeterRegistry(),
@@ -80,9 +84,14 @@ class WebhookOutageTest {
     @Test
     void shouldHoldTheAlertPastTheMaximumAgeAsFailingThenDeliverEverythingInOrder() throws Exception {
         ReplayingConsumer consumer = consumerWith("first", "second");
-        WebhookWorker worker = new WebhookWorker(subscription, consumer, settings, poster, null, Clock.systemUTC(), 0);
+        ShiftedClock clock = new ShiftedClock();
+        WebhookWorker worker = new WebhookWorker(subscription, consumer, settings, poster, null, clock, 0);
         worker.start();
         try {
+            await("the first alert tried more than once", () -> deliveryIds.size() >= 2);
+            assertThat(worker.status().state()).as("retrying, not failing, before the maximum age")
+                    .isNotEqualTo(SubscriptionStatus.State.FAILING);
+            clock.shift(MAX_AGE.plusMinutes(1));
             await("the subscription failing", () -> worker.status().state() == SubscriptionStatus.State.FAILING);
             SubscriptionStatus failing = worker.status();
             assertThat(failing.lastError()).startsWith("HTTP 503");
@@ -157,6 +166,30 @@ class WebhookOutageTest {
                 throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
             }
             LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
+    /** The system clock moved forward on demand, so the maximum age is reached without waiting for it. */
+    private static final class ShiftedClock extends Clock {
+        private volatile Duration shift = Duration.ZERO;
+
+        void shift(Duration by) {
+            shift = shift.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("a fixed zone is enough here");
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift);
         }
     }
 }
