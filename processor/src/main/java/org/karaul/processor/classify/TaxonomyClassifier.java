@@ -18,6 +18,7 @@ import org.karaul.processor.engine.RuleIndex;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.RuleMonitor;
 import org.karaul.processor.engine.Span;
+import org.karaul.processor.gazetteer.Place;
 import org.karaul.processor.learn.CategoryModel;
 import org.karaul.processor.taxonomy.Taxonomy;
 
@@ -28,6 +29,7 @@ import org.karaul.processor.taxonomy.Taxonomy;
  */
 public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private static final int MAX_EVIDENCE = 6;
+    private static final Set<String> LOCAL_LANGUAGES = Set.of("kk", "ky", "uz", "tg");
     /** Categories that report a decision, a drill or a claim rather than an incident on the ground. */
     private static final Set<String> NOT_INCIDENTS = Set.of(
             "security.cooperation", "security.csto_deployment", "security.exercise", "hybrid.disinformation");
@@ -129,8 +131,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             return Classification.irrelevant(taxonomy.version());
         }
         boolean incident = labels.stream().anyMatch(l -> !NOT_INCIDENTS.contains(l.id()));
-        CountryRanker.Context ctx = new CountryRanker.Context(
-                cueSpans(result, "passing"), cueSpans(result, "crossing"), doc.title(), doc.text(), incident);
+        CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
+                doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()));
         List<String> countries = CountryRanker.rank(places, ctx);
         String home = taxonomy.gazetteer().homeCountries().get(result.lang());
         if (countries.isEmpty() && home != null) {
@@ -148,7 +150,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         for (CountryRanker.Mention m : placeMentions(doc, result, groups)) {
             Span s = m.span();
             String value = s.field().equals("title") ? doc.title() : doc.text();
-            lines.add("place " + m.place().countries() + " " + m.place().kind() + " @" + s.field() + ":" + s.start() + " " + s.evidence(value).term());
+            lines.add("place " + m.place().countries() + " " + m.place().kind() + " @" + s.field() + ":" + s.start() + " "
+                    + s.evidence(value).term() + " (" + m.place().name() + ")");
         }
         return lines;
     }
@@ -180,8 +183,9 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Place names, leaving out those inside a group's name ("Islamic Movement of Uzbekistan") and
-     * words that are common words in the document's language (the gazetteer's {@code not_places}).
+     * Place names, leaving out those inside a group's name ("Islamic Movement of Uzbekistan"),
+     * words that are common words in the document's language (the gazetteer's {@code not_places}) and
+     * generated names written in lower case ({@link Place#accepts}).
      */
     private List<CountryRanker.Mention> placeMentions(Document doc, MatchResult result, List<GroupResolver.Mention> groups) {
         List<CountryRanker.Mention> out = new ArrayList<>();
@@ -190,18 +194,24 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             if (key.kind() == RuleKey.Kind.PLACE) {
                 for (Span s : result.spans(result.firedSlot(i))) {
                     String surface = s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term();
-                    if (!insideGroupName(groups, s) && !taxonomy.gazetteer().isCommonWord(result.lang(), surface)) {
-                        out.add(new CountryRanker.Mention(taxonomy.gazetteer().places().get(key.index()), s));
+                    Place place = taxonomy.gazetteer().places().get(key.index());
+                    if (!insideGroupName(groups, s) && place.accepts(surface)
+                            && !taxonomy.gazetteer().isCommonWord(result.lang(), surface)) {
+                        out.add(new CountryRanker.Mention(place, s));
                     }
                 }
             }
         }
-        // a name inside a longer place name belongs to the longer one ("Badakhshan" in "Gorno-Badakhshan")
+        // a name inside a longer place name belongs to the longer one ("Badakhshan" in "Gorno-Badakhshan"); a name two
+        // entries share belongs to the first (hand-written entries come before generated ones)
         List<CountryRanker.Mention> kept = new ArrayList<>();
         for (CountryRanker.Mention m : out) {
             boolean inside = false;
             for (CountryRanker.Mention o : out) {
                 inside |= o != m && o.span().contains(m.span()) && o.span().length() > m.span().length();
+            }
+            for (CountryRanker.Mention k : kept) {
+                inside |= k.span().equals(m.span());
             }
             if (!inside) {
                 kept.add(m);

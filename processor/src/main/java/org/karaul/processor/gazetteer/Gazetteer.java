@@ -13,12 +13,16 @@ import java.util.Set;
  * @param regionCountries countries that put an item in scope by themselves (KZ KG TJ TM UZ AF)
  * @param notPlaces       per document language, the lower-case words that look like a place name
  *                        but are common words there (Kyrgyz «караганда», "according to", is not
- *                        Karaganda); a word ending in {@code *} covers every word it starts
+ *                        Karaganda); a word ending in {@code *} covers every word it starts; the words under
+ *                        {@value #ANY_LANGUAGE} hold in every language but only as written, in lower case
  * @param homeCountries   per local document language, the country its press writes about (ky: KG): a relevant
  *                        report in that language that names no place is placed there
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
         Map<String, String> homeCountries) {
+    /** The {@code not_places} key whose words hold in every language, for a word written in lower case only. */
+    public static final String ANY_LANGUAGE = "any";
+
     public Gazetteer {
         groups = List.copyOf(groups);
         places = List.copyOf(places);
@@ -29,11 +33,13 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
 
     /** Whether {@code surface}, a place name as written in a document in {@code lang}, is a common word there. */
     public boolean isCommonWord(String lang, String surface) {
-        List<String> words = notPlaces.get(lang);
+        return listed(notPlaces.get(lang), surface.toLowerCase(Locale.ROOT)) || listed(notPlaces.get(ANY_LANGUAGE), surface);
+    }
+
+    private static boolean listed(List<String> words, String w) {
         if (words == null) {
             return false;
         }
-        String w = surface.toLowerCase(Locale.ROOT);
         for (String guard : words) {
             if (guard.endsWith("*") ? w.startsWith(guard.substring(0, guard.length() - 1)) : w.equals(guard)) {
                 return true;

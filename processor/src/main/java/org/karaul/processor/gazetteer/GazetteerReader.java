@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.karaul.processor.taxonomy.TaxonomyException;
 
@@ -21,6 +22,7 @@ public final class GazetteerReader {
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
     private static final Pattern GROUP_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> KINDS = Set.of("country", "place", "border");
+    static final int MAX_ALIASES = 1_000;
     private final String groupsFile;
     private final String placesFile;
 
@@ -30,9 +32,24 @@ public final class GazetteerReader {
     }
 
     public Gazetteer read(InputStream groups, InputStream places) {
+        return read(groups, places, name -> {
+            throw new TaxonomyException(placesFile, "generated", "'" + name + "' cannot be opened here");
+        });
+    }
+
+    /**
+     * Reads the gazetteers; {@code open} opens the generated places file that {@code places.yaml} may name
+     * under {@code generated:} (its entries are appended to the hand-written ones, which come first).
+     */
+    public Gazetteer read(InputStream groups, InputStream places, Function<String, InputStream> open) {
         JsonNode g = parse(groupsFile, groups);
         JsonNode p = parse(placesFile, places);
-        return new Gazetteer(groups(g), places(p), region(p), notPlaces(p), homeCountries(p));
+        List<Place> all = places(placesFile, p);
+        if (p.has("generated")) {
+            String file = text(placesFile, p, "generated", "generated");
+            all.addAll(places(file, parse(file, open.apply(file))));
+        }
+        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p));
     }
 
     private static JsonNode parse(String file, InputStream in) {
@@ -61,27 +78,46 @@ public final class GazetteerReader {
                 throw new TaxonomyException(groupsFile, entry, "defined twice");
             }
             String name = node.has("name") ? node.get("name").asText() : id;
-            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry)));
+            String partOf = node.has("part_of") ? text(groupsFile, node, "part_of", entry) : null;
+            JsonNode authority = node.get("authority");
+            if (authority != null && !authority.isBoolean()) {
+                throw new TaxonomyException(groupsFile, entry, "'authority' must be true or false");
+            }
+            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry), partOf, authority != null && authority.asBoolean()));
+        }
+        for (Group group : out) {
+            if (group.partOf() != null && (!ids.contains(group.partOf()) || group.partOf().equals(group.id()))) {
+                throw new TaxonomyException(groupsFile, "group " + group.id(), "part_of names no other group: '" + group.partOf() + "'");
+            }
         }
         return out;
     }
 
-    private List<Place> places(JsonNode root) {
+    private static List<Place> places(String file, JsonNode root) {
         List<Place> out = new ArrayList<>();
-        for (JsonNode node : list(placesFile, root, "places")) {
-            String name = text(placesFile, node, "name", "places[" + out.size() + "]");
+        for (JsonNode node : list(file, root, "places")) {
+            String name = text(file, node, "name", "places[" + out.size() + "]");
             String entry = "place " + name;
-            List<String> countries = strings(placesFile, node, "countries", entry);
+            List<String> countries = strings(file, node, "countries", entry);
             for (String c : countries) {
                 if (!ISO2.matcher(c).matches()) {
-                    throw new TaxonomyException(placesFile, entry, "'" + c + "' is not an ISO alpha-2 code (two upper-case letters)");
+                    throw new TaxonomyException(file, entry, "'" + c + "' is not an ISO alpha-2 code (two upper-case letters)");
                 }
             }
             String kind = node.has("kind") ? node.get("kind").asText() : "place";
             if (!KINDS.contains(kind)) {
-                throw new TaxonomyException(placesFile, entry, "kind must be one of " + KINDS + ", got '" + kind + "'");
+                throw new TaxonomyException(file, entry, "kind must be one of " + KINDS + ", got '" + kind + "'");
             }
-            out.add(new Place(name, countries, kind, strings(placesFile, node, "aliases", entry)));
+            JsonNode capitalised = node.get("capitalised");
+            if (capitalised != null && !capitalised.isBoolean()) {
+                throw new TaxonomyException(file, entry, "'capitalised' must be true or false");
+            }
+            List<String> aliases = strings(file, node, "aliases", entry);
+            if (aliases.size() > MAX_ALIASES) {
+                throw new TaxonomyException(file, entry, aliases.size() + " aliases, more than " + MAX_ALIASES
+                        + ": split the entry (each entry is one query in the Lucene Monitor engine, limited to 1,024 clauses)");
+            }
+            out.add(new Place(name, countries, kind, aliases, capitalised != null && capitalised.asBoolean()));
         }
         return out;
     }

@@ -62,7 +62,7 @@ public final class TaxonomyLoader {
         String groupsFile = yaml.text(gaz, "groups", "gazetteers");
         String placesFile = yaml.text(gaz, "places", "gazetteers");
         Gazetteer gazetteer = new GazetteerReader(groupsFile, placesFile)
-                .read(open(groupsFile), open(placesFile));
+                .read(open(groupsFile), open(placesFile), this::open);
         Lexicons lexicons = Lexicons.none();
         if (root.has("lexicons")) {
             String lexiconFile = yaml.text(root, "lexicons", "lexicons");

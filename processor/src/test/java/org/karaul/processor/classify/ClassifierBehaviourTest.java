@@ -45,7 +45,7 @@ class ClassifierBehaviourTest {
                 assertThat(field.substring(e.start(), e.end())).isEqualTo(e.term());
             }
         }
-        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.2");
+        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.3");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaxonomyLoaderTest {
-    private static final List<String> FILES = List.of("threat-taxonomy.yaml", "groups.yaml", "places.yaml", "lexicons.yaml");
+    private static final List<String> FILES = List.of("threat-taxonomy.yaml", "groups.yaml", "places.yaml", "places-generated.yaml",
+            "lexicons.yaml");
 
     @TempDir
     Path dir;

@@ -1,0 +1,51 @@
+package org.karaul.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.karaul.processor.engine.Span;
+import org.karaul.processor.gazetteer.Place;
+
+class CountryRankerTest {
+    private static final Place TJ = new Place("Dushanbe", List.of("TJ"), "place", List.of("Dushanbe"));
+    private static final Place AF = new Place("Afghanistan", List.of("AF"), "country", List.of("Afghanistan"));
+    private static final Place RU = new Place("Russia", List.of("RU"), "country", List.of("Russia"));
+    private static final Place KZ = new Place("Kazakhstan", List.of("KZ"), "country", List.of("Kazakhstan"));
+
+    private static CountryRanker.Mention at(Place p, String text, String word, int nth) {
+        int start = -1;
+        for (int i = 0; i <= nth; i++) {
+            start = text.indexOf(word, start + 1);
+        }
+        return new CountryRanker.Mention(p, new Span("text", start, start + word.length()));
+    }
+
+    private static List<String> rank(String text, boolean local, CountryRanker.Mention... mentions) {
+        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local);
+        return CountryRanker.rank(new ArrayList<>(List.of(mentions)), ctx);
+    }
+
+    @Test
+    void aThirdCountryIsKeptOnlyWhenItScoresAsMuchAsTheLeader() {
+        String text = "Police in Dushanbe seized heroin from Afghanistan. Afghanistan said so. The courier lived in Russia.";
+        List<String> two = rank(text, false, at(TJ, text, "Dushanbe", 0), at(AF, text, "Afghanistan", 0),
+                at(AF, text, "Afghanistan", 1), at(RU, text, "Russia", 0));
+        assertThat(two).containsExactly("AF", "TJ");
+        String listed = "Troops of Russia, Kazakhstan and Afghanistan met.";
+        assertThat(rank(listed, false, at(RU, listed, "Russia", 0), at(KZ, listed, "Kazakhstan", 0), at(AF, listed, "Afghanistan", 0)))
+                .containsExactly("RU", "KZ", "AF");
+    }
+
+    @Test
+    void aCountryInTheDativeCountsAsPassingInALocalDocumentOnly() {
+        Place syria = new Place("Syria", List.of("SY"), "country", List.of("Сирия"));
+        Place osh = new Place("Osh", List.of("KG"), "place", List.of("Ош"));
+        String text = "Ош шаарында жаштарды Сирияга жөнөткөн адам кармалды.";
+        CountryRanker.Mention o = at(osh, text, "Ош", 0);
+        CountryRanker.Mention s = at(syria, text, "Сирияга", 0);
+        assertThat(rank(text, true, o, s)).containsExactly("KG");
+        assertThat(rank(text, false, o, s)).containsExactly("KG", "SY");
+    }
+}

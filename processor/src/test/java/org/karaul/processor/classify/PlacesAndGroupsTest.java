@@ -1,0 +1,79 @@
+package org.karaul.processor.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Generated place names with their guards, country ranking and group resolution, on the bundled taxonomy. */
+class PlacesAndGroupsTest {
+    private static TaxonomyClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = Classifiers.load(null);
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    private static Classification classify(String title, String text, String lang) {
+        return classifier.classify(new Document("t", title, text, lang));
+    }
+
+    @Test
+    void aGeneratedDistrictTownPutsTheItemInItsCountryInEveryInflection() {
+        // Sokuluk (Chui region) and Bekabad (Tashkent region) are in the generated gazetteer only
+        Classification ru = classify("Задержание в Сокулуке",
+                "Сотрудники ГКНБ задержали в Сокулуке двух членов ячейки Хизб ут-Тахрир, изъяты листовки.", "ru");
+        assertThat(ru.relevant()).isTrue();
+        assertThat(ru.countries()).containsExactly("KG");
+        Classification en = classify("Heroin seized in Bekabad",
+                "Police in Bekabad seized 12 kilograms of heroin hidden in a lorry and detained the driver.", "en");
+        assertThat(en.countries()).containsExactly("UZ");
+    }
+
+    @Test
+    void aGeneratedNameCountsOnlyWhenCapitalisedAndNotAsAnAcronym() {
+        String text = "Сотрудники ГКНБ задержали двух членов ячейки Хизб ут-Тахрир, изъяты листовки. ";
+        assertThat(explainPlaces(text + "Оба родом из Сокулука.")).anyMatch(l -> l.contains("Сокулука"));
+        assertThat(explainPlaces(text + "оба родом из сокулука.")).noneMatch(l -> l.contains("сокулука"));
+        // «Рудный» is a Kazakh town in the generated gazetteer; РУДН is a Moscow university
+        assertThat(explainPlaces(text + "Оба учились в РУДН.")).noneMatch(l -> l.contains("РУДН"));
+    }
+
+    @Test
+    void aLowerCaseCommonWordIsNoPlaceInAnyLanguageButTheCapitalisedCityIs() {
+        // Kyrgyz «караганда» ("according to") in a text too short to be read as Kyrgyz
+        assertThat(explainPlaces("Маалыматка караганда, шамал күчөдү.")).noneMatch(l -> l.contains("караганда"));
+        assertThat(explainPlaces("В Караганде задержали вербовщика.")).anyMatch(l -> l.contains("[KZ]"));
+    }
+
+    @Test
+    void aBranchWinsOverItsParentAndTheTalibanAreTheAuthorityBesideAnotherGroup() {
+        Classification c = classify("IS Khorasan claims attack on Taliban checkpoint in Kabul",
+                "Islamic State Khorasan Province said its gunmen attacked a Taliban checkpoint in Kabul, killing three guards. "
+                        + "The Islamic State's Amaq agency published the claim; Taliban officials confirmed the deaths.", "en");
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.groups()).containsExactly("iskp");
+        Classification taliban = classify("Taliban and Tajik border guards exchange fire",
+                "Taliban forces and Tajik border guards exchanged fire across the Panj river near Khorog; one guard was wounded.", "en");
+        assertThat(taliban.groups()).containsExactly("taliban");
+    }
+
+    @Test
+    void aCountryNamedInTheDativeInAKyrgyzReportIsADestination() {
+        Classification c = classify("Ошто жихадчыларды Сирияга жөнөткөн адам кармалды",
+                "Ош шаарында жаштарды Сирияга жөнөтүп, террордук топко тарткан адам кармалды. "
+                        + "Ал Ош облусунун үч тургунун Сирияга жөнөткөн, деп билдирди УКМК.", "ky");
+        assertThat(c.countries()).containsExactly("KG");
+    }
+
+    private static List<String> explainPlaces(String text) {
+        return classifier.explain(new Document("t", "", text, "ru")).stream().filter(l -> l.startsWith("place")).toList();
+    }
+}
