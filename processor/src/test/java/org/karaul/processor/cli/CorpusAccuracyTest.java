@@ -67,21 +67,21 @@ class CorpusAccuracyTest {
         writeErrors(tune, "corpus-tune-errors.txt");
         writeErrors(score(rulesOnly, Corpus.written(Fold.TUNE), "written, tuning fold, rules only"), "corpus-tune-errors-rules-only.txt");
         score(rulesOnly, Corpus.written(Fold.FROZEN), "written, frozen fold, rules only");
-        // measured with taxonomy 2026.12.1 and the bundled category model (tuning / frozen): micro-F1 0.858 / 0.801,
-        // macro 0.858 / 0.798, relevance P 0.950 / 0.941 and R 0.951 / 0.895, country F1 0.771 / 0.756,
-        // group F1 0.830 / 0.834 (the model was trained on the tuning fold, so its figures flatter)
-        atLeast(tune, "tuning", 0.83, 0.83, 0.93, 0.93, 0.75, 0.81);
-        atLeast(frozen, "frozen", 0.78, 0.78, 0.92, 0.87, 0.73, 0.81);
+        // measured with taxonomy 2026.12.3 and the bundled category model (tuning / frozen): micro-F1 0.872 / 0.812,
+        // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.778 / 0.757,
+        // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter)
+        atLeast(tune, "tuning", 0.85, 0.85, 0.94, 0.94, 0.76, 0.84);
+        atLeast(frozen, "frozen", 0.79, 0.79, 0.93, 0.88, 0.74, 0.84);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         Map<String, double[]> floors = Map.of(
-                "en", new double[] {0.78, 0.91, 0.90},
-                "ru", new double[] {0.81, 0.93, 0.88},
-                "ky", new double[] {0.82, 0.94, 0.86},
-                "kk-cyrl", new double[] {0.64, 0.93, 0.74}, // 0.77 before local-languages: a reservoir alone no longer makes a border dispute (0.792 -> 0.750)
-                "kk-latn", new double[] {0.48, 0.98, 0.40},
-                "uz-cyrl", new double[] {0.64, 0.79, 0.88},
+                "en", new double[] {0.79, 0.92, 0.92},
+                "ru", new double[] {0.81, 0.92, 0.89},
+                "ky", new double[] {0.90, 0.98, 0.90},
+                "kk-cyrl", new double[] {0.64, 0.98, 0.72}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
+                "kk-latn", new double[] {0.59, 0.98, 0.55},
+                "uz-cyrl", new double[] {0.74, 0.88, 0.98},
                 "uz-latn", new double[] {0.63, 0.91, 0.71},
-                "tg", new double[] {0.63, 0.88, 0.63});
+                "tg", new double[] {0.66, 0.93, 0.63});
         floors.forEach((lang, f) -> {
             Scorecard c = frozen.byLanguage.get(lang);
             assertThat(c).as("frozen items in %s", lang).isNotNull();
@@ -108,10 +108,10 @@ class CorpusAccuracyTest {
         Scorecard tune = score(Corpus.real(Fold.TUNE), "real, tuning fold");
         Scorecard frozen = score(Corpus.real(Fold.FROZEN), "real, frozen fold");
         writeErrors(tune, "corpus-real-tune-errors.txt");
-        // measured with taxonomy 2026.12.1 and the model: Kyrgyz relevance P 0.448 / 0.222, R 0.684 / 0.286 (tuning / frozen;
+        // measured with taxonomy 2026.12.3 and the model: Kyrgyz relevance P 0.519 / 0.200, R 0.737 / 0.286 (tuning / frozen;
         // 19 and 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.65);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.42);
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.70);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.49);
         assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
     }
