@@ -68,10 +68,10 @@ class CorpusAccuracyTest {
         writeErrors(score(rulesOnly, Corpus.written(Fold.TUNE), "written, tuning fold, rules only"), "corpus-tune-errors-rules-only.txt");
         score(rulesOnly, Corpus.written(Fold.FROZEN), "written, frozen fold, rules only");
         // measured with taxonomy 2026.12.3 and the bundled category model (tuning / frozen): micro-F1 0.872 / 0.812,
-        // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.778 / 0.757,
+        // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.855 / 0.826,
         // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter)
-        atLeast(tune, "tuning", 0.85, 0.85, 0.94, 0.94, 0.76, 0.84);
-        atLeast(frozen, "frozen", 0.79, 0.79, 0.93, 0.88, 0.74, 0.84);
+        atLeast(tune, "tuning", 0.85, 0.85, 0.94, 0.94, 0.83, 0.84);
+        atLeast(frozen, "frozen", 0.79, 0.79, 0.93, 0.88, 0.80, 0.84);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         Map<String, double[]> floors = Map.of(
                 "en", new double[] {0.79, 0.92, 0.92},
