@@ -11,14 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.taxonomy.ContractIds;
+import org.karaul.processor.testing.BundledClassifier;
 
 /**
  * Hand-written examples, a positive and a near-miss negative per category in English and Russian,
@@ -26,17 +25,8 @@ import org.karaul.processor.taxonomy.ContractIds;
  */
 class CategoryExamplesTest {
     private static final String FILE = "/examples/category-examples.jsonl";
-    private static TaxonomyClassifier classifier;
+    private final TaxonomyClassifier classifier = BundledClassifier.get();
 
-    @BeforeAll
-    static void load() {
-        classifier = Classifiers.load(null);
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
 
     static Stream<Arguments> examples() throws IOException {
         List<Arguments> out = new ArrayList<>();

@@ -6,28 +6,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.Evidence;
 import org.karaul.contract.Severity;
+import org.karaul.processor.testing.BundledClassifier;
 
 class ClassifierBehaviourTest {
-    private static TaxonomyClassifier classifier;
+    private final TaxonomyClassifier classifier = BundledClassifier.get();
 
-    @BeforeAll
-    static void load() {
-        classifier = Classifiers.load(null);
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
 
     private static Classification classify(String title, String text, String lang) {
-        return classifier.classify(new Document("t", title, text, lang));
+        return BundledClassifier.classify(title, text, lang);
     }
 
     @Test

@@ -3,26 +3,14 @@ package org.karaul.processor.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.karaul.processor.testing.BundledClassifier;
 
 /** Generated place names with their guards, country ranking and group resolution, on the bundled taxonomy. */
 class PlacesAndGroupsTest {
-    private static TaxonomyClassifier classifier;
-
-    @BeforeAll
-    static void load() {
-        classifier = Classifiers.load(null);
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
 
     private static Classification classify(String title, String text, String lang) {
-        return classifier.classify(new Document("t", title, text, lang));
+        return BundledClassifier.classify(title, text, lang);
     }
 
     @Test
@@ -74,6 +62,6 @@ class PlacesAndGroupsTest {
     }
 
     private static List<String> explainPlaces(String text) {
-        return classifier.explain(new Document("t", "", text, "ru")).stream().filter(l -> l.startsWith("place")).toList();
+        return BundledClassifier.get().explain(new Document("t", "", text, "ru")).stream().filter(l -> l.startsWith("place")).toList();
     }
 }
