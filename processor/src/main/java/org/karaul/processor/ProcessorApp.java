@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,7 +48,10 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
-        TaxonomyClassifier classifier = Classifiers.load(config.taxonomyPath());
+        // the taxonomy compiles (about two seconds) while the topics are checked and the developments stream starts,
+        // so a restarted processor classifies again sooner
+        CompletableFuture<TaxonomyClassifier> compiling =
+                CompletableFuture.supplyAsync(() -> Classifiers.load(config.taxonomyPath()));
         GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
@@ -54,22 +59,45 @@ public final class ProcessorApp implements AutoCloseable {
         }
         List<KafkaStreams> all = new ArrayList<>();
         List<KafkaStreamsMetrics> bound = new ArrayList<>();
-        DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor", config.deadLetterMaxBytes());
-        start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC(), rawDeadLetters,
-                        config.itemsMaxBytes()),
-                DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
-                metrics, ops, all, bound);
-        if (rules != null) {
-            DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(), "processor-developments",
+        try {
+            if (rules != null) {
+                DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
+                        "processor-developments", config.deadLetterMaxBytes());
+                start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
+                                config.classifiedMaxBytes()),
+                        DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
+                                classifiedDeadLetters, metrics), metrics, ops, all, bound);
+            }
+            TaxonomyClassifier classifier = compiled(compiling);
+            DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor",
                     config.deadLetterMaxBytes());
-            start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
-                            config.classifiedMaxBytes()),
-                    DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
-                            classifiedDeadLetters, metrics), metrics, ops, all, bound);
+            start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC(), rawDeadLetters,
+                            config.itemsMaxBytes()),
+                    DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
+                    metrics, ops, all, bound);
+            LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
+                    rules == null ? "off" : "on");
+            return new ProcessorApp(all, bound, classifier);
+        } catch (RuntimeException | Error e) {
+            all.forEach(streams -> streams.close(Duration.ofSeconds(5)));
+            bound.forEach(KafkaStreamsMetrics::close);
+            throw e;
         }
-        LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
-                rules == null ? "off" : "on");
-        return new ProcessorApp(all, bound, classifier);
+    }
+
+    /** The compiled classifier, or the compile's own exception (a bad taxonomy names its file and key). */
+    private static TaxonomyClassifier compiled(CompletableFuture<TaxonomyClassifier> compiling) {
+        try {
+            return compiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void start(String name, Topology topology, Properties props, MeterRegistry metrics, OpsServer ops,
