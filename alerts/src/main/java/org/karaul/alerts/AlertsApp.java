@@ -76,45 +76,53 @@ public final class AlertsApp implements AutoCloseable {
             TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
                     Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ));
         }
+        if (config.webhooks()) {
+            RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
+        }
         KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes()),
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
                         config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
-        List<AlertSink> sinks = new ArrayList<>(extraSinks);
-        if (config.console()) {
-            sinks.add(new ConsoleSink(System.out));
-        }
-        if (config.stixExportDir() != null) {
-            sinks.add(new StixDropSink(config.stixExportDir()));
-        }
-        DeadLetterProducer unreadableAlerts = DeadLetterProducer.create(config.kafka(),
-                new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", config.deadLetterMaxBytes()), metrics);
-        if (config.webhooks()) {
-            RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
-        }
-        Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics,
-                unreadableAlerts) : null;
-        DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
-        HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, metrics);
-        AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
-                sinks, metrics, unreadableAlerts);
-        if (ops != null) {
-            ops.register("alerts", () -> {
-                KafkaStreams.State s = streams.state();
-                boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
-                return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
-            });
-            if (webhooks != null) {
-                ops.register("webhooks", webhooks::health);
-            }
-        }
+        // the alert rules rejoin their group and publish while the sinks, webhooks and desk page start: a restarted
+        // service alerts again sooner
         streams.start();
-        dispatcher.start();
-        LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
-                sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
-        return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http, unreadableAlerts);
+        try {
+            List<AlertSink> sinks = new ArrayList<>(extraSinks);
+            if (config.console()) {
+                sinks.add(new ConsoleSink(System.out));
+            }
+            if (config.stixExportDir() != null) {
+                sinks.add(new StixDropSink(config.stixExportDir()));
+            }
+            DeadLetterProducer unreadableAlerts = DeadLetterProducer.create(config.kafka(),
+                    new DeadLetters(Topics.ALERTS_DLQ.name(), "alerts", config.deadLetterMaxBytes()), metrics);
+            Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics,
+                    unreadableAlerts) : null;
+            DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
+            HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, metrics);
+            AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
+                    sinks, metrics, unreadableAlerts);
+            if (ops != null) {
+                ops.register("alerts", () -> {
+                    KafkaStreams.State s = streams.state();
+                    boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
+                    return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
+                });
+                if (webhooks != null) {
+                    ops.register("webhooks", webhooks::health);
+                }
+            }
+            dispatcher.start();
+            LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
+                    sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
+            return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http, unreadableAlerts);
+        } catch (RuntimeException | Error e) {
+            streams.close(Duration.ofSeconds(5));
+            streamsMetrics.close();
+            throw e;
+        }
     }
 
     /** Client settings for a consumer group member: with the static member id when one is set. */
