@@ -38,6 +38,7 @@ import org.karaul.deadletter.DeadLetters;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
+import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,7 @@ public final class AlertsApp implements AutoCloseable {
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
                         config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
+        ThreadRecovery.install(streams, "alerts", metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         // the alert rules rejoin their group and publish while the sinks, webhooks and desk page start: a restarted

@@ -23,6 +23,7 @@ import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.develop.DevelopmentTopology;
 import org.karaul.processor.develop.GroupingRules;
+import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,7 @@ public final class ProcessorApp implements AutoCloseable {
                               List<KafkaStreams> all, List<KafkaStreamsMetrics> bound) {
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", name, before, now));
+        ThreadRecovery.install(streams, name, metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         if (ops != null) {
