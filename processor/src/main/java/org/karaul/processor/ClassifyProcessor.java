@@ -57,6 +57,10 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     @Override
     public void init(ProcessorContext<byte[], Outcome> context) {
         this.context = context;
+        // the first call on the classifier: one still compiling (PendingClassifier) is waited for here, before any
+        // record, so a failed compile stops the thread instead of dead-lettering a record for it
+        String version = classifier.taxonomyVersion();
+        LOG.debug("task {} classifies with taxonomy {}", context.taskId(), version);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -49,8 +48,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
-        // the taxonomy compiles (about two seconds) while the topics are checked and the developments stream starts,
-        // so a restarted processor classifies again sooner
+        // the taxonomy compiles (about two seconds) while the topics are checked and both streams start, so a
+        // restarted processor classifies again sooner
         CompletableFuture<TaxonomyClassifier> compiling =
                 CompletableFuture.supplyAsync(() -> Classifiers.load(config.taxonomyPath()));
         GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
@@ -69,34 +68,21 @@ public final class ProcessorApp implements AutoCloseable {
                         DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
                                 classifiedDeadLetters, metrics), metrics, ops, all, bound);
             }
-            TaxonomyClassifier classifier = compiled(compiling);
+            // the classify stream starts before the compile ends: ClassifyProcessor waits for it in init
+            PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
             DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor",
                     config.deadLetterMaxBytes());
-            start("processor", ProcessorTopology.build(classifier, metrics, Clock.systemUTC(), rawDeadLetters,
+            start("processor", ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
                             config.itemsMaxBytes()),
                     DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
                     metrics, ops, all, bound);
+            TaxonomyClassifier classifier = pending.ready();
             LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
                     rules == null ? "off" : "on");
             return new ProcessorApp(all, bound, classifier);
         } catch (RuntimeException | Error e) {
             all.forEach(streams -> streams.close(Duration.ofSeconds(5)));
             bound.forEach(KafkaStreamsMetrics::close);
-            throw e;
-        }
-    }
-
-    /** The compiled classifier, or the compile's own exception (a bad taxonomy names its file and key). */
-    private static TaxonomyClassifier compiled(CompletableFuture<TaxonomyClassifier> compiling) {
-        try {
-            return compiling.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
             throw e;
         }
     }
