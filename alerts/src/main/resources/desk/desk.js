@@ -6,6 +6,8 @@
   const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'];
   const alerts = [];          // newest first
   const seen = new Set();
+  const marks = new Map();    // development id -> its latest triage mark
+  const MARKS = { confirmed: 'confirmed', false_positive: 'false positive', duplicate: 'duplicate', handled: 'handled' };
   let selectedId = null;
 
   const $ = (id) => document.getElementById(id);
@@ -71,7 +73,11 @@
     const cat = $('f-category').value;
     if (cat && !(alert.categories || []).includes(cat)) return false;
     const country = $('f-country').value;
-    return !country || (alert.countries || []).includes(country);
+    if (country && !(alert.countries || []).includes(country)) return false;
+    const triage = $('f-triage').value;
+    const mark = marks.get(alert.developmentId);
+    if (triage === 'unmarked') return !mark;
+    return !triage || (mark && mark.mark === triage);
   }
 
   function addOption(select, value) {
@@ -92,6 +98,8 @@
       li.appendChild(el('span', 'sev', a.severity));
       li.appendChild(el('span', 'time', (a.type === 'escalated' ? 'escalated · ' : '') + when(a.lastSeen || event.time)));
       li.appendChild(el('span', 'title', a.title));
+      const mark = marks.get(a.developmentId);
+      if (mark) li.appendChild(el('span', 'mark mark-' + mark.mark, MARKS[mark.mark] || mark.mark));
       li.appendChild(el('span', 'meta', (a.categories || []).join(', ') + ' · ' + (a.countries || []).join(', ')
         + ' · ' + (a.sources || []).length + ' source(s), ' + a.independentSources + ' independent'));
       li.addEventListener('click', () => select(event.id));
@@ -161,7 +169,76 @@
       });
       return li;
     }));
-    detail.replaceChildren(h2, state, facts, spike, summary, timeline, sources, evidence);
+    detail.replaceChildren(h2, state, facts, spike, summary, triagePanel(a.developmentId), timeline, sources, evidence);
+  }
+
+  /** The development's triage mark and the controls to mark it. */
+  function triagePanel(devId) {
+    const box = el('section', 'triage');
+    box.setAttribute('aria-label', 'Triage');
+    box.appendChild(el('h3', null, 'Triage'));
+    const mark = marks.get(devId);
+    box.appendChild(el('p', 'triage-state', mark
+      ? 'Marked ' + (MARKS[mark.mark] || mark.mark) + (mark.duplicateOf ? ' of ' + mark.duplicateOf : '') + ' by ' + mark.by
+        + ' · ' + when(mark.at) + (mark.note ? ' · ' + mark.note : '')
+      : 'Not marked yet.'));
+    const note = el('textarea', 'triage-note');
+    note.maxLength = 2000;
+    note.placeholder = 'Note (optional)';
+    const dup = el('select', 'triage-duplicate');
+    dup.appendChild(el('option', null, 'duplicate of…'));
+    dup.options[0].value = '';
+    const others = new Map();
+    alerts.forEach((e) => { if (e.data.developmentId !== devId) others.set(e.data.developmentId, e.data.title); });
+    others.forEach((title, id) => {
+      const o = el('option', null, title);
+      o.value = id;
+      dup.appendChild(o);
+    });
+    const error = el('p', 'triage-error');
+    const buttons = el('div', 'triage-buttons');
+    Object.keys(MARKS).forEach((m) => {
+      const b = el('button', 'triage-' + m, MARKS[m]);
+      b.type = 'button';
+      b.dataset.mark = m;
+      b.addEventListener('click', () => sendMark(devId, m, dup.value, note.value, error));
+      buttons.appendChild(b);
+    });
+    box.append(buttons, dup, note, error);
+    return box;
+  }
+
+  function sendMark(devId, mark, duplicateOf, note, error) {
+    const by = $('who').value.trim();
+    if (!by) { error.textContent = 'Give your name first (top right).'; $('who').focus(); return; }
+    if (mark === 'duplicate' && !duplicateOf) { error.textContent = 'Choose the development it repeats.'; return; }
+    const body = { developmentId: devId, mark: mark, by: by };
+    if (mark === 'duplicate') body.duplicateOf = duplicateOf;
+    if (note.trim()) body.note = note.trim();
+    error.textContent = 'saving…';
+    fetch('/triage', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body) })
+      .then((r) => r.json().then((j) => ({ ok: r.ok, j: j })))
+      .then((res) => {
+        if (!res.ok) { error.textContent = res.j.error || 'not saved'; return; }
+        error.textContent = '';
+        onMarkData(res.j);
+      })
+      .catch(() => { error.textContent = 'not saved: the desk service did not answer'; });
+  }
+
+  function onMarkData(mark) {
+    if (!mark || !mark.developmentId) return;
+    const before = marks.get(mark.developmentId);
+    if (before && before.at > mark.at) return;
+    marks.set(mark.developmentId, mark);
+    renderList();
+    const event = alerts.find((e) => e.id === selectedId);
+    if (event && event.data.developmentId === mark.developmentId) select(selectedId);
+  }
+
+  function onMark(message) {
+    onMarkData(JSON.parse(message.data));
   }
 
   function onAlert(message) {
@@ -199,10 +276,13 @@
   function start() {
     pollSubscriptions();
     setInterval(pollSubscriptions, 10000);
-    ['f-severity', 'f-category', 'f-country'].forEach((id) => $(id).addEventListener('change', renderList));
+    ['f-severity', 'f-category', 'f-country', 'f-triage'].forEach((id) => $(id).addEventListener('change', renderList));
+    $('who').value = localStorage.getItem('karaul.who') || '';
+    $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
     const source = new EventSource('/events');
     source.addEventListener('alert', onAlert);
+    source.addEventListener('mark', onMark);
     source.onopen = () => { $('status').textContent = 'live'; };
     source.onerror = () => { $('status').textContent = 'reconnecting…'; };
   }

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
+import org.karaul.alerts.desk.TriageWriter;
 import org.karaul.alerts.http.DeskAuth;
 import org.karaul.alerts.http.HttpSecurity;
 import org.karaul.alerts.http.HttpServerHandle;
@@ -56,16 +57,19 @@ public final class AlertsApp implements AutoCloseable {
     private final AlertDispatcher dispatcher;
     private final Webhooks webhooks;
     private final DeskFeed desk;
+    private final TriageWriter triage;
     private final HttpServerHandle http;
     private final DeadLetterProducer unreadableAlerts;
 
     private AlertsApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, AlertDispatcher dispatcher,
-                      Webhooks webhooks, DeskFeed desk, HttpServerHandle http, DeadLetterProducer unreadableAlerts) {
+                      Webhooks webhooks, DeskFeed desk, TriageWriter triage, HttpServerHandle http,
+                      DeadLetterProducer unreadableAlerts) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.dispatcher = dispatcher;
         this.webhooks = webhooks;
         this.desk = desk;
+        this.triage = triage;
         this.http = http;
         this.unreadableAlerts = unreadableAlerts;
     }
@@ -75,7 +79,7 @@ public final class AlertsApp implements AutoCloseable {
         AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
-                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ));
+                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK));
         }
         if (config.webhooks()) {
             RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
@@ -103,7 +107,8 @@ public final class AlertsApp implements AutoCloseable {
             Webhooks webhooks = config.webhooks() ? Webhooks.start(config.kafka(), config.webhookSettings(), metrics,
                     unreadableAlerts) : null;
             DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
-            HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, metrics);
+            TriageWriter triage = config.httpPort() < 0 ? null : new TriageWriter(config.kafka(), metrics);
+            HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, triage, metrics);
             AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
                     sinks, metrics, unreadableAlerts);
             if (ops != null) {
@@ -119,7 +124,7 @@ public final class AlertsApp implements AutoCloseable {
             dispatcher.start();
             LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
                     sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
-            return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, http, unreadableAlerts);
+            return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, triage, http, unreadableAlerts);
         } catch (RuntimeException | Error e) {
             streams.close(Duration.ofSeconds(5));
             streamsMetrics.close();
@@ -137,12 +142,13 @@ public final class AlertsApp implements AutoCloseable {
         return p;
     }
 
-    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk, MeterRegistry metrics) {
+    private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk, TriageWriter triage,
+                                         MeterRegistry metrics) {
         HttpSecurity security = config.httpSecurity();
         RateLimiter limiter = new RateLimiter(security.ratePerMinute(), security.rateBurst(), metrics);
         try {
             HttpServerHandle http = HttpServerHandle.start(config.httpHost(), config.httpPort());
-            HttpHandler page = new DeskPage(desk, webhooks == null ? Map::of : webhooks::statuses);
+            HttpHandler page = new DeskPage(desk, webhooks == null ? Map::of : webhooks::statuses, triage, Clock.systemUTC());
             if (security.deskToken() != null) {
                 DeskAuth auth = new DeskAuth(security.deskToken(), security.secureCookie(), metrics);
                 page = auth.protect(page, Set.of("/desk.css"));
@@ -199,6 +205,9 @@ public final class AlertsApp implements AutoCloseable {
         }
         if (desk != null) {
             desk.close();
+        }
+        if (triage != null) {
+            triage.close();
         }
         dispatcher.close();
         if (webhooks != null) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Severity;
+import org.karaul.contract.Triage;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
@@ -110,6 +112,61 @@ class AlertsPipelineIT {
         assertThat(api("POST", "/api/webhooks", "{\"url\":\"http://169.254.169.254/latest\"}", TOKEN).statusCode()).isEqualTo(400);
         assertThat(api("POST", "/api/webhooks", "{\"url\":\"http://[::1]:9/hook\"}", TOKEN).statusCode()).isEqualTo(400);
         assertThat(api("POST", "/api/webhooks", "{\"url\":\"file:///etc/passwd\"}", TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    static HttpResponse<String> triage(String body, String type) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(alerts.url("/triage"))).header("Content-Type", type);
+        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldKeepATriageMarkWithItsRuleAndRefuseBadOnesNamingTheField() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            JsonNode sub = subscribe(receiver.url(), ",\"countries\":[\"TM\"]");
+            send(Stories.item("turkmenportal", "A", "en", "Customs officers seize 60 kg of heroin at the Serhetabat crossing",
+                    "Heroin was found in a truck from Afghanistan.", Instant.now().minusSeconds(60), "trafficking.drugs",
+                    Severity.HIGH, "TM"));
+            await("the alert", () -> receiver.deliveries.size() >= 1);
+            AlertEvent alert = event(receiver.deliveries.get(0));
+            String dev = alert.data().developmentId();
+            await("the desk knows the development", () -> {
+                try {
+                    return api("GET", "/developments/" + dev, null, null).statusCode() == 200;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String json = "application/json";
+            HttpResponse<String> unknownMark = triage("{\"developmentId\":\"" + dev + "\",\"mark\":\"maybe\",\"by\":\"Aigul\"}", json);
+            assertThat(unknownMark.statusCode()).isEqualTo(400);
+            assertThat(Json.mapper().readTree(unknownMark.body()).get("field").asText()).isEqualTo("mark");
+            HttpResponse<String> nobody = triage("{\"developmentId\":\"" + dev + "\",\"mark\":\"confirmed\"}", json);
+            assertThat(Json.mapper().readTree(nobody.body()).get("field").asText()).isEqualTo("by");
+            HttpResponse<String> noOriginal = triage("{\"developmentId\":\"" + dev + "\",\"mark\":\"duplicate\",\"by\":\"A\"}", json);
+            assertThat(Json.mapper().readTree(noOriginal.body()).get("field").asText()).isEqualTo("duplicateOf");
+            assertThat(triage("{\"developmentId\":\"nope\",\"mark\":\"handled\",\"by\":\"A\"}", json).statusCode())
+                    .isEqualTo(404);
+            assertThat(triage("developmentId=" + dev + "&mark=handled", "application/x-www-form-urlencoded").statusCode())
+                    .as("a cross-site form cannot mark").isEqualTo(415);
+            assertThat(triage("{\"developmentId\":\"" + dev + "\",\"mark\":\"handled\",\"by\":\"A\",\"extra\":1}", json)
+                    .statusCode()).isEqualTo(400);
+
+            HttpResponse<String> kept = triage("{\"developmentId\":\"" + dev + "\",\"mark\":\"false_positive\",\"by\":\"Aigul\","
+                    + "\"note\":\"a customs drill\"}", json);
+            assertThat(kept.statusCode()).as(kept.body()).isEqualTo(202);
+            Triage mark = Topics.FEEDBACK.valueSerde().deserializer().deserialize("t", kept.body().getBytes(StandardCharsets.UTF_8));
+            assertThat(mark.ruleId()).isEqualTo(alert.data().lineage().ruleId());
+            assertThat(mark.categories()).containsExactly("trafficking.drugs");
+            await("the mark listed", () -> {
+                try {
+                    return api("GET", "/triage", null, null).body().contains("a customs drill");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(metrics.get("karaul.alerts.triage.marks").tag("mark", "false_positive").counter().count()).isEqualTo(1);
+            assertThat(api("DELETE", "/api/webhooks/" + sub.get("id").asText(), null, TOKEN).statusCode()).isEqualTo(204);
+        }
     }
 
     @Test

@@ -159,4 +159,74 @@ class DeskPageIT {
         Files.write(Path.of("target", "desk-page.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
+
+    /** The triage marks shown on the page's list items ("" while it re-renders). */
+    static List<String> markBadges() {
+        try {
+            return browser.findElements(By.cssSelector("#alerts li.alert .mark")).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return List.of();
+        }
+    }
+
+    static void open(String title) {
+        browser.findElements(By.cssSelector("#alerts li.alert")).stream()
+                .filter(li -> li.findElement(By.className("title")).getText().equals(title)).findFirst().orElseThrow().click();
+    }
+
+    @Test
+    void shouldShowATriageMarkMadeInOneTabInTheOtherAndKeepIt() throws Exception {
+        String title = "Border guards detain two armed men crossing from Afghanistan near Panj (triage " + System.nanoTime() + ")";
+        pipeline.send(Stories.item("asiaplus", "A", "en", title, "Two armed men were detained on the Panj river.",
+                Instant.now().minusSeconds(30), "border.incident", Severity.HIGH, "TJ"));
+        browser.get(pipeline.alerts.url("/"));
+        String first = browser.getWindowHandle();
+        await("the alert in the first tab", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        String second = browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+        browser.get(pipeline.alerts.url("/"));
+        await("the alert in the second tab", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        await("the second tab live", () -> browser.findElement(By.id("status")).getText().equals("live"));
+
+        browser.switchTo().window(first);
+        WebElement who = browser.findElement(By.id("who"));
+        who.clear();
+        who.sendKeys("Aigul");
+        open(title);
+        await("the triage panel", () -> !browser.findElements(By.cssSelector("#detail .triage button.triage-confirmed")).isEmpty());
+        browser.findElement(By.cssSelector("#detail .triage-note")).sendKeys("<b>checked</b> with the border service");
+        browser.findElement(By.cssSelector("#detail button.triage-confirmed")).click();
+        await("the mark in the first tab", () -> browser.findElement(By.cssSelector("#detail .triage-state")).getText()
+                .startsWith("Marked confirmed by Aigul"));
+
+        browser.switchTo().window(second);
+        await("the mark pushed to the second tab's list", () -> markBadges().contains("confirmed"));
+        open(title);
+        await("the mark in the second tab's detail", () -> browser.findElement(By.cssSelector("#detail .triage-state")).getText()
+                .contains("<b>checked</b> with the border service"));
+        assertThat(browser.findElements(By.cssSelector("#detail .triage-state b"))).as("the note is text").isEmpty();
+        new Select(browser.findElement(By.id("f-triage"))).selectByValue("unmarked");
+        assertThat(titles()).extracting(WebElement::getText).doesNotContain(title);
+        new Select(browser.findElement(By.id("f-triage"))).selectByValue("confirmed");
+        assertThat(titles()).extracting(WebElement::getText).contains(title);
+        Files.write(Path.of("target", "desk-triage.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        browser.close();
+        browser.switchTo().window(first);
+
+        // a restarted desk reads every mark back from the compacted topic
+        try (org.karaul.alerts.desk.DeskFeed restarted = org.karaul.alerts.desk.DeskFeed.start(kafka(), 10)) {
+            org.karaul.contract.Triage kept = await("the mark read back after a restart", () -> restarted.marks().stream()
+                    .filter(t -> "Aigul".equals(t.by()) && t.note() != null && t.note().startsWith("<b>checked</b>"))
+                    .findFirst().orElse(null));
+            assertThat(kept.mark()).isEqualTo(org.karaul.contract.TriageMark.CONFIRMED);
+            assertThat(kept.categories()).contains("border.incident");
+            assertThat(kept.ruleId()).isNotBlank();
+        }
+    }
+
+    static java.util.Properties kafka() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
+        return p;
+    }
 }

@@ -40,6 +40,8 @@ class JsonSchemaTest {
         assertThat(validate(Topics.DEVELOPMENTS, Samples.development())).isEmpty();
         assertThat(validate(Topics.ALERTS, Samples.alertEvent())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.subscription())).isEmpty();
+        assertThat(validate(Topics.FEEDBACK, Samples.triage())).isEmpty();
+        assertThat(validate(Topics.FEEDBACK, Samples.duplicateTriage())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.sealedSubscription())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_DLQ, Samples.webhookDeadLetter())).isEmpty();
         assertThat(validate(Topics.INGEST_SEEN, Samples.seen())).isEmpty();
@@ -58,5 +60,17 @@ class JsonSchemaTest {
         ClassifiedItem bad = new ClassifiedItem(Samples.raw(), true, Severity.HIGH, java.util.List.of(),
                 java.util.List.of("kg"), java.util.List.of(), "v", null, null);
         assertThat(validate(Topics.ITEMS_CLASSIFIED, bad)).isNotEmpty();
+    }
+
+    @Test
+    void shouldRejectADuplicateMarkThatNamesNoDevelopment() {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of("classpath:schemas/karaul.feedback.schema.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(Samples.triage());
+        node.put("mark", "duplicate");
+        assertThat(schema.validate(node)).isNotEmpty();
+        node.put("duplicateOf", "dev-0");
+        assertThat(schema.validate(node)).isEmpty();
+        node.put("mark", "maybe");
+        assertThat(schema.validate(node)).isNotEmpty();
     }
 }

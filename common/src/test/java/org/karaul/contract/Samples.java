@@ -65,4 +65,13 @@ final class Samples {
     static SeenUrl seen() {
         return new SeenUrl(raw().url(), ItemIds.sha256Hex("x"), 1, T0);
     }
+
+    static Triage triage() {
+        return new Triage("dev-1", TriageMark.CONFIRMED, null, "checked with the border service", "aigul", T0,
+                List.of("border.incident"), "default.high");
+    }
+
+    static Triage duplicateTriage() {
+        return new Triage("dev-2", TriageMark.DUPLICATE, "dev-1", null, "aigul", T0, List.of(), null);
+    }
 }

@@ -22,6 +22,8 @@ class SerdeRoundTripTest {
                 Arguments.of(Topics.DEVELOPMENTS.valueSerde(), Samples.development()),
                 Arguments.of(Topics.ALERTS.valueSerde(), Samples.alertEvent()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.subscription()),
+                Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.triage()),
+                Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.duplicateTriage()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.sealedSubscription()),
                 Arguments.of(Topics.WEBHOOK_DLQ.valueSerde(), Samples.webhookDeadLetter()),
                 Arguments.of(Topics.INGEST_SEEN.valueSerde(), Samples.seen()));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
+import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the alerts and developments topics without a consumer group. It keeps the latest {@code keep} alerts
- * (read again at start, so a restart shows the same history) and tells the listeners (the open pages) of each new
- * one; and it keeps the latest state of recent developments, so a click shows a timeline that grew after the alert.
+ * Follows the alerts, developments and feedback topics without a consumer group. It keeps the latest {@code keep}
+ * alerts (read again at start, so a restart shows the same history) and tells the listeners (the open pages) of each
+ * new one; it keeps the latest state of recent developments, so a click shows a timeline that grew after the alert;
+ * and it keeps every development's latest triage mark (the compacted feedback topic, read whole), telling the pages
+ * of each new mark, whichever instance or page wrote it.
  */
 public final class DeskFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskFeed.class);
@@ -47,7 +51,9 @@ public final class DeskFeed implements AutoCloseable {
             return size() > DEVELOPMENTS_KEPT;
         }
     };
+    private final Map<String, Triage> marks = new LinkedHashMap<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Triage>> markListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -78,6 +84,30 @@ public final class DeskFeed implements AutoCloseable {
         return developments.get(id);
     }
 
+    /** Every development's latest triage mark, in the order they were first marked. */
+    public synchronized List<Triage> marks() {
+        return List.copyOf(marks.values());
+    }
+
+    /** The latest alert kept for a development, or null. */
+    public synchronized AlertEvent latestAlert(String developmentId) {
+        for (Iterator<Entry> it = recent.descendingIterator(); it.hasNext(); ) {
+            AlertEvent e = it.next().event();
+            if (e.data() != null && developmentId.equals(e.data().developmentId())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    public void listenMarks(Consumer<Triage> listener) {
+        markListeners.add(listener);
+    }
+
+    public void unlistenMarks(Consumer<Triage> listener) {
+        markListeners.remove(listener);
+    }
+
     public void listen(Consumer<Entry> listener) {
         listeners.add(listener);
     }
@@ -90,6 +120,7 @@ public final class DeskFeed implements AutoCloseable {
         try {
             seekToRecent(Topics.ALERTS.name(), keep);
             seekToRecent(Topics.DEVELOPMENTS.name(), DEVELOPMENTS_KEPT);
+            seekToRecent(Topics.FEEDBACK.name(), Integer.MAX_VALUE);
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     read(r);
@@ -113,16 +144,23 @@ public final class DeskFeed implements AutoCloseable {
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         for (TopicPartition tp : partitions) {
-            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - records));
+            consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - (long) records));
         }
     }
 
     private void read(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
+            if (r.topic().equals(Topics.FEEDBACK.name()) && r.key() != null) {
+                synchronized (this) {
+                    marks.remove(r.key()); // a cleared mark
+                }
+            }
             return;
         }
         try {
-            if (r.topic().equals(Topics.ALERTS.name())) {
+            if (r.topic().equals(Topics.FEEDBACK.name())) {
+                mark(Topics.FEEDBACK.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            } else if (r.topic().equals(Topics.ALERTS.name())) {
                 add(new Entry(r.offset(), Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value())));
             } else {
                 Development d = Topics.DEVELOPMENTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
@@ -132,6 +170,18 @@ public final class DeskFeed implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("desk feed skips an unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        }
+    }
+
+    private void mark(Triage t) {
+        synchronized (this) {
+            if (t.equals(marks.get(t.developmentId()))) {
+                return;
+            }
+            marks.put(t.developmentId(), t);
+        }
+        for (Consumer<Triage> l : new ArrayList<>(markListeners)) {
+            l.accept(t);
         }
     }
 

@@ -8,14 +8,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.karaul.alerts.http.HttpServerHandle;
+import org.karaul.alerts.http.JsonRequests;
+import org.karaul.alerts.http.JsonRequests.BadRequest;
 import org.karaul.alerts.webhook.SubscriptionStatus;
+import org.karaul.contract.Triage;
+import org.karaul.contract.kafka.Topics;
 import org.karaul.contract.kafka.Json;
 
 /**
@@ -23,7 +31,9 @@ import org.karaul.contract.kafka.Json;
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
  * {@code /developments/ID}, the latest state of a development (JSON), and {@code /subscriptions}, each webhook
  * subscription's delivery state (JSON: delivering, retrying or failing since when, failed attempts, last error, lag;
- * no URL and no secret). The
+ * no URL and no secret). Triage: {@code GET /triage} lists every development's latest mark, {@code POST /triage}
+ * marks one ({@link TriageRequest}; 202 with the mark kept, or 4xx naming the field), and {@code /events} also
+ * carries each mark as an {@code event: mark} (every mark when a page connects, then each new one). The
  * page builds its DOM with text nodes only, and a Content-Security-Policy forbids inline and foreign scripts.
  */
 public final class DeskPage implements HttpHandler {
@@ -35,23 +45,34 @@ public final class DeskPage implements HttpHandler {
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
     private static final String DEVELOPMENTS = "/developments/";
     private static final String SUBSCRIPTIONS = "/subscriptions";
+    private static final String TRIAGE = "/triage";
     private static final int MAX_STREAMS = 64;
     private static final long HEARTBEAT_SECONDS = 15;
 
     private final DeskFeed feed;
     private final Supplier<Map<String, SubscriptionStatus>> subscriptions;
+    private final TriageWriter triage;
+    private final Clock clock;
     private final AtomicInteger streams = new AtomicInteger();
 
-    public DeskPage(DeskFeed feed, Supplier<Map<String, SubscriptionStatus>> subscriptions) {
+    /** A desk page; {@code triage} null leaves marking off (the page then shows no triage controls). */
+    public DeskPage(DeskFeed feed, Supplier<Map<String, SubscriptionStatus>> subscriptions, TriageWriter triage,
+                    Clock clock) {
         this.feed = feed;
         this.subscriptions = subscriptions;
+        this.triage = triage;
+        this.clock = clock;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        if (!"GET".equals(ex.getRequestMethod())) {
-            plain(ex, 405, "use GET");
+        if (path.equals(TRIAGE) && "POST".equals(ex.getRequestMethod())) {
+            mark(ex);
+        } else if (!"GET".equals(ex.getRequestMethod())) {
+            plain(ex, 405, path.equals(TRIAGE) ? "use GET or POST" : "use GET");
+        } else if (path.equals(TRIAGE)) {
+            json(ex, feed.marks());
         } else if (path.equals("/events")) {
             stream(ex);
         } else if (path.equals(SUBSCRIPTIONS)) {
@@ -62,6 +83,31 @@ public final class DeskPage implements HttpHandler {
             file(ex, FILES.get(path));
         } else {
             plain(ex, 404, "not found");
+        }
+    }
+
+    /** Records an analyst's mark: 202 with the mark once the broker has it. */
+    private void mark(HttpExchange ex) throws IOException {
+        if (triage == null) {
+            plain(ex, 404, "triage is off on this desk");
+            return;
+        }
+        try (ex) {
+            // the answer is sent inside the resource block: a catch of this statement would run after the exchange closed
+            try {
+                Triage t = TriageRequest.read(ex, feed, clock.instant());
+                triage.write(t);
+                HttpServerHandle.send(ex, 202, "application/json", Json.mapper().writeValueAsString(t));
+            } catch (BadRequest e) {
+                JsonRequests.refuse(ex, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                JsonRequests.error(ex, 503, null, "interrupted");
+            } catch (ExecutionException | TimeoutException e) {
+                JsonRequests.error(ex, 503, null, "the mark could not be written to " + Topics.FEEDBACK.name() + ": " + e);
+            } catch (RuntimeException e) {
+                JsonRequests.error(ex, 500, null, "cannot record the mark: " + e);
+            }
         }
     }
 
@@ -129,13 +175,16 @@ public final class DeskPage implements HttpHandler {
             plain(ex, 503, "too many open desk pages");
             return;
         }
-        BlockingQueue<DeskFeed.Entry> queue = new LinkedBlockingQueue<>(1000);
-        Consumer<DeskFeed.Entry> listener = e -> {
+        BlockingQueue<Object> queue = new LinkedBlockingQueue<>(1000);
+        Consumer<Object> listener = e -> {
             if (!queue.offer(e)) {
                 queue.clear();
             }
         };
-        feed.listen(listener);
+        Consumer<DeskFeed.Entry> alerts = listener::accept;
+        Consumer<Triage> marks = listener::accept;
+        feed.listen(alerts);
+        feed.listenMarks(marks);
         try (ex) {
             headers(ex, "text/event-stream; charset=utf-8");
             ex.sendResponseHeaders(200, 0);
@@ -144,20 +193,26 @@ public final class DeskPage implements HttpHandler {
             for (DeskFeed.Entry e : feed.since(last)) {
                 last = write(out, e, last);
             }
+            for (Triage t : feed.marks()) {
+                write(out, t);
+            }
             out.flush();
             while (!Thread.currentThread().isInterrupted()) {
-                DeskFeed.Entry e = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                Object e = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 if (e == null) {
                     out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+                } else if (e instanceof DeskFeed.Entry entry) {
+                    last = write(out, entry, last);
                 } else {
-                    last = write(out, e, last);
+                    write(out, (Triage) e);
                 }
                 out.flush();
             }
         } catch (IOException | InterruptedException closed) {
             // the page went away, or the server is stopping
         } finally {
-            feed.unlisten(listener);
+            feed.unlisten(alerts);
+            feed.unlistenMarks(marks);
             streams.decrementAndGet();
         }
     }
@@ -170,6 +225,12 @@ public final class DeskPage implements HttpHandler {
         String json = Json.mapper().writeValueAsString(e.event());
         out.write(("id: " + e.offset() + "\nevent: alert\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         return e.offset();
+    }
+
+    /** Writes a triage mark; without an id, so a reconnecting page resumes by its last alert. */
+    private static void write(OutputStream out, Triage t) throws IOException {
+        String json = Json.mapper().writeValueAsString(t);
+        out.write(("event: mark\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static long lastEventId(HttpExchange ex) {

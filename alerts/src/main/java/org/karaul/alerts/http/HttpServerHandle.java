@@ -52,7 +52,7 @@ public final class HttpServerHandle implements AutoCloseable {
     }
 
     /** Sends a complete response and closes the exchange. */
-    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    public static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");

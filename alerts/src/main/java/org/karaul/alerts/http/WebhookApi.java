@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,10 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.karaul.alerts.http.JsonRequests.BadRequest;
 import org.karaul.alerts.webhook.UrlGuard;
 import org.karaul.alerts.webhook.Webhooks;
 import org.karaul.contract.Severity;
@@ -33,7 +32,6 @@ import org.karaul.contract.kafka.Json;
  */
 public final class WebhookApi implements HttpHandler {
     public static final String PATH = "/api/webhooks";
-    static final int MAX_BODY = 16 * 1024;
     static final int MAX_LIST = 64;
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 256;
@@ -52,35 +50,18 @@ public final class WebhookApi implements HttpHandler {
         this.metrics = metrics;
     }
 
-    /** Input the API refuses, with the field it is about (null for the body as a whole). */
-    static final class BadRequest extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String field;
-        final int status;
-
-        BadRequest(String field, String message) {
-            this(400, field, message);
-        }
-
-        BadRequest(int status, String field, String message) {
-            super(field == null ? message : field + ": " + message);
-            this.field = field;
-            this.status = status;
-        }
-    }
-
     @Override
     public void handle(HttpExchange ex) throws IOException {
         try (ex) {
             try {
                 dispatch(ex);
             } catch (BadRequest e) {
-                error(ex, e.status, e.field, e.getMessage());
+                JsonRequests.refuse(ex, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                error(ex, 503, null, "interrupted");
+                JsonRequests.error(ex, 503, null, "interrupted");
             } catch (Exception e) {
-                error(ex, 500, null, "cannot complete the request: " + e.getMessage());
+                JsonRequests.error(ex, 500, null, "cannot complete the request: " + e.getMessage());
             }
         }
     }
@@ -90,7 +71,7 @@ public final class WebhookApi implements HttpHandler {
         if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
             metrics.counter("karaul.alerts.http.auth.failures", "route", "api").increment();
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            error(ex, 401, null, "a bearer token is required");
+            JsonRequests.error(ex, 401, null, "a bearer token is required");
             return;
         }
         String rest = ex.getRequestURI().getPath().substring(PATH.length());
@@ -98,16 +79,12 @@ public final class WebhookApi implements HttpHandler {
             case "POST" -> create(ex);
             case "GET" -> list(ex);
             case "DELETE" -> delete(ex, rest.startsWith("/") ? rest.substring(1) : rest);
-            default -> error(ex, 405, null, "use GET, POST or DELETE");
+            default -> JsonRequests.error(ex, 405, null, "use GET, POST or DELETE");
         }
     }
 
     private void create(HttpExchange ex) throws Exception {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
-            throw new BadRequest(415, null, "send the subscription as application/json, not " + type);
-        }
-        JsonNode body = read(ex);
+        JsonNode body = JsonRequests.object(ex, FIELDS, "{\"url\":\"https://…\"}");
         WebhookSubscription s = subscription(body);
         webhooks.store().put(s);
         ObjectNode out = Json.mapper().valueToTree(s);
@@ -115,34 +92,8 @@ public final class WebhookApi implements HttpHandler {
         HttpServerHandle.send(ex, 201, "application/json", Json.mapper().writeValueAsString(out));
     }
 
-    private static JsonNode read(HttpExchange ex) throws IOException, BadRequest {
-        byte[] bytes;
-        try (InputStream in = ex.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
-            throw new BadRequest(413, null, "body larger than " + MAX_BODY + " bytes");
-        }
-        JsonNode body;
-        try {
-            body = Json.mapper().readTree(bytes);
-        } catch (IOException e) {
-            throw new BadRequest(null, "body is not JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest(null, "body must be a JSON object such as {\"url\":\"https://…\"}");
-        }
-        return body;
-    }
-
     /** The subscription the body asks for, every field checked. */
     private WebhookSubscription subscription(JsonNode body) throws BadRequest {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new BadRequest(name, "unknown field; the fields are " + FIELDS.stream().sorted().toList());
-            }
-        }
         JsonNode urlNode = body.get("url");
         if (urlNode == null || urlNode.isNull()) {
             throw new BadRequest("url", "is required");
@@ -169,14 +120,14 @@ public final class WebhookApi implements HttpHandler {
         List<String> categories = strings(body, "categories", false);
         for (String c : categories) {
             if (!Filters.category(c)) {
-                throw new BadRequest("categories", "'" + cut(c) + "' is not a category id or family of the taxonomy"
+                throw new BadRequest("categories", "'" + JsonRequests.cut(c) + "' is not a category id or family of the taxonomy"
                         + " (families: " + Filters.families() + ", ids such as border.interstate_clash)");
             }
         }
         List<String> countries = strings(body, "countries", true);
         for (String c : countries) {
             if (!Filters.country(c)) {
-                throw new BadRequest("countries", "'" + cut(c) + "' is not an ISO 3166-1 alpha-2 code such as KG");
+                throw new BadRequest("countries", "'" + JsonRequests.cut(c) + "' is not an ISO 3166-1 alpha-2 code such as KG");
             }
         }
         return new WebhookSubscription("wh-" + randomHex(8), url, secret, categories, countries, min, clock.instant());
@@ -243,25 +194,13 @@ public final class WebhookApi implements HttpHandler {
         if (webhooks.store().delete(id)) {
             HttpServerHandle.send(ex, 204, "application/json", null);
         } else {
-            error(ex, 404, "id", "no subscription " + id);
+            JsonRequests.error(ex, 404, "id", "no subscription " + id);
         }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static void error(HttpExchange ex, int status, String field, String message) throws IOException {
-        ObjectNode n = Json.mapper().createObjectNode().put("error", message);
-        if (field != null) {
-            n.put("field", field);
-        }
-        HttpServerHandle.send(ex, status, "application/json", Json.mapper().writeValueAsString(n));
     }
 }

@@ -8,6 +8,7 @@ import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
+import org.karaul.contract.Triage;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 
@@ -54,6 +55,10 @@ public final class Topics {
     public static final Topic<String, WebhookDeadLetter> WEBHOOK_DLQ =
             new Topic<>("karaul.webhooks.dlq", KEY, new JsonSerde<>(WebhookDeadLetter.class), 1, false);
 
+    /** Analysts' triage marks keyed by development id (compacted; the latest mark wins, a tombstone clears it). */
+    public static final Topic<String, Triage> FEEDBACK =
+            new Topic<>("karaul.feedback", KEY, new JsonSerde<>(Triage.class), 1, true);
+
     /** The crawler's memory of URLs already emitted, keyed by item id (compacted). */
     public static final Topic<String, SeenUrl> INGEST_SEEN =
             new Topic<>("karaul.ingest.seen", KEY, new JsonSerde<>(SeenUrl.class), 3, true);
@@ -69,6 +74,6 @@ public final class Topics {
     /** All topics, for creating them up front. */
     public static List<Topic<?, ?>> all() {
         return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, ITEMS_CLASSIFIED_DLQ, DEVELOPMENTS, DEVELOPMENTS_DLQ,
-                ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ);
+                ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ, FEEDBACK);
     }
 }
