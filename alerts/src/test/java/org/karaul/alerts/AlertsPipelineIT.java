@@ -165,6 +165,15 @@ class AlertsPipelineIT {
                 }
             });
             assertThat(metrics.get("karaul.alerts.triage.marks").tag("mark", "false_positive").counter().count()).isEqualTo(1);
+
+            // the rules report reads the mark made through the desk and names the false alarm under its rule
+            java.io.StringWriter out = new java.io.StringWriter();
+            int exit = new picocli.CommandLine(new org.karaul.alerts.precision.RulesCommand())
+                    .setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
+                    .execute("report", "--bootstrap", KafkaBrokerExtension.bootstrapServers());
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("false alarm of " + mark.ruleId() + ": Customs officers seize 60 kg of heroin"
+                    + " at the Serhetabat crossing (" + dev + ")").contains("note: a customs drill");
             assertThat(api("DELETE", "/api/webhooks/" + sub.get("id").asText(), null, TOKEN).statusCode()).isEqualTo(204);
         }
     }

@@ -1,0 +1,147 @@
+package org.karaul.alerts.precision;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.karaul.alerts.AlertsConfig;
+import org.karaul.config.Settings;
+import org.karaul.contract.kafka.Json;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.topics.TopicSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code karaul rules report}: each alert rule's and category's precision as the desk's triage marks judge it, worst
+ * first, with the false alarms behind the worst. Reads {@code karaul.alerts} and {@code karaul.feedback} to their
+ * ends without a consumer group, so the live pipeline never sees it; nothing is changed.
+ */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Report on the alert rules from the desk's triage marks.",
+        subcommands = RulesCommand.Report.class)
+public final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Each rule's and category's alerts, triage marks and precision (Wilson 95% interval), worst"
+                    + " first, with examples of false alarms.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default from the settings)")
+        String bootstrap;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON here")
+        Path json;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "properties file overriding alerts-defaults.properties")
+        Path config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            AlertsConfig cfg = AlertsConfig.from(Settings.load(AlertsConfig.DEFAULTS, config, System.getenv()));
+            Properties kafka = new Properties();
+            kafka.putAll(cfg.kafka());
+            if (bootstrap != null) {
+                kafka.put("bootstrap.servers", bootstrap);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            RulePrecision precision = read(kafka, err);
+            print(out, "rule", precision.byRule());
+            out.println();
+            print(out, "category", precision.byCategory());
+            out.flush();
+            if (json != null) {
+                Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(precision)) + "\n");
+            }
+            err.printf(Locale.ROOT, "karaul rules report: %d marked development(s)%s%n", precision.marked(),
+                    json == null ? "" : ", JSON in " + json);
+            err.flush();
+            return 0;
+        }
+
+        static RulePrecision read(Properties kafka, PrintWriter err) {
+            RulePrecision p = new RulePrecision();
+            java.time.Duration timeout = java.time.Duration.ofSeconds(60);
+            long[] skipped = new long[1];
+            TopicSnapshot.read(kafka, Topics.ALERTS.name(), "karaul-rules-report", timeout, r -> {
+                if (r.value() != null) {
+                    try {
+                        p.alert(Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                    } catch (RuntimeException e) {
+                        skipped[0]++;
+                    }
+                }
+            });
+            TopicSnapshot.read(kafka, Topics.FEEDBACK.name(), "karaul-rules-report", timeout, r -> {
+                if (r.value() == null) {
+                    if (r.key() != null) {
+                        p.cleared(r.key());
+                    }
+                    return;
+                }
+                try {
+                    p.mark(Topics.FEEDBACK.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+                } catch (RuntimeException e) {
+                    skipped[0]++;
+                }
+            });
+            if (skipped[0] > 0) {
+                err.println("karaul rules report: skipped " + skipped[0] + " unreadable record(s)");
+            }
+            return p;
+        }
+
+        static void print(PrintWriter out, String what, List<Judged> rows) {
+            out.printf(Locale.ROOT, "%-40s %6s %6s %6s %6s %6s %6s  %s%n", what, "alerts", "devs", "conf", "handl",
+                    "false", "dup", "precision [95% interval]");
+            rows.forEach(j -> out.println(j.row()));
+            for (Judged j : rows) {
+                for (Judged.Example e : j.falseAlarms()) {
+                    out.printf(Locale.ROOT, "  false alarm of %s: %s (%s)%s%s%n", j.name(), e.title(), e.developmentId(),
+                            e.terms().isEmpty() ? "" : "; fired on " + String.join(", ", e.terms()),
+                            e.note() == null ? "" : "; note: " + e.note());
+                }
+            }
+        }
+
+        static ObjectNode json(RulePrecision p) {
+            ObjectNode root = Json.mapper().createObjectNode();
+            root.put("marked", p.marked());
+            root.set("rules", rows(p.byRule()));
+            root.set("categories", rows(p.byCategory()));
+            return root;
+        }
+
+        private static ArrayNode rows(List<Judged> rows) {
+            ArrayNode a = Json.mapper().createArrayNode();
+            for (Judged j : rows) {
+                ObjectNode n = Json.mapper().valueToTree(j);
+                if (j.judged() > 0) {
+                    n.put("precision", j.precision());
+                    n.putArray("interval").add(j.interval()[0]).add(j.interval()[1]);
+                }
+                a.add(n);
+            }
+            return a;
+        }
+    }
+}
