@@ -7,10 +7,33 @@
   const alerts = [];          // newest first
   const seen = new Set();
   const marks = new Map();    // development id -> its latest triage mark
-  const MARKS = { confirmed: 'confirmed', false_positive: 'false positive', duplicate: 'duplicate', handled: 'handled' };
+  const MARKS = ['confirmed', 'false_positive', 'duplicate', 'handled'];
+  const WORDS = window.KARAUL_I18N;
+  let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
 
   const $ = (id) => document.getElementById(id);
+
+  /** The interface text for {@code key} in the chosen language, with {name} places filled from {@code values}. */
+  function t(key, values) {
+    const text = (WORDS[lang] && WORDS[lang][key]) || WORDS.en[key] || key;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (values && values[name] !== undefined ? String(values[name]) : ''));
+  }
+
+  /** A word of the interface that names a value (severity, mark, status), or the value itself when it has none. */
+  function word(prefix, value) {
+    const key = prefix + '.' + value;
+    return (WORDS[lang] && WORDS[lang][key]) || WORDS.en[key] || String(value);
+  }
+
+  /** Puts the chosen language's words into the page's fixed parts. */
+  function translatePage() {
+    document.documentElement.lang = lang;
+    document.title = t('page.title');
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach((node) => { node.placeholder = t(node.dataset.i18nPlaceholder); });
+    document.querySelectorAll('[data-i18n-aria]').forEach((node) => { node.setAttribute('aria-label', t(node.dataset.i18nAria)); });
+  }
 
   /** 2026-11-22T06:55:12.345Z as 2026-11-22 06:55 UTC. */
   function when(t) {
@@ -95,18 +118,18 @@
       if (!passes(a)) continue;
       const li = el('li', 'alert sev-' + a.severity + (event.id === selectedId ? ' selected' : ''));
       li.dataset.id = event.id;
-      li.appendChild(el('span', 'sev', a.severity));
-      li.appendChild(el('span', 'time', (a.type === 'escalated' ? 'escalated · ' : '') + when(a.lastSeen || event.time)));
+      li.appendChild(el('span', 'sev', word('sev', a.severity)));
+      li.appendChild(el('span', 'time', (a.type === 'escalated' ? t('list.escalated') : '') + when(a.lastSeen || event.time)));
       li.appendChild(el('span', 'title', a.title));
       const mark = marks.get(a.developmentId);
-      if (mark) li.appendChild(el('span', 'mark mark-' + mark.mark, MARKS[mark.mark] || mark.mark));
+      if (mark) li.appendChild(el('span', 'mark mark-' + mark.mark, word('mark', mark.mark)));
       li.appendChild(el('span', 'meta', (a.categories || []).join(', ') + ' · ' + (a.countries || []).join(', ')
-        + ' · ' + (a.sources || []).length + ' source(s), ' + a.independentSources + ' independent'));
+        + ' · ' + t('list.sources', { n: (a.sources || []).length, independent: a.independentSources })));
       li.addEventListener('click', () => select(event.id));
       items.push(li);
     }
     list.replaceChildren(...items);
-    $('count').textContent = items.length + ' of ' + alerts.length + ' alerts';
+    $('count').textContent = t('list.count', { shown: items.length, all: alerts.length });
   }
 
   function section(title, children) {
@@ -137,31 +160,32 @@
     const detail = $('detail');
     const h2 = el('h2', 'detail-title');
     h2.appendChild(highlight(latest.title, words));
-    const state = el('p', 'state', dev ? 'Development ' + dev.status + ' · ' + dev.itemCount + ' item(s) · '
-      + dev.independentSources + ' independent source(s) · last seen ' + when(dev.lastSeen) : 'Alert ' + a.type);
+    const state = el('p', 'state', dev ? t('detail.development', { status: word('status', dev.status), items: dev.itemCount,
+      independent: dev.independentSources, seen: when(dev.lastSeen) }) : t('detail.alert', { type: word('status', a.type) }));
     const summary = el('p', 'summary');
     summary.appendChild(highlight(a.summary, words));
-    const facts = el('p', 'facts', latest.severity + ' · ' + (latest.categories || []).join(', ') + ' · '
-      + (latest.countries || []).join(', ') + ((latest.groups || []).length ? ' · groups: ' + latest.groups.join(', ') : '')
-      + ' · first seen ' + when(latest.firstSeen) + ' · rule ' + ((a.lineage || {}).ruleId || '-'));
+    const facts = el('p', 'facts', t('detail.facts', { severity: word('sev', latest.severity),
+      categories: (latest.categories || []).join(', '), countries: (latest.countries || []).join(', '),
+      groups: (latest.groups || []).length ? t('detail.groups', { groups: latest.groups.join(', ') }) : '',
+      first: when(latest.firstSeen), rule: (a.lineage || {}).ruleId || '-' }));
     const s = latest.spike;
-    const spike = s ? el('p', 'spike', 'Spike: ' + s.observed + ' new stories in the window ' + when(s.windowStart) + ' – '
-      + when(s.windowEnd) + ', expected ' + Number(s.expected).toFixed(1) + ' (z ' + Number(s.zScore).toFixed(1) + ')')
+    const spike = s ? el('p', 'spike', t('detail.spike', { observed: s.observed, from: when(s.windowStart),
+      to: when(s.windowEnd), expected: Number(s.expected).toFixed(1), z: Number(s.zScore).toFixed(1) }))
       : document.createTextNode('');
-    const timeline = section('Timeline', (latest.timeline || []).map((t) => {
+    const timeline = section(t('detail.timeline'), (latest.timeline || []).map((t) => {
       const li = el('li', 'timeline-entry', when(t.at) + ' · ' + t.status + ' · ' + t.sourceId + ' · ');
       const link = safeLink(t.url, '');
       link.appendChild(highlight(t.title, words));
       li.appendChild(link);
       return li;
     }));
-    const sources = section('Sources', (latest.sources || []).map((src) => {
+    const sources = section(t('detail.sources'), (latest.sources || []).map((src) => {
       const li = el('li', 'source');
-      li.appendChild(safeLink(src.url, src.sourceId + (src.grade ? ' (grade ' + src.grade + ')' : '')));
+      li.appendChild(safeLink(src.url, src.sourceId + (src.grade ? t('detail.grade', { grade: src.grade }) : '')));
       return li;
     }));
-    const evidence = section('Evidence', (latest.evidence || []).map((label) => {
-      const li = el('li', 'evidence', label.id + ' · ' + label.severity + ' · score ' + label.score + ' · ');
+    const evidence = section(t('detail.evidence'), (latest.evidence || []).map((label) => {
+      const li = el('li', 'evidence', t('detail.score', { id: label.id, severity: word('sev', label.severity), score: label.score }));
       (label.evidence || []).forEach((ev, i) => {
         if (i > 0) li.appendChild(document.createTextNode(', '));
         li.appendChild(el('mark', null, ev.term));
@@ -175,18 +199,18 @@
   /** The development's triage mark and the controls to mark it. */
   function triagePanel(devId) {
     const box = el('section', 'triage');
-    box.setAttribute('aria-label', 'Triage');
-    box.appendChild(el('h3', null, 'Triage'));
+    box.setAttribute('aria-label', t('triage.title'));
+    box.appendChild(el('h3', null, t('triage.title')));
     const mark = marks.get(devId);
     box.appendChild(el('p', 'triage-state', mark
-      ? 'Marked ' + (MARKS[mark.mark] || mark.mark) + (mark.duplicateOf ? ' of ' + mark.duplicateOf : '') + ' by ' + mark.by
-        + ' · ' + when(mark.at) + (mark.note ? ' · ' + mark.note : '')
-      : 'Not marked yet.'));
+      ? t('triage.marked', { mark: word('mark', mark.mark), of: mark.duplicateOf ? t('triage.of', { id: mark.duplicateOf }) : '',
+        by: mark.by, at: when(mark.at), note: mark.note ? ' · ' + mark.note : '' })
+      : t('triage.none')));
     const note = el('textarea', 'triage-note');
     note.maxLength = 2000;
-    note.placeholder = 'Note (optional)';
+    note.placeholder = t('triage.note');
     const dup = el('select', 'triage-duplicate');
-    dup.appendChild(el('option', null, 'duplicate of…'));
+    dup.appendChild(el('option', null, t('triage.duplicateOf')));
     dup.options[0].value = '';
     const others = new Map();
     alerts.forEach((e) => { if (e.data.developmentId !== devId) others.set(e.data.developmentId, e.data.title); });
@@ -197,8 +221,8 @@
     });
     const error = el('p', 'triage-error');
     const buttons = el('div', 'triage-buttons');
-    Object.keys(MARKS).forEach((m) => {
-      const b = el('button', 'triage-' + m, MARKS[m]);
+    MARKS.forEach((m) => {
+      const b = el('button', 'triage-' + m, word('mark', m));
       b.type = 'button';
       b.dataset.mark = m;
       b.addEventListener('click', () => sendMark(devId, m, dup.value, note.value, error));
@@ -210,21 +234,21 @@
 
   function sendMark(devId, mark, duplicateOf, note, error) {
     const by = $('who').value.trim();
-    if (!by) { error.textContent = 'Give your name first (top right).'; $('who').focus(); return; }
-    if (mark === 'duplicate' && !duplicateOf) { error.textContent = 'Choose the development it repeats.'; return; }
+    if (!by) { error.textContent = t('triage.needName'); $('who').focus(); return; }
+    if (mark === 'duplicate' && !duplicateOf) { error.textContent = t('triage.needOriginal'); return; }
     const body = { developmentId: devId, mark: mark, by: by };
     if (mark === 'duplicate') body.duplicateOf = duplicateOf;
     if (note.trim()) body.note = note.trim();
-    error.textContent = 'saving…';
+    error.textContent = t('triage.saving');
     fetch('/triage', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body) })
       .then((r) => r.json().then((j) => ({ ok: r.ok, j: j })))
       .then((res) => {
-        if (!res.ok) { error.textContent = res.j.error || 'not saved'; return; }
+        if (!res.ok) { error.textContent = res.j.error || t('triage.notSaved'); return; }
         error.textContent = '';
         onMarkData(res.j);
       })
-      .catch(() => { error.textContent = 'not saved: the desk service did not answer'; });
+      .catch(() => { error.textContent = t('triage.noAnswer'); });
   }
 
   function onMarkData(mark) {
@@ -255,11 +279,11 @@
   function renderSubscriptions(list) {
     const items = (list || []).map((s) => {
       let text = s.id + ': ' + s.state;
-      if (s.since) text += ' since ' + when(s.since);
-      if (s.failures) text += ' (' + s.failures + ' failed attempts)';
-      text += ', lag ' + s.lag;
-      if (s.restarts) text += ', restarted ' + s.restarts + 'x';
-      if (s.lastError) text += ', last error: ' + s.lastError;
+      if (s.since) text += t('subs.since', { at: when(s.since) });
+      if (s.failures) text += t('subs.failures', { n: s.failures });
+      text += t('subs.lag', { n: s.lag });
+      if (s.restarts) text += t('subs.restarts', { n: s.restarts });
+      if (s.lastError) text += t('subs.error', { error: s.lastError });
       return el('li', 'subscription state-' + s.state, text);
     });
     $('subscription-list').replaceChildren(...items);
@@ -273,7 +297,25 @@
       .catch(() => { /* shown again on the next poll */ });
   }
 
+  /** Switches the interface language, remembers it, and redraws what is shown. */
+  function setLanguage(next) {
+    lang = WORDS[next] ? next : 'en';
+    localStorage.setItem('karaul.lang', lang);
+    $('lang').value = lang;
+    translatePage();
+    if ($('status').dataset.state) $('status').textContent = t('status.' + $('status').dataset.state);
+    renderList();
+    if (selectedId) select(selectedId);
+  }
+
+  function status(state) {
+    $('status').dataset.state = state;
+    $('status').textContent = t('status.' + state);
+  }
+
   function start() {
+    $('lang').addEventListener('change', () => setLanguage($('lang').value));
+    setLanguage(lang);
     pollSubscriptions();
     setInterval(pollSubscriptions, 10000);
     ['f-severity', 'f-category', 'f-country', 'f-triage'].forEach((id) => $(id).addEventListener('change', renderList));
@@ -283,8 +325,8 @@
     const source = new EventSource('/events');
     source.addEventListener('alert', onAlert);
     source.addEventListener('mark', onMark);
-    source.onopen = () => { $('status').textContent = 'live'; };
-    source.onerror = () => { $('status').textContent = 'reconnecting…'; };
+    source.onopen = () => status('live');
+    source.onerror = () => status('reconnecting');
   }
 
   document.addEventListener('DOMContentLoaded', start);

@@ -224,6 +224,49 @@ class DeskPageIT {
         }
     }
 
+    /** The interface's own words on the page (not the data: titles, ids, sources), one string each. */
+    static List<String> interfaceWords() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String css : List.of("header h1", "header label > span", "#filters label > span", "#f-severity option",
+                "#f-triage option", "#f-category option[value='']", "#f-country option[value='']", "#count", "#status",
+                "#detail h3", "#detail .triage button", "#detail .triage-state", "#detail .hint")) {
+            browser.findElements(By.cssSelector(css)).forEach(e -> out.add(e.getText()));
+        }
+        browser.findElements(By.cssSelector("#detail .triage-note, #who"))
+                .forEach(e -> out.add(e.getAttribute("placeholder")));
+        out.add(browser.getTitle());
+        return out;
+    }
+
+    @Test
+    void shouldShowTheInterfaceInRussianWithNoEnglishLeftAndRememberIt() throws Exception {
+        String title = "Police detain a recruiter of a banned group in Osh (language " + System.nanoTime() + ")";
+        pipeline.send(Stories.item("kabar", "A", "en", title, "The suspect recruited for a banned group.",
+                Instant.now().minusSeconds(30), "extremism.recruitment", Severity.HIGH, "KG"));
+        browser.get(pipeline.alerts.url("/"));
+        try {
+            await("the alert", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+            new Select(browser.findElement(By.id("lang"))).selectByValue("ru");
+            await("the Russian interface", () -> browser.findElement(By.cssSelector("header h1")).getText().startsWith("Караул"));
+            open(title);
+            await("the detail in Russian", () -> browser.findElement(By.cssSelector("#detail .triage h3")).getText()
+                    .equals("Отметка аналитика"));
+            List<String> words = interfaceWords();
+            assertThat(words).hasSizeGreaterThan(25);
+            assertThat(words).as("no English left in the interface").allSatisfy(text ->
+                    assertThat(text.replace("UTC", "")).doesNotContainPattern("[A-Za-z]{3,}"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+
+            browser.navigate().refresh();
+            await("Russian remembered after a reload", () -> browser.findElement(By.cssSelector("header h1")).getText()
+                    .startsWith("Караул"));
+            Files.write(Path.of("target", "desk-page-ru.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        }
+    }
+
     static java.util.Properties kafka() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
