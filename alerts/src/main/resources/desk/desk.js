@@ -11,6 +11,8 @@
   const WORDS = window.KARAUL_I18N;
   let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
+  let wantedDevelopment = null; // from the link: selected as soon as its alert arrives
+  const FILTERS = { sev: 'f-severity', cat: 'f-category', country: 'f-country', triage: 'f-triage' };
 
   const $ = (id) => document.getElementById(id);
 
@@ -141,10 +143,34 @@
     return frag;
   }
 
+  /** The filters and the selected development in the address (#sev=high&country=KG&dev=…), so a link can be shared. */
+  function saveState() {
+    const params = new URLSearchParams();
+    Object.entries(FILTERS).forEach(([key, id]) => { if ($(id).value && $(id).value !== 'info') params.set(key, $(id).value); });
+    const event = alerts.find((e) => e.id === selectedId);
+    const dev = event ? event.data.developmentId : wantedDevelopment;
+    if (dev) params.set('dev', dev);
+    history.replaceState(null, '', params.toString() ? '#' + params.toString() : location.pathname);
+  }
+
+  /** Applies the filters and selection of the address; a value not in a list yet is added to it. */
+  function loadState() {
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    Object.entries(FILTERS).forEach(([key, id]) => {
+      const value = params.get(key);
+      if (value === null) return;
+      if (id === 'f-category' || id === 'f-country') addOption($(id), value);
+      if ([...$(id).options].some((o) => o.value === value)) $(id).value = value;
+    });
+    wantedDevelopment = params.get('dev');
+  }
+
   function select(id) {
     selectedId = id;
     const event = alerts.find((e) => e.id === id);
     if (!event) return;
+    wantedDevelopment = null;
+    saveState();
     renderDetail(event.data, null);
     renderList();
     fetch('/developments/' + encodeURIComponent(event.data.developmentId), { headers: { Accept: 'application/json' } })
@@ -270,6 +296,10 @@
     if (!event || !event.data || seen.has(event.id)) return;
     seen.add(event.id);
     alerts.unshift(event);
+    if (wantedDevelopment && event.data.developmentId === wantedDevelopment) {
+      selectedId = event.id;
+      setTimeout(() => select(event.id), 0);
+    }
     (event.data.categories || []).forEach((c) => addOption($('f-category'), c));
     (event.data.countries || []).forEach((c) => addOption($('f-country'), c));
     renderList();
@@ -318,7 +348,11 @@
     setLanguage(lang);
     pollSubscriptions();
     setInterval(pollSubscriptions, 10000);
-    ['f-severity', 'f-category', 'f-country', 'f-triage'].forEach((id) => $(id).addEventListener('change', renderList));
+    loadState();
+    ['f-severity', 'f-category', 'f-country', 'f-triage'].forEach((id) => $(id).addEventListener('change', () => {
+      renderList();
+      saveState();
+    }));
     $('who').value = localStorage.getItem('karaul.who') || '';
     $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());

@@ -210,6 +210,20 @@ class DeskPageIT {
         assertThat(titles()).extracting(WebElement::getText).contains(title);
         Files.write(Path.of("target", "desk-triage.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        String link = browser.getCurrentUrl();
+        assertThat(link).as("filters and selection in the address").contains("triage=confirmed").contains("dev=");
+        browser.close();
+
+        // the link opens the same view in a fresh page
+        browser.switchTo().window(first);
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(link);
+        await("the shared development selected", () -> {
+            List<WebElement> h2 = browser.findElements(By.cssSelector("#detail h2"));
+            return !h2.isEmpty() && h2.get(0).getText().equals(title);
+        });
+        assertThat(new Select(browser.findElement(By.id("f-triage"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("confirmed");
         browser.close();
         browser.switchTo().window(first);
 
