@@ -12,7 +12,7 @@
   let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
   let wantedDevelopment = null; // from the link: selected as soon as its alert arrives
-  const FILTERS = { sev: 'f-severity', cat: 'f-category', country: 'f-country', triage: 'f-triage' };
+  const FILTERS = { sev: 'f-severity', cat: 'f-category', country: 'f-country', triage: 'f-triage', q: 'f-search' };
 
   const $ = (id) => document.getElementById(id);
 
@@ -99,6 +99,13 @@
     if (cat && !(alert.categories || []).includes(cat)) return false;
     const country = $('f-country').value;
     if (country && !(alert.countries || []).includes(country)) return false;
+    const words = $('f-search').value.trim().toLowerCase().split(/\s+/).filter((w) => w);
+    if (words.length) {
+      const text = [alert.title, alert.summary, (alert.categories || []).join(' '), (alert.countries || []).join(' '),
+        (alert.groups || []).join(' '), (alert.sources || []).map((src) => src.sourceId).join(' '),
+        (alert.timeline || []).map((e) => e.title).join(' ')].join(' ').toLowerCase();
+      if (!words.every((w) => text.includes(w))) return false;
+    }
     const triage = $('f-triage').value;
     const mark = marks.get(alert.developmentId);
     if (triage === 'unmarked') return !mark;
@@ -160,7 +167,7 @@
       const value = params.get(key);
       if (value === null) return;
       if (id === 'f-category' || id === 'f-country') addOption($(id), value);
-      if ([...$(id).options].some((o) => o.value === value)) $(id).value = value;
+      if ($(id).tagName === 'INPUT' || [...$(id).options].some((o) => o.value === value)) $(id).value = value;
     });
     wantedDevelopment = params.get('dev');
   }
@@ -327,6 +334,31 @@
       .catch(() => { /* shown again on the next poll */ });
   }
 
+  /** j/k (or arrows) move through the list, Enter opens the first alert when none is selected, Escape closes it. */
+  function onKey(e) {
+    const tag = (e.target && e.target.tagName) || '';
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const shown = [...document.querySelectorAll('#alerts li.alert')].map((li) => li.dataset.id);
+    const at = shown.indexOf(selectedId);
+    if ((e.key === 'j' || e.key === 'ArrowDown') && shown.length) {
+      select(shown[Math.min(at + 1, shown.length - 1)]);
+    } else if ((e.key === 'k' || e.key === 'ArrowUp') && shown.length) {
+      select(shown[Math.max(at - 1, 0)]);
+    } else if (e.key === 'Enter' && at < 0 && shown.length) {
+      select(shown[0]);
+    } else if (e.key === 'Escape' && selectedId) {
+      selectedId = null;
+      $('detail').replaceChildren(el('p', 'hint', t('detail.hint')));
+      renderList();
+      saveState();
+    } else {
+      return;
+    }
+    e.preventDefault();
+    const li = document.querySelector('#alerts li.alert.selected');
+    if (li) li.scrollIntoView({ block: 'nearest' });
+  }
+
   /** Switches the interface language, remembers it, and redraws what is shown. */
   function setLanguage(next) {
     lang = WORDS[next] ? next : 'en';
@@ -353,6 +385,8 @@
       renderList();
       saveState();
     }));
+    $('f-search').addEventListener('input', () => { renderList(); saveState(); });
+    document.addEventListener('keydown', onKey);
     $('who').value = localStorage.getItem('karaul.who') || '';
     $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());

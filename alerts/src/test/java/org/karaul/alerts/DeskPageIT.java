@@ -281,6 +281,47 @@ class DeskPageIT {
         }
     }
 
+    /** The detail's title, or "" when nothing is selected or it is being re-rendered. */
+    static String detailTitle() {
+        try {
+            List<WebElement> h2 = browser.findElements(By.cssSelector("#detail h2"));
+            return h2.isEmpty() ? "" : h2.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return "";
+        }
+    }
+
+    @Test
+    void shouldSearchTheListAndMoveThroughItWithTheKeyboard() throws Exception {
+        String token = "Zq" + Long.toString(System.nanoTime(), 36);
+        String title = "Two arrested over a bomb plot in Khujand " + token;
+        pipeline.send(Stories.item("asiaplus", "A", "en", title, "Security services foiled a bomb plot.",
+                Instant.now().minusSeconds(20), "terrorism.plot_disrupted", Severity.HIGH, "TJ"));
+        browser.get(pipeline.alerts.url("/"));
+        await("the alert", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        await("an older alert too", () -> titles().size() >= 2);
+
+        browser.findElement(By.id("f-search")).sendKeys(token.toLowerCase(java.util.Locale.ROOT) + " khujand");
+        await("only the matching alert", () -> titles().size() == 1 && titles().get(0).getText().equals(title));
+        assertThat(browser.getCurrentUrl()).contains("q=");
+        browser.findElement(By.id("f-search")).clear();
+        browser.findElement(By.id("f-search")).sendKeys(" ");
+        await("the whole list again", () -> titles().size() >= 2);
+
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.click();
+        List<String> shown = titles().stream().map(WebElement::getText).toList();
+        body.sendKeys("j");
+        await("j opens the first", () -> detailTitle().equals(shown.get(0)));
+        body.sendKeys("j");
+        await("j again opens the second", () -> detailTitle().equals(shown.get(1)));
+        body.sendKeys("k");
+        await("k goes back", () -> detailTitle().equals(shown.get(0)));
+        body.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        await("escape closes the detail", () -> !browser.findElements(By.cssSelector("#detail .hint")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#alerts li.alert.selected"))).isEmpty();
+    }
+
     static java.util.Properties kafka() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
