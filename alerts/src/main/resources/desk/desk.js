@@ -138,7 +138,20 @@
       items.push(li);
     }
     list.replaceChildren(...items);
+    drawMap();
     $('count').textContent = t('list.count', { shown: items.length, all: alerts.length });
+  }
+
+  /** The shown alerts' developments on the map, each with its latest alert. */
+  function drawMap() {
+    if (!window.KaraulMap) return;
+    const latest = new Map();
+    for (const event of alerts) {
+      if (passes(event.data) && !latest.has(event.data.developmentId)) latest.set(event.data.developmentId, event);
+    }
+    const selectedEvent = alerts.find((e) => e.id === selectedId);
+    window.KaraulMap.draw([...latest.values()].map((e) => e.data), (dev) => select(latest.get(dev).id),
+      selectedEvent ? selectedEvent.data.developmentId : null);
   }
 
   function section(title, children) {
@@ -378,6 +391,7 @@
   function start() {
     $('lang').addEventListener('change', () => setLanguage($('lang').value));
     setLanguage(lang);
+    if (window.KaraulMap) window.KaraulMap.init($('map'), drawMap);
     pollSubscriptions();
     setInterval(pollSubscriptions, 10000);
     loadState();

@@ -322,6 +322,30 @@ class DeskPageIT {
         assertThat(browser.findElements(By.cssSelector("#alerts li.alert.selected"))).isEmpty();
     }
 
+    @Test
+    void shouldPlaceADevelopmentOnTheMapInItsCountryAndOpenItOnClick() throws Exception {
+        String title = "<b>Shots fired</b> at a checkpoint near Zhetysai " + System.nanoTime();
+        pipeline.send(Stories.item("kazinform", "A", "en", title, "Shots were fired at a checkpoint.",
+                Instant.now().minusSeconds(20), "border.incident", Severity.HIGH, "KZ"));
+        browser.get(pipeline.alerts.url("/"));
+        WebElement circle = await("the development on the map", () -> browser.findElements(By.cssSelector("#map circle.dev"))
+                .stream().filter(c -> title.equals(c.findElement(By.tagName("title")).getAttribute("textContent")))
+                .findFirst().orElse(null));
+        assertThat(circle.getAttribute("data-country")).isEqualTo("KZ");
+        assertThat(circle.getAttribute("class")).contains("sev-high");
+        org.openqa.selenium.Rectangle country = browser.findElement(By.cssSelector("#map path[data-country='KZ']")).getRect();
+        org.openqa.selenium.Rectangle dot = circle.getRect();
+        int x = dot.getX() + dot.getWidth() / 2;
+        int y = dot.getY() + dot.getHeight() / 2;
+        assertThat(x).as("inside Kazakhstan's box").isBetween(country.getX(), country.getX() + country.getWidth());
+        assertThat(y).isBetween(country.getY(), country.getY() + country.getHeight());
+        assertThat(browser.findElements(By.cssSelector("#map b"))).as("the title is text").isEmpty();
+        circle.click();
+        await("the development opened from the map", () -> detailTitle().equals(title));
+        Files.write(Path.of("target", "desk-map.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
     static java.util.Properties kafka() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());

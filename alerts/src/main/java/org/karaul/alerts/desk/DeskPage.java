@@ -27,8 +27,9 @@ import org.karaul.contract.kafka.Topics;
 import org.karaul.contract.kafka.Json;
 
 /**
- * Serves the desk page: {@code /} (HTML), {@code /desk.js}, {@code /i18n.js} (its words in English and Russian) and
- * {@code /desk.css}, {@code /events}, a
+ * Serves the desk page: {@code /} (HTML), {@code /desk.js}, {@code /i18n.js} (its words in English and Russian),
+ * {@code /map.js} with the vendored d3-geo and the region's borders under {@code /vendor/}, and {@code /desk.css};
+ * {@code /events}, a
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
  * {@code /developments/ID}, the latest state of a development (JSON), and {@code /subscriptions}, each webhook
  * subscription's delivery state (JSON: delivering, retrying or failing since when, failed attempts, last error, lag;
@@ -40,10 +41,14 @@ import org.karaul.contract.kafka.Json;
 public final class DeskPage implements HttpHandler {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    private static final Map<String, String> FILES = Map.of("/", "desk/index.html", "/index.html", "desk/index.html",
-            "/desk.js", "desk/desk.js", "/i18n.js", "desk/i18n.js", "/desk.css", "desk/desk.css");
+    private static final Map<String, String> FILES = Map.ofEntries(Map.entry("/", "desk/index.html"),
+            Map.entry("/index.html", "desk/index.html"), Map.entry("/desk.js", "desk/desk.js"),
+            Map.entry("/i18n.js", "desk/i18n.js"), Map.entry("/map.js", "desk/map.js"), Map.entry("/desk.css", "desk/desk.css"),
+            Map.entry("/vendor/d3-array.min.js", "desk/vendor/d3-array.min.js"),
+            Map.entry("/vendor/d3-geo.min.js", "desk/vendor/d3-geo.min.js"),
+            Map.entry("/vendor/region.geo.json", "desk/vendor/region.geo.json"));
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "json", "application/json");
     private static final String DEVELOPMENTS = "/developments/";
     private static final String SUBSCRIPTIONS = "/subscriptions";
     private static final String TRIAGE = "/triage";
