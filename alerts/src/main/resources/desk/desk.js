@@ -11,6 +11,8 @@
   const WORDS = window.KARAUL_I18N;
   let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
+  let view = 'alerts';         // or 'developments': the open developments, alerted or not
+  let open = [];               // the open developments as alert-like entries {id: 'dev:ID', data: {...}}
   let wantedDevelopment = null; // from the link: selected as soon as its alert arrives
   const FILTERS = { sev: 'f-severity', cat: 'f-category', country: 'f-country', triage: 'f-triage', q: 'f-search' };
 
@@ -122,7 +124,7 @@
   function renderList() {
     const list = $('alerts');
     const items = [];
-    for (const event of alerts) {
+    for (const event of shownEntries()) {
       const a = event.data;
       if (!passes(a)) continue;
       const li = el('li', 'alert sev-' + a.severity + (event.id === selectedId ? ' selected' : ''));
@@ -139,17 +141,48 @@
     }
     list.replaceChildren(...items);
     drawMap();
-    $('count').textContent = t('list.count', { shown: items.length, all: alerts.length });
+    $('count').textContent = t(view === 'alerts' ? 'list.count' : 'list.countDevelopments',
+      { shown: items.length, all: shownEntries().length });
+  }
+
+  /** What the list shows: the alerts, or the open developments. */
+  function shownEntries() {
+    return view === 'alerts' ? alerts : open;
+  }
+
+  /** A development as the list and detail show an alert: its lead as summary, its status as type. */
+  function entryOf(dev) {
+    return { id: 'dev:' + dev.id, time: dev.lastSeen, data: Object.assign({}, dev, { developmentId: dev.id,
+      summary: dev.lead, type: dev.status, lineage: {} }) };
+  }
+
+  function loadOpen() {
+    if (view !== 'developments') return;
+    fetch('/developments', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((list) => {
+        if (!list || view !== 'developments') return;
+        open = list.map(entryOf);
+        renderList();
+      })
+      .catch(() => { /* shown again on the next poll */ });
+  }
+
+  function setView(next) {
+    view = next;
+    document.querySelectorAll('#views button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+    if (view === 'developments') loadOpen();
+    renderList();
   }
 
   /** The shown alerts' developments on the map, each with its latest alert. */
   function drawMap() {
     if (!window.KaraulMap) return;
     const latest = new Map();
-    for (const event of alerts) {
+    for (const event of shownEntries()) {
       if (passes(event.data) && !latest.has(event.data.developmentId)) latest.set(event.data.developmentId, event);
     }
-    const selectedEvent = alerts.find((e) => e.id === selectedId);
+    const selectedEvent = shownEntries().find((e) => e.id === selectedId);
     window.KaraulMap.draw([...latest.values()].map((e) => e.data), (dev) => select(latest.get(dev).id),
       selectedEvent ? selectedEvent.data.developmentId : null);
   }
@@ -167,7 +200,7 @@
   function saveState() {
     const params = new URLSearchParams();
     Object.entries(FILTERS).forEach(([key, id]) => { if ($(id).value && $(id).value !== 'info') params.set(key, $(id).value); });
-    const event = alerts.find((e) => e.id === selectedId);
+    const event = shownEntries().find((e) => e.id === selectedId) || alerts.find((e) => e.id === selectedId);
     const dev = event ? event.data.developmentId : wantedDevelopment;
     if (dev) params.set('dev', dev);
     history.replaceState(null, '', params.toString() ? '#' + params.toString() : location.pathname);
@@ -187,7 +220,7 @@
 
   function select(id) {
     selectedId = id;
-    const event = alerts.find((e) => e.id === id);
+    const event = shownEntries().find((e) => e.id === id) || alerts.find((e) => e.id === id);
     if (!event) return;
     wantedDevelopment = null;
     saveState();
@@ -303,7 +336,7 @@
     if (before && before.at > mark.at) return;
     marks.set(mark.developmentId, mark);
     renderList();
-    const event = alerts.find((e) => e.id === selectedId);
+    const event = shownEntries().find((e) => e.id === selectedId);
     if (event && event.data.developmentId === mark.developmentId) select(selectedId);
   }
 
@@ -401,6 +434,8 @@
     }));
     $('f-search').addEventListener('input', () => { renderList(); saveState(); });
     document.addEventListener('keydown', onKey);
+    document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => setView(b.dataset.view)));
+    setInterval(loadOpen, 10000);
     $('who').value = localStorage.getItem('karaul.who') || '';
     $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());

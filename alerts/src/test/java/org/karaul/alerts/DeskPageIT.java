@@ -346,6 +346,22 @@ class DeskPageIT {
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
+    @Test
+    void shouldListOpenDevelopmentsAndOpenOne() throws Exception {
+        String title = "Residents protest over water cuts in Jalal-Abad " + System.nanoTime();
+        pipeline.send(Stories.item("kaktus", "B", "en", title, "Residents blocked a road over water cuts.",
+                Instant.now().minusSeconds(10), "unrest.protest", Severity.LOW, "KG"));
+        browser.get(pipeline.alerts.url("/"));
+        await("the live stream", () -> browser.findElement(By.id("status")).getText().equals("live"));
+        browser.findElement(By.cssSelector("#views button[data-view='developments']")).click();
+        await("the development in the open developments", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        assertThat(browser.findElement(By.id("count")).getText()).contains("open developments");
+        open(title);
+        await("its detail", () -> detailTitle().equals(title) && stateLine().startsWith("Development opened"));
+        browser.findElement(By.cssSelector("#views button[data-view='alerts']")).click();
+        await("back to the alerts", () -> browser.findElement(By.id("count")).getText().endsWith(" alerts"));
+    }
+
     static java.util.Properties kafka() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());

@@ -3,6 +3,7 @@ package org.karaul.alerts.desk;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
+import org.karaul.contract.DevelopmentStatus;
 import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
@@ -82,6 +84,14 @@ public final class DeskFeed implements AutoCloseable {
     /** The latest state of a recent development, or null. */
     public synchronized Development development(String id) {
         return developments.get(id);
+    }
+
+    /** The open (not closed) developments kept, most recently seen first, at most {@code max}. */
+    public synchronized List<Development> open(int max) {
+        return developments.values().stream().filter(d -> d.status() != DevelopmentStatus.CLOSED)
+                .sorted(Comparator.comparing(Development::lastSeen,
+                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(max).toList();
     }
 
     /** Every development's latest triage mark, in the order they were first marked. */

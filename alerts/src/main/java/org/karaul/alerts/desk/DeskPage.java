@@ -31,7 +31,8 @@ import org.karaul.contract.kafka.Json;
  * {@code /map.js} with the vendored d3-geo and the region's borders under {@code /vendor/}, and {@code /desk.css};
  * {@code /events}, a
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
- * {@code /developments/ID}, the latest state of a development (JSON), and {@code /subscriptions}, each webhook
+ * {@code /developments/ID}, the latest state of a development (JSON), {@code /developments}, the open developments
+ * most recently seen first (JSON, at most 300, including those no rule alerted on), and {@code /subscriptions}, each webhook
  * subscription's delivery state (JSON: delivering, retrying or failing since when, failed attempts, last error, lag;
  * no URL and no secret). Triage: {@code GET /triage} lists every development's latest mark, {@code POST /triage}
  * marks one ({@link TriageRequest}; 202 with the mark kept, or 4xx naming the field), and {@code /events} also
@@ -50,6 +51,8 @@ public final class DeskPage implements HttpHandler {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "json", "application/json");
     private static final String DEVELOPMENTS = "/developments/";
+    /** Open developments listed by {@code GET /developments}, most recently seen first. */
+    private static final int OPEN_SHOWN = 300;
     private static final String SUBSCRIPTIONS = "/subscriptions";
     private static final String TRIAGE = "/triage";
     private static final int MAX_STREAMS = 64;
@@ -83,6 +86,8 @@ public final class DeskPage implements HttpHandler {
             stream(ex);
         } else if (path.equals(SUBSCRIPTIONS)) {
             json(ex, subscriptionStates());
+        } else if (path.equals("/developments")) {
+            json(ex, feed.open(OPEN_SHOWN));
         } else if (path.startsWith(DEVELOPMENTS)) {
             development(ex, path.substring(DEVELOPMENTS.length()));
         } else if (FILES.containsKey(path)) {
