@@ -11,6 +11,7 @@
   const WORDS = window.KARAUL_I18N;
   let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
+  let lastSources = null;
   let view = 'alerts';         // or 'developments': the open developments, alerted or not
   let open = [];               // the open developments as alert-like entries {id: 'dev:ID', data: {...}}
   let wantedDevelopment = null; // from the link: selected as soon as its alert arrives
@@ -373,6 +374,35 @@
     $('subscriptions').hidden = items.length === 0;
   }
 
+  /** The sources that are silent or broken, worst first, and a count per state; a broken source is red. */
+  function renderSources(list) {
+    const counts = { ok: 0, silent: 0, broken: 0, unknown: 0 };
+    (list || []).forEach((st) => { counts[st.state] = (counts[st.state] || 0) + 1; });
+    const order = { broken: 0, silent: 1, unknown: 2, ok: 3 };
+    const shown = (list || []).filter((st) => st.state === 'broken' || st.state === 'silent')
+      .sort((a, b) => order[a.state] - order[b.state] || a.sourceId.localeCompare(b.sourceId));
+    $('source-list').replaceChildren(...shown.map((st) => {
+      const li = el('li', 'source-state state-' + st.state, t('source.line', { id: st.sourceId, state: word('source', st.state),
+        failures: st.consecutiveFailures ? t('source.failures', { n: st.consecutiveFailures }) : '',
+        empty: st.consecutiveEmpty ? t('source.empty', { n: st.consecutiveEmpty }) : '',
+        success: st.lastSuccess ? when(st.lastSuccess) : t('source.never'),
+        item: st.lastNewItem ? when(st.lastNewItem) : t('source.never'),
+        error: st.lastError ? ' · ' + st.lastError : '' }));
+      li.dataset.source = st.sourceId;
+      return li;
+    }));
+    $('sources-summary').textContent = t('sources.summary', counts);
+    $('sources').hidden = !list || list.length === 0;
+    $('sources').dataset.loaded = 'true';
+  }
+
+  function pollSources() {
+    fetch('/sources', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((list) => { if (list) { lastSources = list; renderSources(list); } })
+      .catch(() => { /* shown again on the next poll */ });
+  }
+
   function pollSubscriptions() {
     fetch('/subscriptions', { headers: { Accept: 'application/json' } })
       .then((r) => (r.ok ? r.json() : null))
@@ -413,6 +443,7 @@
     translatePage();
     if ($('status').dataset.state) $('status').textContent = t('status.' + $('status').dataset.state);
     renderList();
+    if (lastSources) renderSources(lastSources);
     if (selectedId) select(selectedId);
   }
 
@@ -427,6 +458,8 @@
     if (window.KaraulMap) window.KaraulMap.init($('map'), drawMap);
     pollSubscriptions();
     setInterval(pollSubscriptions, 10000);
+    pollSources();
+    setInterval(pollSources, 10000);
     loadState();
     ['f-severity', 'f-category', 'f-country', 'f-triage'].forEach((id) => $(id).addEventListener('change', () => {
       renderList();

@@ -79,7 +79,7 @@ public final class AlertsApp implements AutoCloseable {
         AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
-                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK));
+                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK, Topics.SOURCE_STATUS));
         }
         if (config.webhooks()) {
             RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());

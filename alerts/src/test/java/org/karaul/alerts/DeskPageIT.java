@@ -362,6 +362,30 @@ class DeskPageIT {
         await("back to the alerts", () -> browser.findElement(By.id("count")).getText().endsWith(" alerts"));
     }
 
+    @Test
+    void shouldShowABrokenSourceInRedAndLeaveWorkingOnesOutOfTheList() throws Exception {
+        String broken = "it-broken-" + System.nanoTime();
+        String working = "it-working-" + System.nanoTime();
+        Instant now = Instant.now();
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, org.karaul.contract.SourceStatus> p =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(kafka(),
+                             org.karaul.contract.kafka.Topics.SOURCE_STATUS.keySerde().serializer(),
+                             org.karaul.contract.kafka.Topics.SOURCE_STATUS.valueSerde().serializer())) {
+            p.send(new org.apache.kafka.clients.producer.ProducerRecord<>("karaul.sources.status", broken,
+                    new org.karaul.contract.SourceStatus(broken, "broken", 4, 0, now.minusSeconds(3600), now.minusSeconds(7200),
+                            "HTTP 503 <script>", now))).get();
+            p.send(new org.apache.kafka.clients.producer.ProducerRecord<>("karaul.sources.status", working,
+                    new org.karaul.contract.SourceStatus(working, "ok", 0, 0, now, now, null, now))).get();
+        }
+        browser.get(pipeline.alerts.url("/"));
+        WebElement line = await("the broken source listed", () -> browser.findElements(By.cssSelector("#source-list li"))
+                .stream().filter(li -> broken.equals(li.getAttribute("data-source"))).findFirst().orElse(null));
+        assertThat(line.getAttribute("class")).contains("state-broken");
+        assertThat(line.getText()).contains("broken, 4 failed polls").contains("HTTP 503 <script>");
+        assertThat(browser.findElements(By.cssSelector("#source-list li[data-source='" + working + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("sources-summary")).getText()).matches(".*\\d+ working, \\d+ silent, [1-9]\\d* broken.*");
+    }
+
     static java.util.Properties kafka() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());

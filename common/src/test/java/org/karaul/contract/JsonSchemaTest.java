@@ -41,6 +41,7 @@ class JsonSchemaTest {
         assertThat(validate(Topics.ALERTS, Samples.alertEvent())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.subscription())).isEmpty();
         assertThat(validate(Topics.FEEDBACK, Samples.triage())).isEmpty();
+        assertThat(validate(Topics.SOURCE_STATUS, Samples.sourceStatus())).isEmpty();
         assertThat(validate(Topics.FEEDBACK, Samples.duplicateTriage())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.sealedSubscription())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_DLQ, Samples.webhookDeadLetter())).isEmpty();

@@ -74,4 +74,8 @@ final class Samples {
     static Triage duplicateTriage() {
         return new Triage("dev-2", TriageMark.DUPLICATE, "dev-1", null, "aigul", T0, List.of(), null);
     }
+
+    static SourceStatus sourceStatus() {
+        return new SourceStatus("24kg", "broken", 3, 0, T0, T0, "HTTP 503", T0.plusSeconds(600));
+    }
 }

@@ -23,6 +23,7 @@ class SerdeRoundTripTest {
                 Arguments.of(Topics.ALERTS.valueSerde(), Samples.alertEvent()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.subscription()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.triage()),
+                Arguments.of(Topics.SOURCE_STATUS.valueSerde(), Samples.sourceStatus()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.duplicateTriage()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.sealedSubscription()),
                 Arguments.of(Topics.WEBHOOK_DLQ.valueSerde(), Samples.webhookDeadLetter()),

@@ -11,6 +11,7 @@ import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.fetch.HttpFetcher;
 import org.karaul.ingest.health.MeteredFetcher;
 import org.karaul.ingest.health.SourceHealthBoard;
+import org.karaul.ingest.health.SourceStatusPublisher;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceSpec;
 import org.karaul.ingest.source.Sources;
@@ -29,11 +30,14 @@ public final class IngestApp implements AutoCloseable {
     private final Poller poller;
     private final ItemPublisher publisher;
     private final TransactionalProducers producers;
+    private final SourceStatusPublisher statuses;
 
-    private IngestApp(Poller poller, ItemPublisher publisher, TransactionalProducers producers) {
+    private IngestApp(Poller poller, ItemPublisher publisher, TransactionalProducers producers,
+                      SourceStatusPublisher statuses) {
         this.poller = poller;
         this.publisher = publisher;
         this.producers = producers;
+        this.statuses = statuses;
     }
 
     /** Starts polling; registers health checks on {@code ops} when given. */
@@ -49,8 +53,10 @@ public final class IngestApp implements AutoCloseable {
         SourceHealthBoard health = new SourceHealthBoard(specs.stream().map(SourceSpec::id).toList(),
                 config.brokenAfter(), config.silentAfter(), Clock.systemUTC(), metrics);
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.INGEST_SEEN));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.INGEST_SEEN, Topics.SOURCE_STATUS));
         }
+        SourceStatusPublisher statuses = new SourceStatusPublisher(config.kafka(), Clock.systemUTC());
+        health.onUpdate(statuses);
         TransactionalProducers producers = new TransactionalProducers(config, metrics);
         // the producer's initTransactions settles what a killed predecessor left open before the seen topic is read
         ItemPublisher publisher;
@@ -60,6 +66,7 @@ public final class IngestApp implements AutoCloseable {
                     new ItemPublisher.Limits(config.publishRetryBackoffMax(), config.publishPendingMaxBytes()));
         } catch (RuntimeException e) {
             producers.close();
+            statuses.close();
             throw e;
         }
         Poller poller = new Poller(sources, publisher, metrics, Math.min(4, Math.max(1, sources.size())), health);
@@ -78,7 +85,7 @@ public final class IngestApp implements AutoCloseable {
         }
         poller.start();
         LOG.info("ingest started: {} sources, {} URLs remembered", sources.size(), publisher.remembered());
-        return new IngestApp(poller, publisher, producers);
+        return new IngestApp(poller, publisher, producers, statuses);
     }
 
     private static List<SourceSpec> loadSources(IngestConfig config) {
@@ -95,5 +102,6 @@ public final class IngestApp implements AutoCloseable {
         poller.close();
         publisher.close();
         producers.close();
+        statuses.close();
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
+import org.karaul.contract.SourceStatus;
 import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Topics;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class DeskFeed implements AutoCloseable {
         }
     };
     private final Map<String, Triage> marks = new LinkedHashMap<>();
+    private final Map<String, SourceStatus> sources = new java.util.TreeMap<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Triage>> markListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -94,6 +96,11 @@ public final class DeskFeed implements AutoCloseable {
                 .limit(max).toList();
     }
 
+    /** Each crawled source's latest status (as ingest last wrote it), by source id. */
+    public synchronized List<SourceStatus> sources() {
+        return List.copyOf(sources.values());
+    }
+
     /** Every development's latest triage mark, in the order they were first marked. */
     public synchronized List<Triage> marks() {
         return List.copyOf(marks.values());
@@ -131,6 +138,7 @@ public final class DeskFeed implements AutoCloseable {
             seekToRecent(Topics.ALERTS.name(), keep);
             seekToRecent(Topics.DEVELOPMENTS.name(), DEVELOPMENTS_KEPT);
             seekToRecent(Topics.FEEDBACK.name(), Integer.MAX_VALUE);
+            seekToRecent(Topics.SOURCE_STATUS.name(), Integer.MAX_VALUE);
             while (running) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     read(r);
@@ -168,7 +176,12 @@ public final class DeskFeed implements AutoCloseable {
             return;
         }
         try {
-            if (r.topic().equals(Topics.FEEDBACK.name())) {
+            if (r.topic().equals(Topics.SOURCE_STATUS.name())) {
+                SourceStatus st = Topics.SOURCE_STATUS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                synchronized (this) {
+                    sources.put(st.sourceId(), st);
+                }
+            } else if (r.topic().equals(Topics.FEEDBACK.name())) {
                 mark(Topics.FEEDBACK.valueSerde().deserializer().deserialize(r.topic(), r.value()));
             } else if (r.topic().equals(Topics.ALERTS.name())) {
                 add(new Entry(r.offset(), Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value())));

@@ -31,6 +31,7 @@ import org.karaul.contract.kafka.Json;
  * {@code /map.js} with the vendored d3-geo and the region's borders under {@code /vendor/}, and {@code /desk.css};
  * {@code /events}, a
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
+ * {@code /sources}, each crawled source's latest status (JSON, from {@code karaul.sources.status}),
  * {@code /developments/ID}, the latest state of a development (JSON), {@code /developments}, the open developments
  * most recently seen first (JSON, at most 300, including those no rule alerted on), and {@code /subscriptions}, each webhook
  * subscription's delivery state (JSON: delivering, retrying or failing since when, failed attempts, last error, lag;
@@ -86,6 +87,8 @@ public final class DeskPage implements HttpHandler {
             stream(ex);
         } else if (path.equals(SUBSCRIPTIONS)) {
             json(ex, subscriptionStates());
+        } else if (path.equals("/sources")) {
+            json(ex, feed.sources());
         } else if (path.equals("/developments")) {
             json(ex, feed.open(OPEN_SHOWN));
         } else if (path.startsWith(DEVELOPMENTS)) {

@@ -8,6 +8,7 @@ import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
+import org.karaul.contract.SourceStatus;
 import org.karaul.contract.Triage;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
@@ -59,6 +60,10 @@ public final class Topics {
     public static final Topic<String, Triage> FEEDBACK =
             new Topic<>("karaul.feedback", KEY, new JsonSerde<>(Triage.class), 1, true);
 
+    /** Each crawled source's health, keyed by source id (compacted; written by ingest after every poll). */
+    public static final Topic<String, SourceStatus> SOURCE_STATUS =
+            new Topic<>("karaul.sources.status", KEY, new JsonSerde<>(SourceStatus.class), 1, true);
+
     /** The crawler's memory of URLs already emitted, keyed by item id (compacted). */
     public static final Topic<String, SeenUrl> INGEST_SEEN =
             new Topic<>("karaul.ingest.seen", KEY, new JsonSerde<>(SeenUrl.class), 3, true);
@@ -74,6 +79,7 @@ public final class Topics {
     /** All topics, for creating them up front. */
     public static List<Topic<?, ?>> all() {
         return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, ITEMS_CLASSIFIED_DLQ, DEVELOPMENTS, DEVELOPMENTS_DLQ,
-                ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ, FEEDBACK);
+                ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ, FEEDBACK,
+                SOURCE_STATUS);
     }
 }

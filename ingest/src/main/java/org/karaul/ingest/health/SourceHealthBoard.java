@@ -24,6 +24,7 @@ public final class SourceHealthBoard {
     private final int brokenAfter;
     private final int silentAfter;
     private final Clock clock;
+    private volatile java.util.function.Consumer<SourceHealth> listener = h -> { };
 
     public SourceHealthBoard(Collection<String> sourceIds, int brokenAfter, int silentAfter, Clock clock,
                              MeterRegistry metrics) {
@@ -38,6 +39,11 @@ public final class SourceHealthBoard {
                             r -> r.get(id).lastSuccess() == null ? 0 : r.get(id).lastSuccess().getEpochSecond())
                     .tag("source", id).baseUnit("seconds").register(metrics);
         }
+    }
+
+    /** Told of every source's record after each poll (e.g. {@link SourceStatusPublisher}). */
+    public void onUpdate(java.util.function.Consumer<SourceHealth> listener) {
+        this.listener = listener;
     }
 
     /** Records a poll that worked and yielded {@code newItems} new or changed items. */
@@ -65,6 +71,7 @@ public final class SourceHealthBoard {
         SourceHealth before = records.getOrDefault(id, SourceHealth.unknown(id));
         SourceHealth after = change.apply(before);
         records.put(id, after);
+        listener.accept(after);
         if (after.state() != before.state()) {
             if (after.state() == SourceState.BROKEN || after.state() == SourceState.SILENT) {
                 LOG.warn("source {} is now {} ({})", id, after.state(), after.lastError() == null

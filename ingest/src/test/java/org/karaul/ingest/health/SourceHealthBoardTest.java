@@ -42,4 +42,18 @@ class SourceHealthBoardTest {
         assertThat(metrics.get("karaul.ingest.source.last.success").tag("source", "b").gauge().value())
                 .isEqualTo(Instant.parse("2026-11-22T10:00:00Z").getEpochSecond());
     }
+
+    @Test
+    void shouldTellItsListenerEveryRecordInTheContractsForm() {
+        java.util.List<SourceHealth> told = new java.util.ArrayList<>();
+        board.onUpdate(told::add);
+        board.failure("a", "HTTP 503");
+        board.failure("a", "HTTP 503");
+        board.failure("a", "HTTP 503");
+        assertThat(told).hasSize(3);
+        org.karaul.contract.SourceStatus status = SourceStatusPublisher.status(told.get(2), java.time.Instant.EPOCH);
+        assertThat(status.state()).isEqualTo("broken");
+        assertThat(status.consecutiveFailures()).isEqualTo(3);
+        assertThat(status.lastError()).isEqualTo("HTTP 503");
+    }
 }

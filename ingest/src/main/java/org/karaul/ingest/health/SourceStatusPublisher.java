@@ -1,0 +1,64 @@
+package org.karaul.ingest.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.karaul.contract.SourceStatus;
+import org.karaul.contract.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each source's health after every poll to the compacted {@code karaul.sources.status} topic, so the desk sees
+ * a silent or broken source. Sends never block a poll for long ({@code max.block.ms} 2 s) and a failed send is only
+ * logged: the next poll writes the source's state again.
+ */
+public final class SourceStatusPublisher implements Consumer<SourceHealth>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceStatusPublisher.class);
+    private final KafkaProducer<String, SourceStatus> producer;
+    private final Clock clock;
+
+    public SourceStatusPublisher(Properties kafka, Clock clock) {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        p.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        this.producer = new KafkaProducer<>(p, Topics.SOURCE_STATUS.keySerde().serializer(),
+                Topics.SOURCE_STATUS.valueSerde().serializer());
+        this.clock = clock;
+    }
+
+    /** The contract's form of a health record. */
+    public static SourceStatus status(SourceHealth h, java.time.Instant at) {
+        return new SourceStatus(h.sourceId(), h.state().name().toLowerCase(Locale.ROOT), h.consecutiveFailures(),
+                h.consecutiveEmpty(), h.lastSuccess(), h.lastNewItem(), h.lastError(), at);
+    }
+
+    @Override
+    public void accept(SourceHealth h) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), h.sourceId(), status(h, clock.instant())),
+                    (meta, e) -> {
+                        if (e != null) {
+                            LOG.warn("could not write the status of source {} to {}: {}", h.sourceId(),
+                                    Topics.SOURCE_STATUS.name(), e.toString());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("could not write the status of source {} to {}: {}", h.sourceId(), Topics.SOURCE_STATUS.name(),
+                    e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}
