@@ -15,13 +15,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes each source's health after every poll to the compacted {@code karaul.sources.status} topic, so the desk sees
- * a silent or broken source. Sends never block a poll for long ({@code max.block.ms} 2 s) and a failed send is only
+ * a silent or broken source. Sends run on a thread of their own, so a poll never waits for them (a missing topic or an
+ * absent broker costs the poll nothing; at most 1,000 wait, the oldest dropped first), and a failed send is only
  * logged: the next poll writes the source's state again.
  */
 public final class SourceStatusPublisher implements Consumer<SourceHealth>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceStatusPublisher.class);
     private final KafkaProducer<String, SourceStatus> producer;
     private final Clock clock;
+    private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000), r -> {
+                Thread t = new Thread(r, "source-status");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
 
     public SourceStatusPublisher(Properties kafka, Clock clock) {
         Properties p = new Properties();
@@ -43,8 +50,13 @@ public final class SourceStatusPublisher implements Consumer<SourceHealth>, Auto
 
     @Override
     public void accept(SourceHealth h) {
+        java.time.Instant at = clock.instant();
+        sender.execute(() -> send(h, at));
+    }
+
+    private void send(SourceHealth h, java.time.Instant at) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), h.sourceId(), status(h, clock.instant())),
+            producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS.name(), h.sourceId(), status(h, at)),
                     (meta, e) -> {
                         if (e != null) {
                             LOG.warn("could not write the status of source {} to {}: {}", h.sourceId(),
@@ -59,6 +71,12 @@ public final class SourceStatusPublisher implements Consumer<SourceHealth>, Auto
 
     @Override
     public void close() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(2));
     }
 }
