@@ -14,7 +14,8 @@ import org.karaul.contract.Severity;
 
 /**
  * Digests: a post or newsletter listing several unrelated stories, one per bullet ("• ...",
- * "— ...", "1. ..."). Read whole, the loudest story decides for all of them, and a football result
+ * "— ...", "1. ...") or one per labelled line ("ISFARA — ...", "Afghanistan: ...", "→ Osh: ...",
+ * "Finance. ..."). Read whole, the loudest story decides for all of them, and a football result
  * among them marks the whole item off-topic; so each story is classified on its own and the
  * verdicts are merged: relevant when any story is, the two best-scoring categories (evidence offsets
  * into the whole text), the countries and groups of the relevant stories, the highest severity.
@@ -27,19 +28,24 @@ final class Digests {
     /** Digest stories are short; longer bulleted parts are sections of one article. */
     static final int MAX_AVERAGE_STORY = 500;
     private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*(?:[•▪◦●■►▶✅❗🔹🔸🔴🟢—–-]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
+    /**
+     * A story headed by a short label on its own line: a place, country or topic ("ISFARA — ...", "Afghanistan: ...",
+     * "Finance. ..."); wires' and newsletters' digests use it in place of bullets, sometimes after an arrow. A one-word
+     * label may end in a full stop.
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?m)^[ \\t]*(?:[→➡][ \\t]*)?(?:\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{L}[\\p{L}'’.-]*){0,2}[ \\t]?(?::|[ \\t][—–])|\\p{Lu}\\p{L}+\\.)[ \\t]+(?=\\S)");
 
     private Digests() {
     }
 
     /** The [start, end) ranges of the bulleted stories in {@code text}; empty when it is not a digest. */
     static List<int[]> stories(String text) {
-        List<Integer> starts = new ArrayList<>();
-        Matcher m = BULLET.matcher(text);
-        while (m.find()) {
-            starts.add(m.end());
+        List<Integer> starts = starts(BULLET, text, false);
+        if (!isList(starts, text)) {
+            starts = starts(LABEL, text, true);
         }
-        if (starts.size() < MIN_STORIES || starts.get(0) > MAX_LEAD
-                || (text.length() - starts.get(0)) / starts.size() > MAX_AVERAGE_STORY) {
+        if (!isList(starts, text)) {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
@@ -48,6 +54,21 @@ final class Digests {
             out.add(new int[] {starts.get(i), end});
         }
         return out;
+    }
+
+    /** Where each story starts: after its bullet, or at its label (a label names the story's place). */
+    private static List<Integer> starts(Pattern marker, String text, boolean keepMarker) {
+        List<Integer> starts = new ArrayList<>();
+        Matcher m = marker.matcher(text);
+        while (m.find()) {
+            starts.add(keepMarker ? m.start() : m.end());
+        }
+        return starts;
+    }
+
+    private static boolean isList(List<Integer> starts, String text) {
+        return starts.size() >= MIN_STORIES && starts.get(0) <= MAX_LEAD
+                && (text.length() - starts.get(0)) / starts.size() <= MAX_AVERAGE_STORY;
     }
 
     private static int lineStart(String text, int pos) {
