@@ -75,5 +75,8 @@ class DigestsTest {
         String article = "The court heard the case on Monday. The defendant denied the charges and his lawyer asked for "
                 + "an acquittal.\nThe prosecutor said the evidence was clear.\nThe verdict is due next week.\n";
         assertThat(Digests.stories(article)).isEmpty();
+        String interview = "Host: Welcome back.\nGuest: Thank you.\nHost: What happened at the border?\n"
+                + "Guest: Nothing serious.\n";
+        assertThat(Digests.stories(interview)).as("speakers come back; a digest's labels do not").isEmpty();
     }
 }
