@@ -2,8 +2,10 @@ package org.karaul.processor.classify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -14,7 +16,8 @@ import org.karaul.contract.Severity;
 
 /**
  * Digests: a post or newsletter listing several unrelated stories, one per bullet ("• ...",
- * "— ...", "1. ..."). Read whole, the loudest story decides for all of them, and a football result
+ * "— ...", "1. ...") or one per labelled line ("ISFARA — ...", "Afghanistan: ...", "→ Osh: ...",
+ * "Finance. ..."). Read whole, the loudest story decides for all of them, and a football result
  * among them marks the whole item off-topic; so each story is classified on its own and the
  * verdicts are merged: relevant when any story is, the two best-scoring categories (evidence offsets
  * into the whole text), the countries and groups of the relevant stories, the highest severity.
@@ -27,19 +30,25 @@ final class Digests {
     /** Digest stories are short; longer bulleted parts are sections of one article. */
     static final int MAX_AVERAGE_STORY = 500;
     private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*(?:[•▪◦●■►▶✅❗🔹🔸🔴🟢—–-]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
+    /**
+     * A story headed by a short label at the start of a line: a place, country or topic ("ISFARA — ...", "Afghanistan: ...",
+     * "Finance. ..."); wires' and newsletters' digests use it in place of bullets, sometimes after an arrow. A one-word
+     * label may end in a full stop. Matched line by line (one anchored match per line, not a scan of the text).
+     */
+    private static final Pattern LABEL = Pattern.compile(
+            "[ \\t]*(?:[→➡][ \\t]*)?(?:(\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{L}[\\p{L}'’.-]*){0,2})[ \\t]?(?::|[ \\t][—–])"
+            + "|(\\p{Lu}\\p{L}+)\\.)[ \\t]+(?=\\S)");
 
     private Digests() {
     }
 
     /** The [start, end) ranges of the bulleted stories in {@code text}; empty when it is not a digest. */
     static List<int[]> stories(String text) {
-        List<Integer> starts = new ArrayList<>();
-        Matcher m = BULLET.matcher(text);
-        while (m.find()) {
-            starts.add(m.end());
+        List<Integer> starts = starts(BULLET, text);
+        if (!isList(starts, text)) {
+            starts = labelled(text);
         }
-        if (starts.size() < MIN_STORIES || starts.get(0) > MAX_LEAD
-                || (text.length() - starts.get(0)) / starts.size() > MAX_AVERAGE_STORY) {
+        if (!isList(starts, text)) {
             return List.of();
         }
         List<int[]> out = new ArrayList<>();
@@ -48,6 +57,48 @@ final class Digests {
             out.add(new int[] {starts.get(i), end});
         }
         return out;
+    }
+
+    /** Where each story starts: after its bullet. */
+    private static List<Integer> starts(Pattern marker, String text) {
+        List<Integer> starts = new ArrayList<>();
+        Matcher m = marker.matcher(text);
+        while (m.find()) {
+            starts.add(m.end());
+        }
+        return starts;
+    }
+
+    /**
+     * Where each labelled story starts, the label included (it names the story's place); none when a label repeats:
+     * a digest's labels differ, while an interview's speakers ("Prof. Carlos: ...") come back.
+     */
+    private static List<Integer> labelled(String text) {
+        List<Integer> starts = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        Matcher m = LABEL.matcher(text);
+        int line = 0;
+        while (line < text.length()) {
+            if (starts.isEmpty() && line > MAX_LEAD) {
+                return starts;
+            }
+            int end = text.indexOf('\n', line);
+            end = end < 0 ? text.length() : end;
+            if (m.region(line, end).lookingAt()) {
+                String label = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+                if (!labels.add(label)) {
+                    return List.of();
+                }
+                starts.add(line);
+            }
+            line = end + 1;
+        }
+        return starts;
+    }
+
+    private static boolean isList(List<Integer> starts, String text) {
+        return starts.size() >= MIN_STORIES && starts.get(0) <= MAX_LEAD
+                && (text.length() - starts.get(0)) / starts.size() <= MAX_AVERAGE_STORY;
     }
 
     private static int lineStart(String text, int pos) {

@@ -54,4 +54,29 @@ class DigestsTest {
         assertThat(Digests.stories(text)).isEmpty();
         assertThat(Digests.stories("Кратко:\n• один\n• два\n• три\n")).hasSize(3);
     }
+
+    @Test
+    void storiesHeadedByAPlaceLabelAreSplitAndKeepTheirPlace() {
+        String text = "ISFARA — Police detained a man with 7 kg of hashish he planned to take to Khujand.\n\n"
+                + "WEATHER — Forecasters warned of temperatures up to 44C through the weekend.\n\n"
+                + "FOOTBALL — The national cup final will be played at the renovated stadium after the team's season ended.\n";
+        assertThat(Digests.stories(text)).hasSize(3);
+        Classification c = classifier.classify(new Document("digest-3", "Sughd roundup", text, "en"));
+
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.categories()).extracting(CategoryLabel::id).containsExactly("trafficking.drugs");
+        assertThat(c.countries()).containsExactly("TJ");
+    }
+
+    @Test
+    void topicLabelsMarkStoriesButOrdinaryLinesDoNot() {
+        assertThat(Digests.stories("WEEK IN REVIEW\nSpace. A launch.\nBread. Prices fell.\nHockey. A loss.\n")).hasSize(3);
+        assertThat(Digests.stories("RISK BRIEF\nAfghanistan: one.\nUzbekistan: two.\nTajikistan: three.\n")).hasSize(3);
+        String article = "The court heard the case on Monday. The defendant denied the charges and his lawyer asked for "
+                + "an acquittal.\nThe prosecutor said the evidence was clear.\nThe verdict is due next week.\n";
+        assertThat(Digests.stories(article)).isEmpty();
+        String interview = "Host: Welcome back.\nGuest: Thank you.\nHost: What happened at the border?\n"
+                + "Guest: Nothing serious.\n";
+        assertThat(Digests.stories(interview)).as("speakers come back; a digest's labels do not").isEmpty();
+    }
 }
