@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alerts service with its protections on, on a real broker and a real HTTP server on loopback: the desk behind
@@ -62,11 +61,13 @@ class SecurityIT {
     static final Duration DEADLINE = Duration.ofSeconds(45);
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @TempDir
-    static Path dir;
-
     static Properties kafka = new Properties();
     static String run = UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Under {@code target/}, not a JUnit temporary directory: the service is stopped and started again here, and a
+     * Streams thread finishing its shutdown can still write a state file while JUnit deletes the directory.
+     */
+    static Path dir = Path.of("target", "it-security-" + run);
     static AlertsApp alerts;
 
     @BeforeAll
