@@ -14,6 +14,8 @@
   let lastSources = null;
   let view = 'alerts';         // or 'developments': the open developments, alerted or not
   let open = [];               // the open developments as alert-like entries {id: 'dev:ID', data: {...}}
+  let trendRange = '24h';
+  let lastTrends = null;
   let wantedDevelopment = null; // from the link: selected as soon as its alert arrives
   const FILTERS = { sev: 'f-severity', cat: 'f-category', country: 'f-country', triage: 'f-triage', q: 'f-search' };
 
@@ -346,6 +348,7 @@
   }
 
   function onAlert(message) {
+    scheduleTrends();
     const event = JSON.parse(message.data);
     if (!event || !event.data || seen.has(event.id)) return;
     seen.add(event.id);
@@ -444,7 +447,42 @@
     if ($('status').dataset.state) $('status').textContent = t('status.' + $('status').dataset.state);
     renderList();
     if (lastSources) renderSources(lastSources);
+    if (lastTrends) renderTrends();
     if (selectedId) select(selectedId);
+  }
+
+  /** The trends of the chosen range from the alerts service, drawn by trend-chart.js. */
+  function pollTrends() {
+    if (!window.KaraulTrends) return;
+    fetch('/trends?range=' + encodeURIComponent(trendRange), { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((trends) => {
+        if (trends && trends.range !== trendRange) return;
+        lastTrends = trends;
+        renderTrends();
+      })
+      .catch(() => { /* drawn again on the next poll */ });
+  }
+
+  let trendsDue = null;
+  /** A new alert means new counts: fetched once a second at most. */
+  function scheduleTrends() {
+    if (trendsDue) return;
+    trendsDue = setTimeout(() => { trendsDue = null; pollTrends(); }, 1000);
+  }
+
+  function renderTrends() {
+    if (!lastTrends) {
+      $('trend-list').replaceChildren(el('p', 'hint', t('trends.unavailable')));
+      return;
+    }
+    window.KaraulTrends.draw($('trend-list'), lastTrends, t);
+  }
+
+  function setTrendRange(next) {
+    trendRange = next;
+    document.querySelectorAll('#trend-ranges button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.range === next)));
+    pollTrends();
   }
 
   function status(state) {
@@ -469,6 +507,9 @@
     document.addEventListener('keydown', onKey);
     document.querySelectorAll('#views button').forEach((b) => b.addEventListener('click', () => setView(b.dataset.view)));
     setInterval(loadOpen, 10000);
+    document.querySelectorAll('#trend-ranges button').forEach((b) => b.addEventListener('click', () => setTrendRange(b.dataset.range)));
+    pollTrends();
+    setInterval(pollTrends, 10000);
     $('who').value = localStorage.getItem('karaul.who') || '';
     $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());

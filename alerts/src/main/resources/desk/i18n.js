@@ -37,7 +37,14 @@ window.KARAUL_I18N = {
     'triage.needName': 'Give your name first (top right).', 'triage.needOriginal': 'Choose the development it repeats.',
     'triage.saving': 'saving…', 'triage.notSaved': 'not saved', 'triage.noAnswer': 'not saved: the desk service did not answer',
     'subs.since': ' since {at}', 'subs.failures': ' ({n} failed attempts)', 'subs.lag': ', lag {n}',
-    'subs.restarts': ', restarted {n}x', 'subs.error': ', last error: {error}'
+    'subs.restarts': ', restarted {n}x', 'subs.error': ', last error: {error}',
+    'trends.title': 'Trends', 'trends.24h': '24 hours', 'trends.7d': '7 days', 'trends.30d': '30 days',
+    'trends.legend': 'bars: items per bin · dots: developments opened · shaded: a spike',
+    'trends.totals': '{items} item(s), {developments} development(s)',
+    'trends.chart': 'Items per bin in {category}, {country}',
+    'trends.bin': '{at} UTC: {items} item(s), {developments} development(s) opened',
+    'trends.spike': 'Spike: {observed} new stories, {expected} expected',
+    'trends.empty': 'Nothing counted in this range yet.', 'trends.unavailable': 'Trends are not available yet.'
   },
   ru: {
     'page.title': 'Караул — дежурная смена',
@@ -72,6 +79,13 @@ window.KARAUL_I18N = {
     'triage.needName': 'Сначала укажите своё имя (вверху справа).', 'triage.needOriginal': 'Выберите событие, которое оно повторяет.',
     'triage.saving': 'сохранение…', 'triage.notSaved': 'не сохранено', 'triage.noAnswer': 'не сохранено: служба не ответила',
     'subs.since': ' с {at}', 'subs.failures': ' (неудачных попыток: {n})', 'subs.lag': ', отставание {n}',
-    'subs.restarts': ', перезапусков: {n}', 'subs.error': ', последняя ошибка: {error}'
+    'subs.restarts': ', перезапусков: {n}', 'subs.error': ', последняя ошибка: {error}',
+    'trends.title': 'Динамика', 'trends.24h': '24 часа', 'trends.7d': '7 дней', 'trends.30d': '30 дней',
+    'trends.legend': 'столбцы: сообщения за интервал · точки: новые события · тень: всплеск',
+    'trends.totals': 'сообщений: {items}, событий: {developments}',
+    'trends.chart': 'Сообщения по интервалам: {category}, {country}',
+    'trends.bin': '{at} UTC: сообщений {items}, новых событий {developments}',
+    'trends.spike': 'Всплеск: новых сюжетов {observed}, ожидалось {expected}',
+    'trends.empty': 'За этот период пока ничего не учтено.', 'trends.unavailable': 'Динамика пока недоступна.'
   }
 };

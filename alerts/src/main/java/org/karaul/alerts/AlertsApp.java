@@ -14,7 +14,9 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
 import org.karaul.alerts.desk.TriageWriter;
@@ -29,6 +31,9 @@ import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.alerts.sink.StixDropSink;
+import org.karaul.alerts.trends.TrendQuery;
+import org.karaul.alerts.trends.TrendTopology;
+import org.karaul.alerts.trends.TrendsApi;
 import org.karaul.alerts.webhook.RetentionCheck;
 import org.karaul.alerts.webhook.SubscriptionStatus;
 import org.karaul.alerts.webhook.Webhooks;
@@ -51,6 +56,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
+    /** Category × country cells the desk's trend view shows. */
+    private static final int TRENDS_SHOWN = 12;
+    /** Open developments searched for spikes to mark on the trends. */
+    private static final int TRENDS_SPIKES_READ = 300;
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -108,7 +117,7 @@ public final class AlertsApp implements AutoCloseable {
                     unreadableAlerts) : null;
             DeskFeed desk = config.httpPort() < 0 ? null : DeskFeed.start(config.kafka(), config.deskKeep());
             TriageWriter triage = config.httpPort() < 0 ? null : new TriageWriter(config.kafka(), metrics);
-            HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, triage, metrics);
+            HttpServerHandle http = config.httpPort() < 0 ? null : http(config, webhooks, desk, triage, trends(streams), metrics);
             AlertDispatcher dispatcher = new AlertDispatcher(AlertDispatcher.consumer(memberOf(config), config.dispatchGroupId()),
                     sinks, metrics, unreadableAlerts);
             if (ops != null) {
@@ -142,21 +151,30 @@ public final class AlertsApp implements AutoCloseable {
         return p;
     }
 
+    /** The trend counts as the running alert stream holds them. */
+    private static TrendQuery trends(KafkaStreams streams) {
+        return new TrendQuery(() -> streams.store(StoreQueryParameters.fromNameAndType(TrendTopology.COUNTS_STORE,
+                QueryableStoreTypes.windowStore())), TRENDS_SHOWN);
+    }
+
     private static HttpServerHandle http(AlertsConfig config, Webhooks webhooks, DeskFeed desk, TriageWriter triage,
-                                         MeterRegistry metrics) {
+                                         TrendQuery trendQuery, MeterRegistry metrics) {
         HttpSecurity security = config.httpSecurity();
         RateLimiter limiter = new RateLimiter(security.ratePerMinute(), security.rateBurst(), metrics);
         try {
             HttpServerHandle http = HttpServerHandle.start(config.httpHost(), config.httpPort());
             HttpHandler page = new DeskPage(desk, webhooks == null ? Map::of : webhooks::statuses, triage, Clock.systemUTC());
+            HttpHandler trends = new TrendsApi(trendQuery, () -> desk.open(TRENDS_SPIKES_READ), Clock.systemUTC());
             if (security.deskToken() != null) {
                 DeskAuth auth = new DeskAuth(security.deskToken(), security.secureCookie(), metrics);
                 page = auth.protect(page, Set.of("/desk.css"));
+                trends = auth.protect(trends, Set.of());
                 LoginPage login = new LoginPage(auth);
                 http.route(LoginPage.PATH, limiter.limit("login", login));
                 http.route(LoginPage.LOGOUT, login);
             }
             http.route("/", page);
+            http.route(TrendsApi.PATH, trends);
             String token = config.webhookSettings().token();
             if (webhooks != null && token != null) {
                 http.route(WebhookApi.PATH, limiter.limit("api", new WebhookApi(webhooks, token, Clock.systemUTC(), metrics)));

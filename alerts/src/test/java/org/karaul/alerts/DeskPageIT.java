@@ -391,4 +391,40 @@ class DeskPageIT {
         p.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
         return p;
     }
+
+    /** The trend row of a category × country cell, as "items/developments", or "" while it is absent or re-drawn. */
+    static String trendTotals(String cell) {
+        try {
+            List<WebElement> rows = browser.findElements(By.cssSelector("#trend-list .trend[data-cell='" + cell + "']"));
+            return rows.isEmpty() ? "" : rows.get(0).getAttribute("data-total-items") + "/"
+                    + rows.get(0).getAttribute("data-total-developments");
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return "";
+        }
+    }
+
+    @Test
+    void shouldMoveTheTrendChartAsItemsArrive() throws Exception {
+        browser.get(pipeline.alerts.url("/"));
+        await("the live stream", () -> browser.findElement(By.id("status")).getText().equals("live"));
+        String cell = "cyber.attack|TJ";
+        assertThat(trendTotals(cell)).as("nothing counted before the first item").isEmpty();
+        String title = "Hackers deface the website of a Tajik ministry " + System.nanoTime();
+        Instant now = Instant.now();
+        pipeline.send(Stories.item("asiaplus", "A", "en", title, "The ministry's site showed a militant banner.",
+                now.minusSeconds(30), "cyber.attack", Severity.HIGH, "TJ"));
+        await("the first item and its development in the trends", () -> trendTotals(cell).equals("1/1"));
+        pipeline.send(Stories.item("avesta", "B", "en", title, "The ministry's site showed a militant banner.",
+                now.minusSeconds(20), "cyber.attack", Severity.HIGH, "TJ"));
+        await("the second item joining the same development", () -> trendTotals(cell).equals("2/1"));
+        assertThat(browser.findElements(By.cssSelector("#trend-list .trend[data-cell='" + cell + "'] rect.trend-bar")))
+                .as("a bar for the hour (two if it turned between the items)").hasSizeBetween(1, 2);
+
+        browser.findElement(By.cssSelector("#trend-ranges button[data-range='30d']")).click();
+        await("the month's view with the same counts", () -> browser.findElement(By.cssSelector(
+                "#trend-ranges button[data-range='30d']")).getAttribute("aria-pressed").equals("true")
+                && trendTotals(cell).equals("2/1"));
+        browser.findElement(By.cssSelector("#trend-ranges button[data-range='24h']")).click();
+    }
+
 }

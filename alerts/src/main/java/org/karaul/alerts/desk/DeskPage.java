@@ -28,7 +28,8 @@ import org.karaul.contract.kafka.Json;
 
 /**
  * Serves the desk page: {@code /} (HTML), {@code /desk.js}, {@code /i18n.js} (its words in English and Russian),
- * {@code /map.js} with the vendored d3-geo and the region's borders under {@code /vendor/}, and {@code /desk.css};
+ * {@code /trend-chart.js} (the trend charts; their counts come from {@code /trends}, served beside this page by
+ * {@code TrendsApi}), {@code /map.js} with the vendored d3-geo and the region's borders under {@code /vendor/}, and {@code /desk.css};
  * {@code /events}, a
  * Server-Sent Events stream of alerts (the kept history first, then live; {@code Last-Event-ID} resumes), and
  * {@code /sources}, each crawled source's latest status (JSON, from {@code karaul.sources.status}),
@@ -45,7 +46,8 @@ public final class DeskPage implements HttpHandler {
             + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final Map<String, String> FILES = Map.ofEntries(Map.entry("/", "desk/index.html"),
             Map.entry("/index.html", "desk/index.html"), Map.entry("/desk.js", "desk/desk.js"),
-            Map.entry("/i18n.js", "desk/i18n.js"), Map.entry("/map.js", "desk/map.js"), Map.entry("/desk.css", "desk/desk.css"),
+            Map.entry("/i18n.js", "desk/i18n.js"), Map.entry("/map.js", "desk/map.js"),
+            Map.entry("/trend-chart.js", "desk/trend-chart.js"), Map.entry("/desk.css", "desk/desk.css"),
             Map.entry("/vendor/d3-array.min.js", "desk/vendor/d3-array.min.js"),
             Map.entry("/vendor/d3-geo.min.js", "desk/vendor/d3-geo.min.js"),
             Map.entry("/vendor/region.geo.json", "desk/vendor/region.geo.json"));

@@ -5,10 +5,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.trends.TrendTopology;
+import org.karaul.contract.Development;
 import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.SizeLimit;
@@ -17,7 +20,8 @@ import org.karaul.deadletter.SizeLimit;
  * The alert publisher's topology, built here for both {@code AlertsApp} and the tests.
  *
  * <pre>
- * karaul.developments ──rules + memory (store alerts-memory)──▶ karaul.alerts (CloudEvent JSON + ce_* headers)
+ * karaul.developments ─┬─rules + memory (store alerts-memory)──▶ karaul.alerts (CloudEvent JSON + ce_* headers)
+ *                      └─trend counts (TrendTopology: hourly items and developments per category × country)
  * </pre>
  * Developments are keyed by id, so each development's transitions meet its memory in one task. What cannot be read
  * (not JSON, the JSON literal {@code null}, the wrong shape, too large), has no value or a key other than its id is
@@ -38,11 +42,12 @@ public final class AlertTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
                 new JsonSerde<>(AlertMemory.class)));
-        builder.stream(Topics.DEVELOPMENTS.name(),
-                        Consumed.with(Serdes.String(), SizeLimit.of(Topics.DEVELOPMENTS.valueSerde(), maxDevelopmentBytes))
-                                .withName("read-developments"))
-                .process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
+        KStream<String, Development> developments = builder.stream(Topics.DEVELOPMENTS.name(),
+                Consumed.with(Serdes.String(), SizeLimit.of(Topics.DEVELOPMENTS.valueSerde(), maxDevelopmentBytes))
+                        .withName("read-developments"));
+        developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
+        TrendTopology.addTo(builder, developments);
         return builder.build();
     }
 }
