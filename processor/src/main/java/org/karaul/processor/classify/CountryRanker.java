@@ -16,7 +16,8 @@ import org.karaul.processor.gazetteer.Place;
  * "units from", nationality "natives of") counts little, as do the names enumerated after it; a
  * name right after a crossing cue ("crossed ... from") counts double; countries joined as
  * "A and B" count as much as each other (both sides); in a Kazakh, Kyrgyz or Uzbek document a country name in the
- * dative ("Сурияга", to Syria) counts as passing. Countries far below the leader are dropped.
+ * dative ("Сурияга", to Syria), and in a Tajik one a country name after the preposition «ба» ("ба Русия", to Russia),
+ * counts as passing. Countries far below the leader are dropped.
  */
 final class CountryRanker {
     static final int MAX_COUNTRIES = 3;
@@ -126,7 +127,11 @@ final class CountryRanker {
         if (!ctx.local() || !m.place().kind().equals("country")) {
             return false;
         }
-        String word = ctx.value(m.span().field()).substring(m.span().start(), m.span().end()).toLowerCase(Locale.ROOT);
+        String value = ctx.value(m.span().field());
+        if (afterTajikTo(value, m.span().start())) {
+            return true;
+        }
+        String word = value.substring(m.span().start(), m.span().end()).toLowerCase(Locale.ROOT);
         if (word.indexOf(' ') >= 0) {
             return false; // "Кыргызская Республика" ends as a dative would
         }
@@ -136,6 +141,23 @@ final class CountryRanker {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word right before {@code start} is the Tajik preposition «ба» ("to"): Tajik marks a destination by
+     * a preposition, not by a case ending ("ба Русия рафт", went to Russia). Reads back over at most a few characters.
+     */
+    static boolean afterTajikTo(String value, int start) {
+        int i = start - 1;
+        while (i >= 0 && Character.isWhitespace(value.charAt(i))) {
+            i--;
+        }
+        if (i == start - 1 || i < 1) {
+            return false; // no space before the name, or too little text for the preposition
+        }
+        char b = Character.toLowerCase(value.charAt(i - 1));
+        char a = Character.toLowerCase(value.charAt(i));
+        return b == 'б' && a == 'а' && (i < 2 || !Character.isLetter(value.charAt(i - 2)));
     }
 
     /** Whether a cue ends shortly before the mention, in the same sentence. */

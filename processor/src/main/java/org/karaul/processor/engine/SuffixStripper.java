@@ -11,7 +11,7 @@ import java.util.Map;
  * Light stemming for the Central Asian languages that no kept stemmer covers: Kazakh, Kyrgyz and
  * Uzbek (Turkic, both scripts where they are written in both) and Tajik (Persian). All four inflect
  * by suffixes, so a word's stem is found by taking off its inflectional endings from the right:
- * case (Бишкек-те, Toshkent-da, Душанбе-ро), plural (баңгизат-тар, -lar, -ҳо), possessive (-сы,
+ * case (Бишкек-те, Toshkent-da, Душанбе-ро, полиция-мен, Toshkent-gacha), plural (баңгизат-тар, -lar, -ҳо), possessive (-сы,
  * -si, -аш) and the Tajik ezafe (-и; a Tajik stem left ending in и also gets its final ӣ back), at most {@value #ROUNDS} endings, longest first, never leaving
  * fewer than {@value #MIN_STEM} letters. The stem is stacked next to the word's other forms, so a
  * rule or place name written in its base form matches its inflected forms; a stem can be too short
@@ -34,7 +34,9 @@ final class SuffixStripper {
                     // plural, possessive (3rd person and the 1st/2nd plural), adjective -гы/-даги
                     + "лар лер дар дер тар тер лор лөр дор дөр тор төр "
                     + "сы си су сү ы и у ү ыбыз ибиз "
-                    + "дагы деги тагы теги догу дөгү тогу төгү"),
+                    + "дагы деги тагы теги догу дөгү тогу төгү "
+                    // instrumental ("with", "by"): Бишкек-менен, ок-дары-менен
+                    + "менен бенен пенен"),
             "kk", new SuffixStripper(
                     "да де та те нда нде дан ден тан тен нан нен ндан нден "
                     + "ға ге қа ке на не а е на "
@@ -43,16 +45,18 @@ final class SuffixStripper {
                     + "лар лер дар дер тар тер "
                     + "сы сі ы і "
                     + "дағы дегі тағы тегі ндағы ндегі "
+                    // instrumental ("with", "by"): полиция-мен, қару-мен, шекарашылар-мен
+                    + "мен бен пен "
                     // the Latin alphabets (2021, with 2018's ǵ ń)
                     + "da de ta te nda nde dan den tan ten nan nen ndan nden ğa ǵa ge qa ke na ne "
                     + "nyñ niñ dyñ diñ tyñ tiñ nyń niń dyń diń tyń tiń ny ni dy di ty ti "
                     + "lar ler dar der tar ter sy si y i "
-                    + "dağy degi tağy tegi ndağy ndegi daǵy taǵy"),
+                    + "dağy degi tağy tegi ndağy ndegi daǵy taǵy men ben pen"),
             "uz", new SuffixStripper(
                     "da dan ga ka qa ning ni dagi lar lari larni larning larga larda lardan "
-                    + "si i imiz ingiz "
+                    + "si i imiz ingiz gacha "
                     + "да дан га ка қа нинг ни даги лар лари ларни ларнинг ларга ларда лардан "
-                    + "си и имиз ингиз"),
+                    + "си и имиз ингиз гача"),
             "tg", new SuffixStripper(
                     // plural, object marker, ezafe and indefinite, possessive pronouns
                     "ҳо ҳои ҳоро ҳоям ҳоят ҳояш он ён гон ро и ӣ е "

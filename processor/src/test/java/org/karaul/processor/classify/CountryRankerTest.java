@@ -48,4 +48,19 @@ class CountryRankerTest {
         assertThat(rank(text, true, o, s)).containsExactly("KG");
         assertThat(rank(text, false, o, s)).containsExactly("KG", "SY");
     }
+
+    @Test
+    void aCountryAfterTheTajikPrepositionBaIsADestination() {
+        Place russia = new Place("Russia", List.of("RU"), "country", List.of("Русия"));
+        Place khujand = new Place("Khujand", List.of("TJ"), "place", List.of("Хуҷанд"));
+        String text = "Дар Хуҷанд марде, ки ҷавононро ба Русия мефиристод, боздошт шуд.";
+        CountryRanker.Mention k = at(khujand, text, "Хуҷанд", 0);
+        CountryRanker.Mention r = at(russia, text, "Русия", 0);
+        assertThat(rank(text, true, k, r)).containsExactly("TJ");
+        assertThat(rank(text, false, k, r)).containsExactly("TJ", "RU");
+        // «ба» only as a word of its own: «Ҳиндустонба Русия» is no preposition
+        assertThat(CountryRanker.afterTajikTo("Қарорба Русия", 8)).isFalse();
+        assertThat(CountryRanker.afterTajikTo("Ба Русия", 3)).isTrue();
+        assertThat(CountryRanker.afterTajikTo("дар Русия", 4)).isFalse();
+    }
 }

@@ -61,6 +61,18 @@ class PlacesAndGroupsTest {
         assertThat(c.countries()).containsExactly("KG");
     }
 
+    @Test
+    void kazakhItsCapitalIsNoAstanaAndSemeyResolvesByItsCaseForms() {
+        List<String> capital = BundledClassifier.get().explain(new Document("t", "",
+                "Ресейдің астанасы Мәскеуде жарылыс болды, полиция хабарлады.", "kk")).stream().filter(l -> l.startsWith("place")).toList();
+        assertThat(capital).noneMatch(l -> l.contains("[KZ]")).anyMatch(l -> l.contains("[RU]"));
+        List<String> semey = BundledClassifier.get().explain(new Document("t", "",
+                "Семейде полиция есірткі сатқан екі адамды ұстады.", "kk")).stream().filter(l -> l.startsWith("place")).toList();
+        assertThat(semey).anyMatch(l -> l.contains("[KZ]"));
+        // the bare «Семей» stays out: in Russian it is the genitive plural of «семья»
+        assertThat(explainPlaces("Помощь получили 40 семей из Бишкека.")).noneMatch(l -> l.contains("семей"));
+    }
+
     private static List<String> explainPlaces(String text) {
         return BundledClassifier.get().explain(new Document("t", "", text, "ru")).stream().filter(l -> l.startsWith("place")).toList();
     }

@@ -64,6 +64,17 @@ class LocalStemsTest {
         assertThat(SuffixStripper.of("ky").stems("кишилерди")).noneMatch(s -> s.endsWith("ӣ"));
     }
 
+    @Test
+    void theInstrumentalAndTheUzbekTerminativeComeOff() {
+        assertThat(SuffixStripper.of("kk").stems("шекарашылармен")).contains("шекарашылар", "шекарашы");
+        assertThat(SuffixStripper.of("kk").stems("polisiamen")).contains("polisia");
+        assertThat(SuffixStripper.of("ky").stems("аскерлерменен")).contains("аскерлер", "аскер");
+        assertThat(SuffixStripper.of("uz").stems("chegaragacha")).contains("chegara");
+        assertThat(SuffixStripper.of("uz").stems("чегарагача")).contains("чегара");
+        // never below three letters: «мен» is the word "I", not an ending
+        assertThat(SuffixStripper.of("kk").stems("мен")).isEmpty();
+    }
+
     private static List<String> tokens(KaraulAnalyzer analyzer, String text) {
         List<String> all = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("text", text)) {
