@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.karaul.contract.Severity;
 import org.karaul.kafka.embedded.KafkaBrokerExtension;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,7 +53,7 @@ class DeskPageIT {
         pipeline = new Pipeline(KafkaBrokerExtension.bootstrapServers(), dir);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-background-networking", "--window-size=1440,1000", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -425,6 +429,69 @@ class DeskPageIT {
                 "#trend-ranges button[data-range='30d']")).getAttribute("aria-pressed").equals("true")
                 && trendTotals(cell).equals("2/1"));
         browser.findElement(By.cssSelector("#trend-ranges button[data-range='24h']")).click();
+    }
+
+
+    /**
+     * What the page costs a desk: bytes transferred for the page and everything it loads, and the time to the first
+     * contentful paint and to the map drawn, as the browser's own performance entries give them; written to
+     * {@code target/desk-page-cost.txt}, with screenshots of the main views under {@code target/desk-screenshots/}.
+     * The figures are reported, not asserted (this machine's speed varies); what is asserted is that every file the
+     * page asks for loads.
+     */
+    @Test
+    void shouldLoadEveryFileItAsksForAndReportWhatThatCosts() throws Exception {
+        String title = "Border guards exchange fire near Batken " + System.nanoTime();
+        pipeline.send(Stories.item("24kg", "A", "en", title, "Kyrgyz and Tajik border guards exchanged fire.",
+                Instant.now().minusSeconds(15), "border.interstate_clash", Severity.CRITICAL, "KG"));
+        browser.get(pipeline.alerts.url("/"));
+        await("the map drawn", () -> !browser.findElements(By.cssSelector("#map path.country")).isEmpty());
+        await("the alert listed", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> resources = (List<Map<String, Object>>) js.executeScript(
+                "return performance.getEntriesByType('resource').filter(r => !r.name.includes('/events') && !r.name.includes('/trends')"
+                        + " && !r.name.includes('/sources') && !r.name.includes('/subscriptions') && !r.name.includes('/developments'))"
+                        + ".map(r => ({name: r.name, bytes: r.transferSize, body: r.decodedBodySize, status: r.responseStatus}));");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) js.executeScript(
+                "const n = performance.getEntriesByType('navigation')[0];"
+                        + "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                        + "return {bytes: n.transferSize, body: n.decodedBodySize, status: n.responseStatus,"
+                        + " domContentLoaded: n.domContentLoadedEventEnd, fcp: p ? p.startTime : -1};");
+        assertThat(((Number) page.get("status")).intValue()).isEqualTo(200);
+        assertThat(resources).as("the page's scripts, style, borders").hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(r -> assertThat(((Number) r.get("status")).intValue()).as(String.valueOf(r.get("name"))).isEqualTo(200));
+        long bytes = ((Number) page.get("bytes")).longValue();
+        long body = ((Number) page.get("body")).longValue();
+        StringBuilder report = new StringBuilder("desk page cost (headless Chromium, loopback, no cache)\n");
+        for (Map<String, Object> r : resources) {
+            bytes += ((Number) r.get("bytes")).longValue();
+            body += ((Number) r.get("body")).longValue();
+            report.append(String.format("  %-40s %,9d bytes%n", java.net.URI.create(String.valueOf(r.get("name"))).getPath(),
+                    ((Number) r.get("body")).longValue()));
+        }
+        report.append(String.format("files %d, transferred %,d bytes, decoded %,d bytes%n", resources.size() + 1, bytes, body))
+                .append(String.format("first contentful paint %.0f ms, DOM content loaded %.0f ms%n",
+                        ((Number) page.get("fcp")).doubleValue(), ((Number) page.get("domContentLoaded")).doubleValue()));
+        Path target = Path.of("target");
+        Files.createDirectories(target.resolve("desk-screenshots"));
+        Files.writeString(target.resolve("desk-page-cost.txt"), report);
+        screenshot(target, "alerts");
+        browser.findElements(By.cssSelector("#alerts li.alert")).stream()
+                .filter(li -> li.findElement(By.className("title")).getText().equals(title)).findFirst().orElseThrow().click();
+        await("its detail", () -> stateLine().startsWith("Development"));
+        screenshot(target, "detail");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("ru");
+        await("the Russian interface", () -> browser.findElement(By.cssSelector("#trends h2")).getText().equals("Динамика"));
+        screenshot(target, "detail-ru");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+    }
+
+    static void screenshot(Path target, String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(target.resolve("desk-screenshots").resolve(name + ".png"), png);
     }
 
 }
