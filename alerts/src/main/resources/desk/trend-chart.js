@@ -45,7 +45,8 @@ window.KaraulTrends = (function () {
     const step = WIDTH / n;
     const binMillis = n > 1 ? Date.parse(trends.binStart[1]) - Date.parse(trends.binStart[0]) : 3600000;
     const peak = Math.max(1, ...series.items);
-    const svg = node('svg', { viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, class: 'trend-chart', role: 'img' });
+    const svg = node('svg', { viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, preserveAspectRatio: 'none', class: 'trend-chart',
+      role: 'img' });
     svg.setAttribute('aria-label', text('trends.chart', { category: series.category, country: series.country }));
     trends.spikes.filter((s) => s.category === series.category && s.country === series.country).forEach((s) => {
       const covered = span(trends.binStart, binMillis, s);
