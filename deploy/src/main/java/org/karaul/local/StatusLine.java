@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.karaul.ingest.health.SourceState;
 
 /**
  * Prints one line every interval: items fetched and new since start, items classified, developments open, alerts
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * for open developments, from the developments topic (every run).
  */
 public final class StatusLine implements AutoCloseable {
-    private static final int BROKEN = 3; // SourceState.BROKEN's gauge value
+    private static final int BROKEN = SourceState.BROKEN.ordinal(); // the karaul.ingest.source.state gauge value
 
     private final MeterRegistry metrics;
     private final OpenDevelopments developments;
