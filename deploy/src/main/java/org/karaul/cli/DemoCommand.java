@@ -1,28 +1,15 @@
 package org.karaul.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.karaul.alerts.AlertsApp;
-import org.karaul.alerts.AlertsConfig;
-import org.karaul.config.Settings;
-import org.karaul.contract.kafka.Topics;
-import org.karaul.ingest.IngestApp;
-import org.karaul.ingest.IngestConfig;
-import org.karaul.kafka.embedded.EmbeddedKafka;
+import org.karaul.local.LocalOptions;
+import org.karaul.local.LocalPipeline;
 import org.karaul.ops.Lifecycle;
-import org.karaul.ops.Metrics;
-import org.karaul.ops.OpsServer;
-import org.karaul.ops.TopicSetup;
-import org.karaul.processor.ProcessorApp;
-import org.karaul.processor.ProcessorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,34 +62,20 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("karaul.home", "."), ".karaul", "demo");
+        String token = webhookToken != null ? webhookToken : java.util.UUID.randomUUID().toString();
+        // the demo's subscribers are on this machine, so loopback receivers are allowed; its own site is polled often
+        LocalOptions options = new LocalOptions("demo", dir, bootstrap, !resume, kafkaPort, controllerPort, opsPort,
+                deskPort, token, Duration.ofMillis(50), true, true);
         Lifecycle life = new Lifecycle();
         try {
-            String servers = startBroker(dir, life, out);
-            PrometheusMeterRegistry metrics = Metrics.prometheus();
-            OpsServer ops = life.add("ops", OpsServer.start("127.0.0.1", opsPort, metrics));
+            LocalPipeline pipeline = LocalPipeline.open(options, life, out);
             SampleSite site = life.add("sample site", SampleSite.start(sitePort));
-            Path sources = writeSources(dir, site.baseUrl());
-            TopicSetup.ensure(kafka(servers), Topics.all());
-            life.add("processor", ProcessorApp.start(ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
-                    "kafka.bootstrap.servers", servers, "processor.application.id", "karaul-demo-processor",
-                    "processor.state.dir", dir.resolve("streams").toString(), "processor.ops.port", "-1"))), metrics, ops));
-            String token = webhookToken != null ? webhookToken : java.util.UUID.randomUUID().toString();
-            AlertsApp alerts = life.add("alerts", AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.of(
-                    "kafka.bootstrap.servers", servers, "alerts.application.id", "karaul-demo-alerts",
-                    "alerts.dispatch.group.id", "karaul-demo-console", "alerts.console.enabled", "true",
-                    "alerts.state.dir", dir.resolve("streams").toString(), "alerts.ops.port", "-1",
-                    "alerts.http.port", Integer.toString(deskPort), "alerts.webhooks.token", token,
-                    // the demo's subscribers are on this machine, so loopback receivers are allowed
-                    "alerts.webhooks.allow", "127.0.0.1/32,::1/128"))), metrics, ops, List.of()));
-            life.add("ingest", IngestApp.start(IngestConfig.from(Settings.of(IngestConfig.DEFAULTS, Map.of(
-                    "kafka.bootstrap.servers", servers, "ingest.sources.path", sources.toString(),
-                    "ingest.transactional.id", "karaul-demo-ingest", "ingest.ops.port", "-1",
-                    "ingest.http.host.delay", "50ms"))), metrics, ops));
+            pipeline.start(writeSources(dir, site.baseUrl()));
             out.println();
-            out.println("Karaul demo running (" + (resume ? "resumed" : "clean start") + "). Kafka at " + servers
+            out.println("Karaul demo running (" + (resume ? "resumed" : "clean start") + "). Kafka at " + pipeline.servers()
                     + "; sample sources at " + site.baseUrl() + "/");
-            out.println("Desk page: " + alerts.url("/"));
-            out.println("Metrics: " + ops.url("/metrics") + "   Health: " + ops.url("/health"));
+            out.println("Desk page: " + pipeline.deskUrl());
+            out.println("Metrics: " + pipeline.ops().url("/metrics") + "   Health: " + pipeline.ops().url("/health"));
             out.println("Webhook API token: " + token + "   (subscribe: see README, 'Webhooks')");
             out.println("Alerts appear below as they arrive. Ctrl-C stops everything.");
             out.println();
@@ -112,21 +85,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         life.awaitSignal();
         return 0;
-    }
-
-    private String startBroker(Path dir, Lifecycle life, PrintStream out) {
-        if (bootstrap != null) {
-            if (!resume) {
-                out.println("Clean start: deleting the karaul.* topics on " + bootstrap + " (use --resume to keep them).");
-                DemoReset.deleteTopics(kafka(bootstrap));
-            }
-            return bootstrap;
-        }
-        if (!resume) {
-            EmbeddedKafka.deleteRecursively(dir);
-        }
-        out.println("Starting an embedded Kafka broker (KRaft) with its data in " + dir.resolve("kafka") + " …");
-        return life.add("kafka", EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, controllerPort, false)).bootstrapServers();
     }
 
     private Path writeSources(Path dir, String base) throws IOException {
@@ -147,11 +105,5 @@ public final class DemoCommand implements Callable<Integer> {
         Path file = dir.resolve("sources.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static Properties kafka(String servers) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", servers);
-        return p;
     }
 }

@@ -6,6 +6,7 @@ import org.karaul.export.ExportCommand;
 import org.karaul.ingest.IngestCommand;
 import org.karaul.ingest.cli.ExtractCommand;
 import org.karaul.ingest.cli.ParseFeedCommand;
+import org.karaul.ingest.cli.SourcesCommand;
 import org.karaul.processor.ProcessCommand;
 import org.karaul.processor.cli.ClassifyCommand;
 import org.karaul.processor.cli.EvalCommand;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Command;
         description = {"Karaul: a Kafka-native OSINT monitor for security in Central Asia.",
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
-        subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
                 WebhooksCommand.class, BrokerCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
-                ParseFeedCommand.class, ExportCommand.class, RulesCommand.class,
+                ParseFeedCommand.class, SourcesCommand.class, ExportCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 

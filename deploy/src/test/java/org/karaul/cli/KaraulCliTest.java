@@ -32,7 +32,7 @@ class KaraulCliTest {
     void shouldListEverySubcommandInHelp() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("demo", "ingest", "process", "alerts", "webhooks", "classify", "eval", "extract", "parse-feed");
+        assertThat(help.out()).contains("run", "demo", "sources", "ingest", "process", "alerts", "webhooks", "classify", "eval", "extract", "parse-feed");
     }
 
     @Test

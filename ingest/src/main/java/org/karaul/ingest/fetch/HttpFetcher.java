@@ -160,6 +160,15 @@ public final class HttpFetcher implements Fetcher {
         return new FetchException(url, String.valueOf(cause), cause);
     }
 
+    /**
+     * Whether robots.txt lets this fetcher's agent get {@code url} (fetching and caching the host's robots.txt as a
+     * fetch would); true when robots.txt is not obeyed.
+     */
+    public boolean robotsAllow(String url) throws FetchException {
+        URI target = parse(url);
+        return !config.obeyRobots() || robots.rulesFor(target).isAllowed(target.toString());
+    }
+
     private void checkRobots(String url, URI target) throws RobotsDeniedException {
         if (config.obeyRobots() && !robots.rulesFor(target).isAllowed(target.toString())) {
             throw new RobotsDeniedException(url, "robots.txt disallows " + target);

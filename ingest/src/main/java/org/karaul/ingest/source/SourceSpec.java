@@ -20,9 +20,11 @@ import java.util.Set;
  * @param minInterval shortest poll interval adaptive polling may use for a busy source
  * @param selectors   per-site CSS selectors (article links, title, body, time), {@link SiteSelectors#NONE} if none
  * @param maxItems    most articles, posts or reports fetched per poll
+ * @param profile     country, kind of publisher, reason for the grade and whether the URL was confirmed
  */
 public record SourceSpec(String id, String type, String url, Duration interval, String lang, String grade,
-                         List<String> regions, Duration minInterval, SiteSelectors selectors, int maxItems) {
+                         List<String> regions, Duration minInterval, SiteSelectors selectors, int maxItems,
+                         SourceProfile profile) {
 
     /** The source types this build knows. */
     public static final Set<String> TYPES = Set.of("rss", "atom", "html", "telegram", "sitemap", "pdf");
@@ -36,12 +38,19 @@ public record SourceSpec(String id, String type, String url, Duration interval, 
         minInterval = minInterval == null ? shorter(interval, Duration.ofMinutes(2)) : minInterval;
         selectors = selectors == null ? SiteSelectors.NONE : selectors;
         maxItems = maxItems <= 0 ? 20 : maxItems;
+        profile = profile == null ? SourceProfile.NONE : profile;
+    }
+
+    /** A spec without a profile. */
+    public SourceSpec(String id, String type, String url, Duration interval, String lang, String grade,
+                      List<String> regions, Duration minInterval, SiteSelectors selectors, int maxItems) {
+        this(id, type, url, interval, lang, grade, regions, minInterval, selectors, maxItems, null);
     }
 
     /** A spec with default minimum interval, no selectors and 20 items per poll. */
     public SourceSpec(String id, String type, String url, Duration interval, String lang, String grade,
                       List<String> regions) {
-        this(id, type, url, interval, lang, grade, regions, null, null, 0);
+        this(id, type, url, interval, lang, grade, regions, null, null, 0, null);
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -29,7 +29,10 @@ public final class SourcesFile {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern GRADE = Pattern.compile("[A-F]");
     private static final Set<String> KEYS = Set.of("id", "type", "url", "interval", "minInterval", "lang", "grade",
-            "regions", "selectors", "maxItems", "note");
+            "regions", "selectors", "maxItems", "note", "country", "kind", "reason", "confirmed");
+    private static final Pattern LANG = Pattern.compile("[a-z]{2}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}|regional");
+    private static final int REASON_MAX = 200;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private SourcesFile() {
@@ -123,14 +126,39 @@ public final class SourcesFile {
         if (grade != null && !GRADE.matcher(grade).matches()) {
             problems.add("grade must be one letter A-F (got " + grade + ")");
         }
+        String lang = text(n, "lang");
+        if (lang != null && !LANG.matcher(lang).matches()) {
+            problems.add("lang must be a two-letter ISO 639-1 code in lower case (got " + lang + ")");
+        }
         List<String> regions = new ArrayList<>();
         n.path("regions").forEach(r -> regions.add(r.asText()));
         SiteSelectors selectors = selectors(n.get("selectors"), problems);
+        SourceProfile profile = profile(n, problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        return new SourceSpec(id, type, url, interval, text(n, "lang"), grade, regions, min, selectors,
-                n.path("maxItems").asInt(0));
+        return new SourceSpec(id, type, url, interval, lang, grade, regions, min, selectors,
+                n.path("maxItems").asInt(0), profile);
+    }
+
+    private static SourceProfile profile(JsonNode n, List<String> problems) {
+        String country = text(n, "country");
+        if (country != null && !COUNTRY.matcher(country).matches()) {
+            problems.add("country must be an ISO 3166 alpha-2 code in upper case or 'regional' (got " + country + ")");
+        }
+        String kind = text(n, "kind");
+        if (kind != null && !SourceProfile.KINDS.contains(kind)) {
+            problems.add("kind must be one of " + new java.util.TreeSet<>(SourceProfile.KINDS) + " (got " + kind + ")");
+        }
+        String reason = text(n, "reason");
+        if (reason != null && (reason.contains("\n") || reason.length() > REASON_MAX)) {
+            problems.add("reason must be one line of at most " + REASON_MAX + " characters");
+        }
+        JsonNode confirmed = n.get("confirmed");
+        if (confirmed != null && !confirmed.isBoolean()) {
+            problems.add("confirmed must be true or false (got " + confirmed.asText() + ")");
+        }
+        return new SourceProfile(country, kind, reason, confirmed == null || confirmed.asBoolean());
     }
 
     private static SiteSelectors selectors(JsonNode s, List<String> problems) {

@@ -1,4 +1,4 @@
-package org.karaul.cli;
+package org.karaul.local;
 
 import java.util.Properties;
 import java.util.Set;
@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Clean start of the demo on an external broker: removes Karaul's topics and the demo's internal ones. */
-final class DemoReset {
-    private DemoReset() {
+final class TopicReset {
+    private TopicReset() {
     }
 
     /** Deletes topics named {@code karaul.*} or {@code karaul-demo-*} and waits until the broker no longer lists them. */
