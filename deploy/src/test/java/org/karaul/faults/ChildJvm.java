@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  * (an IDE run) the JVM runs from this test's class path, without an archive.
  */
 final class ChildJvm {
-    /** How long an orderly stop may take when the JVM writes its archive on the way out (seconds when idle). */
-    private static final Duration STOP_WITH_ARCHIVE = Duration.ofMinutes(2);
+    /**
+     * How long an orderly stop may take when the JVM writes its archive on the way out: seconds when idle, up to two
+     * minutes on a 2-core machine busy with other builds.
+     */
+    private static final Duration STOP_WITH_ARCHIVE = Duration.ofMinutes(5);
     private static final Path JAR = Path.of(System.getProperty("karaul.faults.jar", "target/karaul.jar"));
     private final String name;
     private final String heap;

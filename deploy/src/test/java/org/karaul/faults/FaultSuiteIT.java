@@ -155,9 +155,14 @@ class FaultSuiteIT {
     @AfterAll
     void summary() {
         if (report != null) {
-            report.summary(RECOVERY_LIMIT != null ? "limit " + RECOVERY_LIMIT + " (karaul.faults.recovery.limit)"
+            List<String> archived = new ArrayList<>();
+            for (String jvm : List.of("processor", "alerts", "broker")) {
+                archived.add(jvm + (Files.isRegularFile(Stack.archive(root.resolve("reference"), jvm)) ? " yes" : " no"));
+            }
+            report.summary((RECOVERY_LIMIT != null ? "limit " + RECOVERY_LIMIT + " (karaul.faults.recovery.limit)"
                     : "short form: bound " + RECOVERY_BOUND + " only (karaul.faults.recovery.bound; the long form holds each"
-                    + " restart to karaul.faults.recovery.limit)", RECOVERY_LIMIT != null ? RECOVERY_LIMIT : RECOVERY_BOUND);
+                    + " restart to karaul.faults.recovery.limit)") + "; class-data-sharing archive " + archived,
+                    RECOVERY_LIMIT != null ? RECOVERY_LIMIT : RECOVERY_BOUND);
         }
     }
 
