@@ -90,9 +90,6 @@ public final class AlertsApp implements AutoCloseable {
             TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
                     Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK, Topics.SOURCE_STATUS));
         }
-        if (config.webhooks()) {
-            RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
-        }
         KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes()),
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
                         config.deadLetterMaxBytes()), metrics));
@@ -104,6 +101,10 @@ public final class AlertsApp implements AutoCloseable {
         // service alerts again sooner
         streams.start();
         try {
+            if (config.webhooks()) {
+                // checked after the stream started (it needs only the topics), before the webhook workers it guards
+                RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
+            }
             List<AlertSink> sinks = new ArrayList<>(extraSinks);
             if (config.console()) {
                 sinks.add(new ConsoleSink(System.out));

@@ -21,7 +21,7 @@ final class BrokerJvm implements AutoCloseable {
 
     private BrokerJvm(Path dir, int port, int controllerPort) {
         this.port = port;
-        this.jvm = new ChildJvm("broker", dir.resolve("broker.log"), "768m", "broker", "--data-dir",
+        this.jvm = new ChildJvm("broker", dir.resolve("broker.log"), Stack.archive(dir, "broker"), "768m", "broker", "--data-dir",
                 dir.resolve("broker-data").toString(), "--kafka-port", Integer.toString(port), "--controller-port",
                 Integer.toString(controllerPort));
     }

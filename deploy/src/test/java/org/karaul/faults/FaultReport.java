@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The suite's figures, one block per scenario, rewritten to {@code target/fault-report.txt} after each scenario. */
 final class FaultReport {
@@ -17,15 +20,13 @@ final class FaultReport {
             return String.format(Locale.ROOT, "  recovery %-34s n=%d  from restart min/median/max %s  from kill %s", what,
                     fromRestartMs.size(), stats(fromRestartMs), stats(fromKillMs));
         }
-
-        long maxFromRestart() {
-            return fromRestartMs.stream().mapToLong(Long::longValue).max().orElse(0);
-        }
     }
 
     private final Path file;
     private final String header;
     private final List<String> blocks = new ArrayList<>();
+    private final Map<String, List<Long>> byService = new LinkedHashMap<>();
+    private String summary;
 
     FaultReport(Path file, String header) {
         this.file = file;
@@ -56,8 +57,25 @@ final class FaultReport {
         write();
     }
 
+    /** Notes the restart-to-output times of one service in one scenario, for {@link #summary}. */
+    synchronized void recovered(String service, List<Long> fromRestartMs) {
+        byService.computeIfAbsent(service, s -> new ArrayList<>()).addAll(fromRestartMs);
+    }
+
+    /** Adds, per service over every scenario, min/median/max of restart to first output and how many are over. */
+    synchronized void summary(String rule, Duration limit) {
+        StringBuilder sb = new StringBuilder("recovery per service, restart to first output, " + rule + "\n");
+        byService.forEach((service, ms) -> sb.append(String.format(Locale.ROOT, "  %-10s n=%d  min/median/max %s  over %d%n",
+                service, ms.size(), stats(ms), ms.stream().filter(m -> m > limit.toMillis()).count())));
+        summary = sb.toString();
+        write();
+    }
+
     private void write() {
         StringBuilder sb = new StringBuilder("Karaul fault suite, " + Instant.now() + "\n" + header + "\n\n");
+        if (summary != null) {
+            sb.append(summary).append('\n');
+        }
         blocks.forEach(b -> sb.append(b).append('\n'));
         try {
             Files.createDirectories(file.getParent());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,12 +46,15 @@ class FaultSuiteIT {
     private static final String BACKOFF_MAX = System.getProperty("karaul.faults.backoff.max", "2s");
     private static final long SEED = Long.getLong("karaul.faults.seed", System.currentTimeMillis());
     /**
-     * The issue's promise, a killed service working again within 5 s of its restart with the default settings, is
-     * asserted when this is set (the long form sets PT5S); the short form reports the times only, as a timed check
-     * in every build would fail on a machine busy with other work.
+     * The issue's promise, a killed service working again within 5 s of its restart with the default settings: each
+     * restart of a service is held to this when it is set (the long form sets PT5S, for a quiet machine). Without it
+     * (the short form, in every build on machines busy with other work) each restart is held to a generous
+     * {@link #RECOVERY_BOUND} only, and the times are reported.
      */
     private static final Duration RECOVERY_LIMIT = System.getProperty("karaul.faults.recovery.limit", "").isBlank() ? null
             : Duration.parse(System.getProperty("karaul.faults.recovery.limit"));
+    /** The short form's bound: a restart that takes longer is broken, not slow (a busy 2-core CI runner: ~45 s). */
+    private static final Duration RECOVERY_BOUND = Duration.parse(System.getProperty("karaul.faults.recovery.bound", "PT2M"));
     /** Start-up of a JVM on a machine shared with other builds can take minutes. */
     private static final Duration START = Duration.ofMinutes(5);
     private static final Duration SETTLE = Duration.ofMinutes(5);
@@ -72,7 +76,8 @@ class FaultSuiteIT {
                 "items %d (dev set in eras), feed %d items/s, kills %d per service, broker restarts %d, receiver outage %s,"
                         + " webhook backoff %s..%s, seed %d; processor, alerts and broker each a JVM of its own,"
                         + " static membership, default session timeout; recovery = restart (or kill) to the next output"
-                        + " record readable with read_committed", items.size(), RATE, KILLS, BROKER_RESTARTS, OUTAGE,
+                        + " record readable with read_committed; each JVM runs target/karaul.jar with a class-data-sharing archive"
+                        + " written by the run without faults", items.size(), RATE, KILLS, BROKER_RESTARTS, OUTAGE,
                 BACKOFF_INITIAL, BACKOFF_MAX, SEED));
         long t0 = System.nanoTime();
         try (Stack s = Stack.start(root.resolve("reference"), backoff()); Feed feed = new Feed(s.bootstrap(), items, 0).start()) {
@@ -135,10 +140,29 @@ class FaultSuiteIT {
             assertThat(fromKill).as("kills done before the feed ran out (raise karaul.faults.items)").hasSize(KILLS);
             assertClean(o);
             assertThat(o.deadLetters.values().stream().mapToLong(Long::longValue).sum()).as("dead letters").isZero();
-            if (RECOVERY_LIMIT != null) {
-                assertThat(r.maxFromRestart()).as(service + " working again after a restart, ms")
-                        .isLessThanOrEqualTo(RECOVERY_LIMIT.toMillis());
+            assertRecovery(service, fromRestart);
+        }
+    }
+
+    /** Each restart of {@code service} working again within the limit (long form) or the generous bound (short). */
+    private void assertRecovery(String service, List<Long> fromRestartMs) {
+        report.recovered(service, fromRestartMs);
+        Duration limit = RECOVERY_LIMIT != null ? RECOVERY_LIMIT : RECOVERY_BOUND;
+        assertThat(fromRestartMs).as(service + " working again after each restart, ms (limit " + limit + ")")
+                .allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(limit.toMillis()));
+    }
+
+    @AfterAll
+    void summary() {
+        if (report != null) {
+            List<String> archived = new ArrayList<>();
+            for (String jvm : List.of("processor", "alerts", "broker")) {
+                archived.add(jvm + (Files.isRegularFile(Stack.archive(root.resolve("reference"), jvm)) ? " yes" : " no"));
             }
+            report.summary((RECOVERY_LIMIT != null ? "limit " + RECOVERY_LIMIT + " (karaul.faults.recovery.limit)"
+                    : "short form: bound " + RECOVERY_BOUND + " only (karaul.faults.recovery.bound; the long form holds each"
+                    + " restart to karaul.faults.recovery.limit)") + "; class-data-sharing archive " + archived,
+                    RECOVERY_LIMIT != null ? RECOVERY_LIMIT : RECOVERY_BOUND);
         }
     }
 
@@ -230,6 +254,7 @@ class FaultSuiteIT {
                     details);
             assertThat(missing).as("poison records not on their stage's dead-letter topic").isEmpty();
             assertClean(o);
+            assertRecovery("alerts", List.of(ms(first - restart)));
         }
     }
 

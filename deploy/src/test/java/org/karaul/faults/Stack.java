@@ -72,13 +72,23 @@ final class Stack implements AutoCloseable {
                 "alerts.state.dir", dir.resolve("alerts-state").toString(), "alerts.group.instance.id", "alerts-1",
                 "alerts.ops.port", "-1", "alerts.http.port", "-1", "alerts.webhooks.allow", "127.0.0.1/32"));
         a.putAll(alertsSettings);
-        ChildJvm processor = new ChildJvm("processor", dir.resolve("processor.log"), "512m", "process", "--config",
+        ChildJvm processor = new ChildJvm("processor", dir.resolve("processor.log"), archive(dir, "processor"), "512m",
+                "process", "--config",
                 write(dir.resolve("processor.properties"), p).toString());
-        ChildJvm alerts = new ChildJvm("alerts", dir.resolve("alerts.log"), "512m", "alerts", "--config",
+        ChildJvm alerts = new ChildJvm("alerts", dir.resolve("alerts.log"), archive(dir, "alerts"), "512m", "alerts",
+                "--config",
                 write(dir.resolve("alerts.properties"), a).toString());
         processor.start();
         alerts.start();
         return new Stack(dir, broker, processor, alerts, receiver, new Watch(bootstrap));
+    }
+
+    /**
+     * The class-data-sharing archive of one kind of JVM, shared by every scenario (beside their directories): the
+     * first scenario's orderly stop writes it, the later ones map it.
+     */
+    static Path archive(Path scenarioDir, String name) {
+        return scenarioDir.resolveSibling("cds").resolve(name + ".jsa");
     }
 
     String bootstrap() {
