@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
-                WebhooksCommand.class, BrokerCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
+                WebhooksCommand.class, BrokerCommand.class, HealthCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
                 ParseFeedCommand.class, ExportCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
