@@ -17,8 +17,12 @@ mkdir -p "$root/opt/java" "$root/tmp" "$root/etc"
 chmod 1777 "$root/tmp"
 "$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules ALL-MODULE-PATH --strip-debug --no-header-files \
   --no-man-pages --compress=2 --output "$root/opt/java/openjdk"
-# every shared library the runtime loads, with the dynamic loader, at the same paths as here
-{ ldd "$root/opt/java/openjdk/bin/java"; find "$root/opt/java/openjdk/lib" -name '*.so' -exec ldd {} \; 2>/dev/null; } \
+# every shared library the runtime loads, with the dynamic loader, at the same paths as here, and those the JNI
+# libraries in the dependencies need (RocksDB: libpthread, libdl, librt, libstdc++, libgcc_s; zstd, snappy, lz4: libz)
+{ ldd "$root/opt/java/openjdk/bin/java"; find "$root/opt/java/openjdk/lib" -name '*.so' -exec ldd {} \; 2>/dev/null
+  for lib in libpthread.so.0 libdl.so.2 librt.so.1 libm.so.6 libstdc++.so.6 libgcc_s.so.1 libz.so.1; do
+    ldconfig -p | grep -F "$lib (libc6,x86-64)" | sed 's/.*=> //'
+  done; } \
   | grep -oE '/[^ ]+\.so[^ ]*' | sort -u | while read -r lib; do
     [ -e "$lib" ] || continue
     mkdir -p "$root$(dirname "$lib")"

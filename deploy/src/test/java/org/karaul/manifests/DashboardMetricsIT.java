@@ -51,8 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every metric the Grafana dashboard (deploy/grafana/karaul.json) queries is served: ingest, processor and alerts
  * run on a real broker with their own Prometheus registries and ops endpoints, crawl a loopback feed, classify, alert
- * and deliver to two loopback webhook receivers (one failing once, then taking the alert; one answering 410), with a
- * poison record on the raw topic; then their /metrics are scraped over HTTP until each queried name has appeared.
+ * and deliver to two loopback webhook receivers (one failing once, then taking the alert; one answering 410), with
+ * poison records on the raw and classified topics; then their /metrics are scraped over HTTP until each queried name
+ * has appeared.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class DashboardMetricsIT {
@@ -213,13 +214,18 @@ class DashboardMetricsIT {
         return r.body();
     }
 
-    /** A record the processor cannot read: it is dead-lettered and counted. */
+    /**
+     * Records the processor cannot read: on the raw topic (the classifier dead-letters it itself) and on the classified
+     * topic (the developments stage's dead-letter handler takes it); both are dead-lettered and counted.
+     */
     private static void sendPoison(String kafka) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ITEMS_RAW.name(), "poison".getBytes(StandardCharsets.UTF_8),
-                    "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            for (String topic : List.of(Topics.ITEMS_RAW.name(), Topics.ITEMS_CLASSIFIED.name())) {
+                producer.send(new ProducerRecord<>(topic, "poison".getBytes(StandardCharsets.UTF_8),
+                        "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            }
         }
     }
 }

@@ -299,6 +299,21 @@ class ManifestsTest {
         });
     }
 
+    @Test
+    void shouldRefuseToStartAlertsWithTheComposeExampleSecrets() throws IOException {
+        Properties example = new Properties();
+        try (var in = Files.newBufferedReader(COMPOSE.resolve(".env.example"))) {
+            example.load(in);
+        }
+        Map<String, String> env = new TreeMap<>();
+        StrictYaml.documents(COMPOSE.resolve("compose.yaml")).get(0).path("services").path("alerts").path("environment")
+                .fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText().startsWith("${")
+                        ? example.getProperty(e.getKey()) : e.getValue().asText()));
+        assertThat(env).doesNotContainValue(null);
+        assertThatThrownBy(() -> AlertsConfig.from(Settings.load(AlertsConfig.DEFAULTS, null, env)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.desk.token");
+    }
+
     private static String keyOf(String resource, String env) {
         Properties p = new Properties();
         try (var in = ManifestsTest.class.getClassLoader().getResourceAsStream(resource)) {
