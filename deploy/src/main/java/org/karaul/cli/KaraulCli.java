@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
                 "Crawlers feed karaul.items.raw; the processor classifies into karaul.items.classified;",
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
-                WebhooksCommand.class, BrokerCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
-                ParseFeedCommand.class, SourcesCommand.class, ExportCommand.class, RulesCommand.class,
+                WebhooksCommand.class, BrokerCommand.class, HealthCommand.class, ClassifyCommand.class, EvalCommand.class,
+                ExtractCommand.class, ParseFeedCommand.class, SourcesCommand.class, ExportCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 
