@@ -133,14 +133,7 @@ public final class RulesCommand implements Callable<Integer> {
 
         private static ArrayNode rows(List<Judged> rows) {
             ArrayNode a = Json.mapper().createArrayNode();
-            for (Judged j : rows) {
-                ObjectNode n = Json.mapper().valueToTree(j);
-                if (j.judged() > 0) {
-                    n.put("precision", j.precision());
-                    n.putArray("interval").add(j.interval()[0]).add(j.interval()[1]);
-                }
-                a.add(n);
-            }
+            rows.forEach(j -> a.add(j.json()));
             return a;
         }
     }
