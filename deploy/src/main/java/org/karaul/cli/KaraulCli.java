@@ -2,6 +2,7 @@ package org.karaul.cli;
 
 import org.karaul.alerts.AlertsCommand;
 import org.karaul.alerts.precision.RulesCommand;
+import org.karaul.backtest.BacktestCommand;
 import org.karaul.export.ExportCommand;
 import org.karaul.ingest.IngestCommand;
 import org.karaul.ingest.cli.ExtractCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
                 "the alerts service publishes karaul.alerts and delivers them."},
         subcommands = {DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
                 WebhooksCommand.class, BrokerCommand.class, ClassifyCommand.class, EvalCommand.class, ExtractCommand.class,
-                ParseFeedCommand.class, ExportCommand.class, RulesCommand.class,
+                ParseFeedCommand.class, ExportCommand.class, RulesCommand.class, BacktestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 
