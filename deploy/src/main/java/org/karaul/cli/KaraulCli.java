@@ -1,7 +1,7 @@
 package org.karaul.cli;
 
 import org.karaul.alerts.AlertsCommand;
-import org.karaul.alerts.precision.RulesCommand;
+import org.karaul.alerts.RulesCommand;
 import org.karaul.backtest.BacktestCommand;
 import org.karaul.export.ExportCommand;
 import org.karaul.ingest.IngestCommand;

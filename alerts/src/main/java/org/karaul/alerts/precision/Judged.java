@@ -69,7 +69,7 @@ public record Judged(String name, int alerts, int developments, int confirmed, i
     }
 
     /** One row of the report's table. */
-    String row() {
+    public String row() {
         double[] ci = interval();
         String precision = judged() == 0 ? "-" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", precision(), ci[0], ci[1]);
         return String.format(Locale.ROOT, "%-40s %6d %6d %6d %6d %6d %6d  %s", name, alerts, developments, confirmed,
