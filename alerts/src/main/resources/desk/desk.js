@@ -12,7 +12,8 @@
   let lang = WORDS[localStorage.getItem('karaul.lang')] ? localStorage.getItem('karaul.lang') : 'en';
   let selectedId = null;
   let lastSources = null;
-  let view = 'alerts';         // or 'developments': the open developments, alerted or not
+  let view = 'alerts';         // or 'developments': the open developments, alerted or not; or 'rules': their precision
+  let lastRules = null;        // the latest /rules/precision answer
   let open = [];               // the open developments as alert-like entries {id: 'dev:ID', data: {...}}
   let trendRange = '24h';
   let lastTrends = null;
@@ -174,8 +175,73 @@
   function setView(next) {
     view = next;
     document.querySelectorAll('#views button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+    $('rules').hidden = view !== 'rules';
+    document.querySelector('main').hidden = view === 'rules';
+    document.querySelector('.map-box').hidden = view === 'rules';
+    $('trends').hidden = view === 'rules';
     if (view === 'developments') loadOpen();
+    if (view === 'rules') loadRules();
     renderList();
+  }
+
+  /** Each rule's precision as the alerts service computes it from the marks (GET /rules/precision). */
+  function loadRules() {
+    if (view !== 'rules') return;
+    fetch('/rules/precision', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((answer) => { if (answer) { lastRules = answer; renderRules(answer); } })
+      .catch(() => { /* shown again on the next poll */ });
+  }
+
+  /** One row per rule, worst first as served, with its false alarms as links to their developments. */
+  function renderRules(answer) {
+    const rows = (answer.rules || []).map((j) => {
+      const tr = el('tr', 'rule-row');
+      tr.dataset.rule = j.name;
+      const value = j.precision === undefined ? t('rules.notJudged')
+        : t('rules.value', { p: Number(j.precision).toFixed(2), low: Number(j.interval[0]).toFixed(2),
+          high: Number(j.interval[1]).toFixed(2) });
+      [['rule-name', j.name], ['rule-alerts', j.alerts], ['rule-developments', j.developments],
+        ['rule-confirmed', j.confirmed], ['rule-handled', j.handled], ['rule-false', j.falsePositive],
+        ['rule-duplicate', j.duplicate], ['rule-precision', value]].forEach(([cls, text]) => tr.appendChild(el('td', cls, text)));
+      const examples = el('ul', 'rule-examples');
+      (j.falseAlarms || []).forEach((e) => {
+        const li = el('li', 'rule-example');
+        const a = el('a', 'rule-example-link', e.title);
+        a.href = '#dev=' + encodeURIComponent(e.developmentId);
+        a.dataset.development = e.developmentId;
+        a.addEventListener('click', (ev) => { ev.preventDefault(); openDevelopment(e.developmentId); });
+        li.appendChild(a);
+        if (e.note) li.appendChild(document.createTextNode(t('rules.note', { note: e.note })));
+        if ((e.terms || []).length) li.appendChild(document.createTextNode(t('rules.terms', { terms: e.terms.join(', ') })));
+        examples.appendChild(li);
+      });
+      const cell = el('td', 'rule-false-alarms');
+      cell.appendChild(examples);
+      tr.appendChild(cell);
+      return tr;
+    });
+    if (!rows.length) {
+      const tr = el('tr');
+      const td = el('td', 'hint', t('rules.none'));
+      td.colSpan = 9;
+      tr.appendChild(td);
+      rows.push(tr);
+    }
+    $('rules-body').replaceChildren(...rows);
+    $('rules-summary').textContent = t('rules.summary', { marked: answer.marked || 0, rules: (answer.rules || []).length });
+  }
+
+  /** Back to the alerts with the development's latest alert selected (or selected as soon as it arrives). */
+  function openDevelopment(id) {
+    setView('alerts');
+    const event = alerts.find((e) => e.data.developmentId === id);
+    if (event) {
+      select(event.id);
+    } else {
+      wantedDevelopment = id;
+      saveState();
+    }
   }
 
   /** The shown alerts' developments on the map, each with its latest alert. */
@@ -339,6 +405,7 @@
     if (before && before.at > mark.at) return;
     marks.set(mark.developmentId, mark);
     renderList();
+    loadRules();
     const event = shownEntries().find((e) => e.id === selectedId);
     if (event && event.data.developmentId === mark.developmentId) select(selectedId);
   }
@@ -448,6 +515,7 @@
     renderList();
     if (lastSources) renderSources(lastSources);
     if (lastTrends) renderTrends();
+    if (lastRules) renderRules(lastRules);
     if (selectedId) select(selectedId);
   }
 
@@ -510,6 +578,7 @@
     document.querySelectorAll('#trend-ranges button').forEach((b) => b.addEventListener('click', () => setTrendRange(b.dataset.range)));
     pollTrends();
     setInterval(pollTrends, 10000);
+    setInterval(loadRules, 10000);
     $('who').value = localStorage.getItem('karaul.who') || '';
     $('who').addEventListener('change', () => localStorage.setItem('karaul.who', $('who').value.trim()));
     $('filters').addEventListener('submit', (e) => e.preventDefault());

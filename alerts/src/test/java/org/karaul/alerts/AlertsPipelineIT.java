@@ -168,7 +168,7 @@ class AlertsPipelineIT {
 
             // the rules report reads the mark made through the desk and names the false alarm under its rule
             java.io.StringWriter out = new java.io.StringWriter();
-            int exit = new picocli.CommandLine(new org.karaul.alerts.precision.RulesCommand())
+            int exit = new picocli.CommandLine(new org.karaul.alerts.RulesCommand())
                     .setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(new java.io.StringWriter()))
                     .execute("report", "--bootstrap", KafkaBrokerExtension.bootstrapServers());
             assertThat(exit).isZero();

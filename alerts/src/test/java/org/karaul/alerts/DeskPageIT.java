@@ -3,6 +3,7 @@ package org.karaul.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -364,6 +365,76 @@ class DeskPageIT {
         await("its detail", () -> detailTitle().equals(title) && stateLine().startsWith("Development opened"));
         browser.findElement(By.cssSelector("#views button[data-view='alerts']")).click();
         await("back to the alerts", () -> browser.findElement(By.id("count")).getText().endsWith(" alerts"));
+    }
+
+    /** A cell of a rule's row in the Rules view, or null while it is absent or being re-rendered. */
+    static String ruleCell(String rule, String cell) {
+        try {
+            return browser.findElements(By.cssSelector("#rules-body tr.rule-row")).stream()
+                    .filter(tr -> rule.equals(tr.getAttribute("data-rule"))).findFirst()
+                    .map(tr -> tr.findElement(By.className(cell)).getText()).orElse(null);
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            return null;
+        }
+    }
+
+    @Test
+    void shouldCountATriageMarkMadeInThePageInTheRulesViewWithTheFalseAlarmAsALink() throws Exception {
+        String title = "<i>Hackers</i> deface the website of a ministry in Tashkent (rules " + System.nanoTime() + ")";
+        pipeline.send(Stories.item("kun", "A", "en", title, "Hackers defaced the website of a ministry.",
+                Instant.now().minusSeconds(20), "cyber.attack", Severity.HIGH, "UZ"));
+        browser.get(pipeline.alerts.url("/"));
+        await("the alert", () -> titles().stream().anyMatch(t -> t.getText().equals(title)));
+        open(title);
+        String facts = await("the alert's rule", () -> {
+            List<WebElement> p = browser.findElements(By.cssSelector("#detail p.facts"));
+            return p.isEmpty() ? null : p.get(0).getText();
+        });
+        String rule = facts.substring(facts.lastIndexOf("rule ") + "rule ".length()).trim();
+        String dev = java.net.URLDecoder.decode(browser.getCurrentUrl().replaceAll(".*[#&]dev=([^&]*).*", "$1"),
+                StandardCharsets.UTF_8);
+        assertThat(dev).startsWith("dev-");
+
+        browser.findElement(By.cssSelector("#views button[data-view='rules']")).click();
+        await("the rule in the Rules view", () -> ruleCell(rule, "rule-alerts") != null);
+        assertThat(browser.findElement(By.tagName("main")).isDisplayed()).as("the alert list is hidden").isFalse();
+        int alertsBefore = Integer.parseInt(ruleCell(rule, "rule-alerts"));
+        int falseBefore = Integer.parseInt(ruleCell(rule, "rule-false"));
+        int confirmedBefore = Integer.parseInt(ruleCell(rule, "rule-confirmed"));
+        int handledBefore = Integer.parseInt(ruleCell(rule, "rule-handled"));
+        assertThat(alertsBefore).isPositive();
+
+        browser.findElement(By.cssSelector("#views button[data-view='alerts']")).click();
+        WebElement who = browser.findElement(By.id("who"));
+        who.clear();
+        who.sendKeys("Timur");
+        open(title);
+        await("the triage panel", () -> !browser.findElements(By.cssSelector("#detail button.triage-false_positive")).isEmpty());
+        // the detail is drawn twice (the alert, then the development fetched for it): type once it has settled
+        await("the development's detail", () -> detailTitle().equals(title) && stateLine().startsWith("Development"));
+        browser.findElement(By.cssSelector("#detail .triage-note")).sendKeys("a <b>drill</b>, not an attack");
+        browser.findElement(By.cssSelector("#detail button.triage-false_positive")).click();
+        await("the mark saved", () -> browser.findElement(By.cssSelector("#detail .triage-state")).getText()
+                .startsWith("Marked false positive by Timur"));
+
+        browser.findElement(By.cssSelector("#views button[data-view='rules']")).click();
+        await("one more false alarm on the rule", () -> String.valueOf(falseBefore + 1).equals(ruleCell(rule, "rule-false")));
+        assertThat(Integer.parseInt(ruleCell(rule, "rule-alerts"))).isEqualTo(alertsBefore);
+        assertThat(Integer.parseInt(ruleCell(rule, "rule-confirmed"))).isEqualTo(confirmedBefore);
+        int right = confirmedBefore + handledBefore;
+        int judged = right + falseBefore + 1;
+        assertThat(ruleCell(rule, "rule-precision")).startsWith(String.format(java.util.Locale.ROOT, "%.2f (", right / (double) judged));
+        WebElement row = browser.findElements(By.cssSelector("#rules-body tr.rule-row")).stream()
+                .filter(tr -> rule.equals(tr.getAttribute("data-rule"))).findFirst().orElseThrow();
+        WebElement link = row.findElements(By.cssSelector("a.rule-example-link")).stream()
+                .filter(a -> a.getText().equals(title)).findFirst().orElseThrow();
+        assertThat(link.getAttribute("href")).endsWith("#dev=" + dev);
+        assertThat(row.findElements(By.cssSelector(".rule-examples i, .rule-examples b"))).as("titles and notes stay text").isEmpty();
+        assertThat(row.findElement(By.className("rule-false-alarms")).getText()).contains("a <b>drill</b>, not an attack");
+
+        link.click();
+        await("the development opened from its false alarm", () -> detailTitle().equals(title));
+        assertThat(browser.findElement(By.tagName("main")).isDisplayed()).isTrue();
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.karaul.cli;
 
 import org.karaul.alerts.AlertsCommand;
-import org.karaul.alerts.precision.RulesCommand;
+import org.karaul.alerts.RulesCommand;
+import org.karaul.backtest.BacktestCommand;
 import org.karaul.export.ExportCommand;
 import org.karaul.ingest.IngestCommand;
 import org.karaul.ingest.cli.ExtractCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
                 WebhooksCommand.class, BrokerCommand.class, HealthCommand.class, ClassifyCommand.class, EvalCommand.class,
                 ExtractCommand.class, ParseFeedCommand.class, SourcesCommand.class, ExportCommand.class, RulesCommand.class,
+                BacktestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 

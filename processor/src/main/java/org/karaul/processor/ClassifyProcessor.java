@@ -20,7 +20,6 @@ import org.karaul.deadletter.BadRecordException;
 import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
-import org.karaul.processor.classify.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +79,7 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
             LOG.info("record at {} has no key; keyed by its item id {}", origin, item.id());
         }
         try {
-            Classification c = classifier.classify(new Document(item.id(), item.title(), item.text(), item.lang()));
-            ClassifiedItem out = new ClassifiedItem(item, c.relevant(), c.severity(), c.categories(), c.countries(),
-                    c.groups(), c.taxonomyVersion(), origin, clock.instant());
+            ClassifiedItem out = Classification.label(classifier, item, origin, clock.instant());
             count(out);
             context.forward(record.withKey(key).withValue(Outcome.classified(out)));
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.karaul.alerts.desk;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.karaul.alerts.precision.RulePrecision;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * alerts (read again at start, so a restart shows the same history) and tells the listeners (the open pages) of each
  * new one; it keeps the latest state of recent developments, so a click shows a timeline that grew after the alert;
  * and it keeps every development's latest triage mark (the compacted feedback topic, read whole), telling the pages
- * of each new mark, whichever instance or page wrote it.
+ * of each new mark, whichever instance or page wrote it. From the alerts and marks it reads it keeps each rule's
+ * precision ({@link RulePrecision}) for the desk's Rules view.
  */
 public final class DeskFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskFeed.class);
@@ -56,6 +59,7 @@ public final class DeskFeed implements AutoCloseable {
     };
     private final Map<String, Triage> marks = new LinkedHashMap<>();
     private final Map<String, SourceStatus> sources = new java.util.TreeMap<>();
+    private final RulePrecision precision = new RulePrecision();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Triage>> markListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -117,6 +121,14 @@ public final class DeskFeed implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Each rule's and category's precision as the marks judge it, worst first ({@link RulePrecision#json()}), over the
+     * alerts this feed has read since it started (the latest {@code keep} at start, then every new one) and every mark.
+     */
+    public synchronized ObjectNode precision() {
+        return precision.json();
+    }
+
     public void listenMarks(Consumer<Triage> listener) {
         markListeners.add(listener);
     }
@@ -171,6 +183,7 @@ public final class DeskFeed implements AutoCloseable {
             if (r.topic().equals(Topics.FEEDBACK.name()) && r.key() != null) {
                 synchronized (this) {
                     marks.remove(r.key()); // a cleared mark
+                    precision.cleared(r.key());
                 }
             }
             return;
@@ -202,6 +215,7 @@ public final class DeskFeed implements AutoCloseable {
                 return;
             }
             marks.put(t.developmentId(), t);
+            precision.mark(t);
         }
         for (Consumer<Triage> l : new ArrayList<>(markListeners)) {
             l.accept(t);
@@ -211,6 +225,7 @@ public final class DeskFeed implements AutoCloseable {
     private void add(Entry e) {
         synchronized (this) {
             recent.addLast(e);
+            precision.alert(e.event());
             while (recent.size() > keep) {
                 recent.removeFirst();
             }

@@ -89,6 +89,8 @@ public final class DeskPage implements HttpHandler {
             stream(ex);
         } else if (path.equals(SUBSCRIPTIONS)) {
             json(ex, subscriptionStates());
+        } else if (path.equals("/rules/precision")) {
+            json(ex, feed.precision());
         } else if (path.equals("/sources")) {
             json(ex, feed.sources());
         } else if (path.equals("/developments")) {

@@ -1,8 +1,10 @@
 package org.karaul.alerts.precision;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.karaul.contract.kafka.Json;
 
 /**
  * What analysts said of the developments one rule (or category) alerted on: counts by mark, precision with a Wilson
@@ -53,8 +55,21 @@ public record Judged(String name, int alerts, int developments, int confirmed, i
         return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
+    /**
+     * This row as JSON: its fields, and the precision with its interval when anything was judged; shared by the
+     * report, the desk's {@code /rules/precision} and the backtest.
+     */
+    public ObjectNode json() {
+        ObjectNode n = Json.mapper().valueToTree(this);
+        if (judged() > 0) {
+            n.put("precision", precision());
+            n.putArray("interval").add(interval()[0]).add(interval()[1]);
+        }
+        return n;
+    }
+
     /** One row of the report's table. */
-    String row() {
+    public String row() {
         double[] ci = interval();
         String precision = judged() == 0 ? "-" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", precision(), ci[0], ci[1]);
         return String.format(Locale.ROOT, "%-40s %6d %6d %6d %6d %6d %6d  %s", name, alerts, developments, confirmed,

@@ -1,5 +1,7 @@
 package org.karaul.alerts.precision;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Triage;
 import org.karaul.contract.TriageMark;
+import org.karaul.contract.kafka.Json;
 
 /**
  * Joins the triage marks to the alerts: each development's latest mark counts once for every rule that alerted on it
@@ -63,6 +66,21 @@ public final class RulePrecision {
 
     public List<Judged> byCategory() {
         return judge(this::categories, alertsPerCategory);
+    }
+
+    /**
+     * The whole judgement as JSON: {@code marked}, then {@code rules} and {@code categories}, each worst first, rows as
+     * {@link Judged#json()}. What {@code karaul rules report --json} writes and the desk's {@code /rules/precision}
+     * serves.
+     */
+    public ObjectNode json() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("marked", marked());
+        ArrayNode rules = root.putArray("rules");
+        byRule().forEach(j -> rules.add(j.json()));
+        ArrayNode categories = root.putArray("categories");
+        byCategory().forEach(j -> categories.add(j.json()));
+        return root;
     }
 
     /** How many developments carry a mark. */

@@ -8,38 +8,52 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.karaul.alerts.rules.AlertRule;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
-import org.karaul.contract.DevelopmentStatus;
 import org.karaul.deadletter.BadRecordException;
 
 /**
- * Turns development transitions into alerts. A development raises {@code opened} the first time it passes its
- * rule (which may be on a later update, once a second source corroborates it) and {@code escalated} when its
- * severity rises above the last alerted one, outside the cooldown. Copies of a story are updates, so they raise
- * nothing. A closed development is forgotten.
+ * Turns development transitions into alerts ({@link AlertDecision}, the same decision the backtest applies). A
+ * development raises {@code opened} the first time it passes its rule (which may be on a later update, once a second
+ * source corroborates it) and {@code escalated} when its severity rises above the last alerted one, outside the
+ * cooldown. Copies of a story are updates, so they raise nothing. A closed development is forgotten.
  *
  * <p>A record without value, or whose key is not its development's id, is refused with a
  * {@link BadRecordException}, which the app's {@code DeadLetterHandler} dead-letters.
  */
 final class AlertPublisher implements Processor<String, Development, String, AlertEvent> {
-    private final AlertRules rules;
+    private final AlertDecision decision;
     private final MeterRegistry metrics;
     private ProcessorContext<String, AlertEvent> context;
-    private KeyValueStore<String, AlertMemory> memory;
+    private AlertDecision.Memory memory;
 
     AlertPublisher(AlertRules rules, MeterRegistry metrics) {
-        this.rules = rules;
+        this.decision = new AlertDecision(rules);
         this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, AlertEvent> context) {
         this.context = context;
-        this.memory = context.getStateStore(AlertTopology.MEMORY_STORE);
+        KeyValueStore<String, AlertMemory> store = context.getStateStore(AlertTopology.MEMORY_STORE);
+        this.memory = new AlertDecision.Memory() {
+            @Override
+            public AlertMemory get(String developmentId) {
+                return store.get(developmentId);
+            }
+
+            @Override
+            public void put(String developmentId, AlertMemory m) {
+                store.put(developmentId, m);
+            }
+
+            @Override
+            public void delete(String developmentId) {
+                store.delete(developmentId);
+            }
+        };
     }
 
     @Override
@@ -54,38 +68,16 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
             throw new BadRecordException("key '" + record.key() + "' is not the development id " + d.id(), at.topic(),
                     at.partition(), at.offset());
         }
-        if (d.severity() == null) {
-            return;
-        }
-        if (d.status() == DevelopmentStatus.CLOSED) {
-            memory.delete(d.id());
-            return;
-        }
-        Optional<AlertRule> rule = rules.match(d);
-        if (rule.isEmpty()) {
-            return;
-        }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        AlertMemory before = memory.get(d.id());
-        String type = transition(d, rule.get(), before, now);
-        if (type == null) {
+        Optional<AlertDecision.Raise> raise = decision.decide(d, now, memory);
+        if (raise.isEmpty()) {
             return;
         }
-        Alert alert = Alerts.of(d, type, rule.get(), now, at.partition(), at.offset());
+        String type = raise.get().type();
+        Alert alert = Alerts.of(d, type, raise.get().rule(), now, at.partition(), at.offset());
         AlertEvent event = AlertEvent.of(alert);
-        memory.put(d.id(), new AlertMemory(d.severity(), now, before == null ? 1 : before.alerts() + 1));
         metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),
                 "category", d.categories().isEmpty() ? "none" : d.categories().get(0)).increment();
         context.forward(new Record<>(d.id(), event, now.toEpochMilli(), CloudEvents.kafkaHeaders(event)));
-    }
-
-    /** {@code opened}, {@code escalated}, or null when this change raises no alert. */
-    private static String transition(Development d, AlertRule rule, AlertMemory before, Instant now) {
-        if (before == null) {
-            return "opened";
-        }
-        boolean higher = d.severity().compareTo(before.severity()) > 0;
-        boolean cooled = !now.isBefore(before.at().plus(rule.cooldown()));
-        return higher && rule.realertOnEscalation() && cooled ? "escalated" : null;
     }
 }

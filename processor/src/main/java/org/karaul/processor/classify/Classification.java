@@ -1,8 +1,12 @@
 package org.karaul.processor.classify;
 
+import java.time.Instant;
 import java.util.List;
 import org.karaul.contract.CategoryLabel;
+import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.RawItem;
 import org.karaul.contract.Severity;
+import org.karaul.contract.SourceOffset;
 
 /**
  * The classifier's verdict on one document, in the contract's terms.
@@ -31,5 +35,18 @@ public record Classification(
     /** Not relevant: no labels. */
     public static Classification irrelevant(String taxonomyVersion) {
         return new Classification(false, null, List.of(), List.of(), List.of(), taxonomyVersion);
+    }
+
+    /**
+     * Labels a raw item: what the classify stage writes to {@code karaul.items.classified} and what the backtest
+     * groups, built in this one place.
+     *
+     * @param origin where the item was read (topic, partition, offset), or null when not read from a topic
+     * @param at     when it was classified
+     */
+    public static ClassifiedItem label(Classifier classifier, RawItem item, SourceOffset origin, Instant at) {
+        Classification c = classifier.classify(new Document(item.id(), item.title(), item.text(), item.lang()));
+        return new ClassifiedItem(item, c.relevant(), c.severity(), c.categories(), c.countries(), c.groups(),
+                c.taxonomyVersion(), origin, at);
     }
 }

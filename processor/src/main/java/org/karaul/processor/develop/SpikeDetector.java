@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
@@ -26,9 +25,9 @@ final class SpikeDetector {
 
     private final SpikeRules rules;
     private final GroupingRules grouping;
-    private final KeyValueStore<String, SpikeState> store;
+    private final Grouping.Store<SpikeState> store;
 
-    SpikeDetector(GroupingRules grouping, KeyValueStore<String, SpikeState> store) {
+    SpikeDetector(GroupingRules grouping, Grouping.Store<SpikeState> store) {
         this.rules = grouping.spikes();
         this.grouping = grouping;
         this.store = store;

@@ -1,7 +1,5 @@
-package org.karaul.alerts.precision;
+package org.karaul.alerts;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.karaul.alerts.AlertsConfig;
+import org.karaul.alerts.precision.Judged;
+import org.karaul.alerts.precision.RulePrecision;
 import org.karaul.config.Settings;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
@@ -70,7 +69,7 @@ public final class RulesCommand implements Callable<Integer> {
             print(out, "category", precision.byCategory());
             out.flush();
             if (json != null) {
-                Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(precision)) + "\n");
+                Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(precision.json()) + "\n");
             }
             err.printf(Locale.ROOT, "karaul rules report: %d marked development(s)%s%n", precision.marked(),
                     json == null ? "" : ", JSON in " + json);
@@ -121,27 +120,6 @@ public final class RulesCommand implements Callable<Integer> {
                             e.note() == null ? "" : "; note: " + e.note());
                 }
             }
-        }
-
-        static ObjectNode json(RulePrecision p) {
-            ObjectNode root = Json.mapper().createObjectNode();
-            root.put("marked", p.marked());
-            root.set("rules", rows(p.byRule()));
-            root.set("categories", rows(p.byCategory()));
-            return root;
-        }
-
-        private static ArrayNode rows(List<Judged> rows) {
-            ArrayNode a = Json.mapper().createArrayNode();
-            for (Judged j : rows) {
-                ObjectNode n = Json.mapper().valueToTree(j);
-                if (j.judged() > 0) {
-                    n.put("precision", j.precision());
-                    n.putArray("interval").add(j.interval()[0]).add(j.interval()[1]);
-                }
-                a.add(n);
-            }
-            return a;
         }
     }
 }

@@ -1,0 +1,181 @@
+package org.karaul.processor.develop;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.Development;
+
+/**
+ * The grouping step itself, apart from Kafka Streams: puts an item into the best-matching open development or opens
+ * a new one, counts new stories for spikes, and closes developments that went quiet. {@link DevelopmentProcessor}
+ * drives it over its state stores; the backtest drives it over plain maps in item-time order. Both call this one
+ * code path, so a backtest groups exactly as the stream does.
+ */
+public final class Grouping {
+    /** Where the open developments and spike counts live: a Kafka Streams store or a sorted map. */
+    public interface Store<V> {
+        V get(String key);
+
+        void put(String key, V value);
+
+        void delete(String key);
+
+        /** Every value, in key order. */
+        List<V> values();
+
+        /** A Kafka Streams key-value store seen as a {@link Store}. */
+        static <V> Store<V> of(KeyValueStore<String, V> store) {
+            return new Store<>() {
+                @Override
+                public V get(String key) {
+                    return store.get(key);
+                }
+
+                @Override
+                public void put(String key, V value) {
+                    store.put(key, value);
+                }
+
+                @Override
+                public void delete(String key) {
+                    store.delete(key);
+                }
+
+                @Override
+                public List<V> values() {
+                    List<V> out = new ArrayList<>();
+                    try (KeyValueIterator<String, V> it = store.all()) {
+                        while (it.hasNext()) {
+                            KeyValue<String, V> kv = it.next();
+                            out.add(kv.value);
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+
+        /** A sorted map in memory (key order as a persistent store's), for offline runs. */
+        static <V> Store<V> inMemory() {
+            TreeMap<String, V> map = new TreeMap<>();
+            return new Store<>() {
+                @Override
+                public V get(String key) {
+                    return map.get(key);
+                }
+
+                @Override
+                public void put(String key, V value) {
+                    map.put(key, value);
+                }
+
+                @Override
+                public void delete(String key) {
+                    map.remove(key);
+                }
+
+                @Override
+                public List<V> values() {
+                    return new ArrayList<>(map.values());
+                }
+            };
+        }
+    }
+
+    /**
+     * Where an item goes, not yet stored: the development's next state and whether the item opened it.
+     *
+     * @param next   the development with the item
+     * @param opened whether the item opened a new development
+     * @param item   the item
+     */
+    public record Placement(DevelopmentState next, boolean opened, ClassifiedItem item) {
+        public Development development() {
+            return next.development();
+        }
+    }
+
+    private final GroupingRules rules;
+    private final Store<DevelopmentState> open;
+    private final SpikeDetector spikes;
+
+    public Grouping(GroupingRules rules, Store<DevelopmentState> open, Store<SpikeState> spikeCounts) {
+        this.rules = rules;
+        this.open = open;
+        this.spikes = new SpikeDetector(rules, spikeCounts);
+    }
+
+    /** Grouping over maps in memory, for offline runs. */
+    public static Grouping inMemory(GroupingRules rules) {
+        return new Grouping(rules, Store.inMemory(), Store.inMemory());
+    }
+
+    /**
+     * Where a relevant item goes; null for an item that is not relevant or has no severity. Nothing is stored
+     * until {@link #keep}, so a caller can refuse the placement first.
+     *
+     * @param now the time of the change (wall clock in the stream), kept for closing on the clock
+     */
+    public Placement place(ClassifiedItem c, Instant now) {
+        if (c == null || !c.relevant() || c.severity() == null) {
+            return null;
+        }
+        int[] signature = Fingerprint.signature(Fingerprint.tokens(c.item().title() + " " + c.item().text(),
+                rules.equivalents()));
+        DevelopmentState best = null;
+        double bestScore = Matching.NO;
+        for (DevelopmentState candidate : open.values()) {
+            double score = Matching.score(candidate, c, signature, rules);
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        DevelopmentState next = best == null ? DevelopmentState.open(c, signature, rules, now)
+                : best.join(c, signature, rules, now);
+        return new Placement(next, best == null, c);
+    }
+
+    /** Stores a placement; returns what to publish, in order: the development, then any spikes it raised. */
+    public List<Development> keep(Placement p) {
+        List<Development> out = new ArrayList<>();
+        out.add(p.development());
+        open.put(p.development().id(), p.next());
+        if (p.opened()) {
+            out.addAll(spikes.opened(p.development(), p.item()));
+        }
+        return out;
+    }
+
+    /**
+     * Closes the developments that went quiet: no new item for the quiet period, measured against the newest item
+     * seen (event time) or against {@code now} (the clock); returns their closing records.
+     */
+    public List<Development> closeQuiet(Instant now) {
+        List<DevelopmentState> all = open.values();
+        Instant newest = Instant.EPOCH;
+        for (DevelopmentState s : all) {
+            newest = Merge.maxTime(newest, s.development().lastSeen());
+        }
+        List<Development> out = new ArrayList<>();
+        for (DevelopmentState s : all) {
+            boolean quietInEventTime = s.development().lastSeen().plus(rules.quiet()).isBefore(newest);
+            boolean quietOnTheClock = s.touchedAt().plus(rules.quiet()).isBefore(now);
+            if (quietInEventTime || quietOnTheClock) {
+                out.add(s.closed());
+                open.delete(s.development().id());
+            }
+        }
+        return out;
+    }
+
+    /** The developments still open, in id order. */
+    public List<Development> openDevelopments() {
+        return open.values().stream().map(DevelopmentState::development).toList();
+    }
+}
