@@ -14,7 +14,6 @@ import org.karaul.ingest.health.SourceHealthBoard;
 import org.karaul.ingest.health.SourceStatusPublisher;
 import org.karaul.ingest.source.Source;
 import org.karaul.ingest.source.SourceSpec;
-import org.karaul.ingest.source.Sources;
 import org.karaul.ingest.source.SourcesFile;
 import org.karaul.ingest.source.SourcesFileException;
 import org.karaul.ops.HealthCheck;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.karaul.ingest.Sources;
 import org.karaul.ingest.fetch.FetchException;
 import org.karaul.ingest.fetch.HttpFetcher;
 import org.karaul.ingest.fetch.HttpStatusException;
@@ -12,7 +13,6 @@ import org.karaul.ingest.fetch.RobotsDeniedException;
 import org.karaul.ingest.source.Candidate;
 import org.karaul.ingest.source.SourceException;
 import org.karaul.ingest.source.SourceSpec;
-import org.karaul.ingest.source.Sources;
 
 /**
  * Fetches each source once with ingest's own fetcher and parsers, one source after another (so one request at a time,

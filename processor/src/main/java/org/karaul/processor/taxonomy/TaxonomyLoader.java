@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.karaul.contract.Severity;
 import org.karaul.processor.gazetteer.Gazetteer;
-import org.karaul.processor.gazetteer.GazetteerReader;
 
 /**
  * Loads {@code threat-taxonomy.yaml} and the gazetteers it names, from the classpath

@@ -1,2 +1,2 @@
-/** The threat taxonomy as data: categories, weighted indicators, escalation cues, and the loader that validates them. */
+/** The threat taxonomy as data: categories, weighted indicators, escalation cues, and the loaders that read and validate them and the gazetteers. */
 package org.karaul.processor.taxonomy;

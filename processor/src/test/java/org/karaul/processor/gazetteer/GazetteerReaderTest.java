@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.karaul.processor.taxonomy.GazetteerReader;
 import org.karaul.processor.taxonomy.TaxonomyException;
 import org.karaul.processor.taxonomy.TaxonomyLoader;
 

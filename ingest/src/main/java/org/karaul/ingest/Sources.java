@@ -1,11 +1,15 @@
-package org.karaul.ingest.source;
+package org.karaul.ingest;
 
 import org.karaul.ingest.fetch.Fetcher;
 import org.karaul.ingest.pdf.PdfSource;
 import org.karaul.ingest.sitemap.SitemapSource;
+import org.karaul.ingest.source.FeedSource;
+import org.karaul.ingest.source.HtmlListingSource;
+import org.karaul.ingest.source.Source;
+import org.karaul.ingest.source.SourceSpec;
 import org.karaul.ingest.telegram.TelegramSource;
 
-/** Builds the {@link Source} for a spec, by its type. */
+/** Builds the {@link Source} for a spec, by its type; it lives here, above {@code source} and its kinds, so that {@code source} imports none of them. */
 public final class Sources {
     private Sources() {
     }

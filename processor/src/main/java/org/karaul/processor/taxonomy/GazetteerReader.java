@@ -1,4 +1,4 @@
-package org.karaul.processor.gazetteer;
+package org.karaul.processor.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.karaul.processor.taxonomy.TaxonomyException;
+import org.karaul.processor.gazetteer.Gazetteer;
+import org.karaul.processor.gazetteer.Group;
+import org.karaul.processor.gazetteer.Place;
 
 /** Reads and validates the groups and places gazetteers. */
 public final class GazetteerReader {
@@ -22,7 +24,7 @@ public final class GazetteerReader {
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
     private static final Pattern GROUP_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> KINDS = Set.of("country", "place", "border");
-    static final int MAX_ALIASES = 1_000;
+    public static final int MAX_ALIASES = 1_000;
     private final String groupsFile;
     private final String placesFile;
 
