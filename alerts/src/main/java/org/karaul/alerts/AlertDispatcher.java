@@ -21,6 +21,7 @@ import org.karaul.contract.AlertEvent;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.BadRecordException;
 import org.karaul.deadletter.DeadLetterProducer;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,8 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
 
     /** A read_committed consumer of the alerts topic in the given group; records are read as bytes, then parsed here. */
     public static KafkaConsumer<byte[], byte[]> consumer(Properties kafka, String groupId) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Properties p = ClientProperties.from(kafka).group(groupId).readCommitted().manualCommit()
+                .setIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest").build();
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

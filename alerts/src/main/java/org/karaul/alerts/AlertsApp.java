@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
@@ -44,6 +42,7 @@ import org.karaul.deadletter.DeadLetters;
 import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
+import org.karaul.streams.ClientProperties;
 import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,12 +143,7 @@ public final class AlertsApp implements AutoCloseable {
 
     /** Client settings for a consumer group member: with the static member id when one is set. */
     static Properties memberOf(AlertsConfig config) {
-        Properties p = new Properties();
-        p.putAll(config.kafka());
-        if (config.groupInstanceId() != null) {
-            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId());
-        }
-        return p;
+        return ClientProperties.from(config.kafka()).staticMember(config.groupInstanceId()).build();
     }
 
     /** The trend counts as the running alert stream holds them. */
@@ -191,16 +185,10 @@ public final class AlertsApp implements AutoCloseable {
     }
 
     static Properties streamsProperties(AlertsConfig config) {
-        Properties p = new Properties();
-        p.putAll(config.kafka());
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
-        if (config.groupInstanceId() != null) {
-            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId()); // Streams adds the thread index
-        }
-        return p;
+        return ClientProperties.from(config.kafka())
+                .exactlyOnceStreams(config.applicationId(), config.stateDir(), config.commitInterval())
+                .staticMember(config.groupInstanceId())
+                .build();
     }
 
     /** The URL of a path on the desk page and API server ({@code url("/")} is the desk page), or null when it is off. */

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +12,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +35,8 @@ final class OpenDevelopments implements AutoCloseable {
     }
 
     static OpenDevelopments start(Properties kafka) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        OpenDevelopments d = new OpenDevelopments(new KafkaConsumer<>(p, Topics.DEVELOPMENTS.keySerde().deserializer(),
+        OpenDevelopments d = new OpenDevelopments(new KafkaConsumer<>(
+                ClientProperties.from(kafka).readCommitted().manualCommit().build(), Topics.DEVELOPMENTS.keySerde().deserializer(),
                 Topics.DEVELOPMENTS.valueSerde().deserializer()));
         d.thread.start();
         return d;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.SeenUrl;
 import org.karaul.contract.kafka.Topic;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +46,7 @@ public final class SeenUrls {
      * processor and the alerts treat as a new version.
      */
     public static SeenUrls restore(Properties kafka, Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Properties p = ClientProperties.from(kafka).readCommitted().manualCommit().noGroup().build();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, Topics.INGEST_SEEN.keySerde().deserializer(),
                 new ByteArrayDeserializer())) {
             return restore(consumer, timeout);

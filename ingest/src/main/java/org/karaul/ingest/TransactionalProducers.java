@@ -6,11 +6,11 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 
 /**
  * Makes ingest's transactional producer (idempotent, {@code acks=all}, one transactional id per instance), again after
@@ -26,14 +26,14 @@ final class TransactionalProducers implements Supplier<Producer<String, Object>>
         this.metrics = metrics;
     }
 
+    /** The producer's settings: idempotent and transactional under the configured id. */
+    static Properties properties(IngestConfig config) {
+        return ClientProperties.from(config.kafka()).transactional(config.transactionalId()).build();
+    }
+
     @Override
     public synchronized Producer<String, Object> get() {
-        Properties p = new Properties();
-        p.putAll(config.kafka());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Properties p = properties(config);
         Serializer<RawItem> items = Topics.ITEMS_RAW.valueSerde().serializer();
         Serializer<SeenUrl> seen = Topics.INGEST_SEEN.valueSerde().serializer();
         Serializer<Object> values = (topic, value) -> value instanceof RawItem r ? items.serialize(topic, r)

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterHandler;
@@ -22,6 +20,7 @@ import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.develop.DevelopmentTopology;
 import org.karaul.processor.develop.GroupingRules;
+import org.karaul.streams.ClientProperties;
 import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,18 +106,12 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     static Properties streamsProperties(ProcessorConfig config, String applicationId) {
-        Properties p = new Properties();
-        p.putAll(config.kafka());
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
-        if (config.groupInstanceId() != null) {
-            // Streams adds the thread index; each application is its own group, so one id serves both
-            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.groupInstanceId());
-        }
-        return p;
+        // each application is its own group, so one static member id serves both
+        return ClientProperties.from(config.kafka())
+                .exactlyOnceStreams(applicationId, config.stateDir(), config.commitInterval())
+                .streamThreads(config.threads())
+                .staticMember(config.groupInstanceId())
+                .build();
     }
 
     static HealthCheck.Status health(KafkaStreams streams) {

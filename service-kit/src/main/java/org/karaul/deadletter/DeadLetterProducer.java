@@ -9,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,7 @@ public final class DeadLetterProducer implements AutoCloseable {
 
     /** An idempotent producer ({@code acks=all}) on the given client settings. */
     public static DeadLetterProducer create(Properties kafka, DeadLetters deadLetters, MeterRegistry metrics) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new DeadLetterProducer(new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()),
+        return new DeadLetterProducer(new KafkaProducer<>(ClientProperties.from(kafka).idempotent().build(), new ByteArraySerializer(), new ByteArraySerializer()),
                 deadLetters, metrics);
     }
 

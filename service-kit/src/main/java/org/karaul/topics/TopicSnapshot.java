@@ -14,6 +14,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.karaul.streams.ClientProperties;
 
 /**
  * Reads a topic from its beginning to the end it has when the read starts, with {@code read_committed}. The consumer
@@ -35,13 +36,9 @@ public final class TopicSnapshot {
      */
     public static long read(Properties kafka, String topic, String clientId, Duration timeout,
                             Consumer<ConsumerRecord<String, byte[]>> each) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        Properties p = ClientProperties.from(kafka).noGroup().readCommitted().manualCommit()
+                .set(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .setIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId).build();
         Instant deadline = Instant.now().plus(timeout);
         long read = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {

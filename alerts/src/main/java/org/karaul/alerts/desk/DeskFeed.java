@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -27,6 +26,7 @@ import org.karaul.contract.DevelopmentStatus;
 import org.karaul.contract.SourceStatus;
 import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +66,14 @@ public final class DeskFeed implements AutoCloseable {
     private volatile boolean running = true;
 
     private DeskFeed(Properties kafka, int keep) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(consumerProperties(kafka), new StringDeserializer(), new ByteArrayDeserializer());
         this.keep = keep;
         this.thread = new Thread(this::follow, "desk-feed");
         this.thread.setDaemon(true);
+    }
+
+    static Properties consumerProperties(Properties kafka) {
+        return ClientProperties.from(kafka).readCommitted().manualCommit().build();
     }
 
     public static DeskFeed start(Properties kafka, int keep) {

@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 
 /**
  * Writes triage marks to the compacted feedback topic keyed by development id, waiting for the broker, so a mark the
@@ -23,11 +23,7 @@ public final class TriageWriter implements AutoCloseable {
     private final MeterRegistry metrics;
 
     public TriageWriter(Properties kafka, MeterRegistry metrics) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, Topics.FEEDBACK.keySerde().serializer(),
+        this.producer = new KafkaProducer<>(ClientProperties.from(kafka).idempotent().build(), Topics.FEEDBACK.keySerde().serializer(),
                 Topics.FEEDBACK.valueSerde().serializer());
         this.metrics = metrics;
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 
 /**
  * Re-delivers one subscription's dead letters from {@code karaul.webhooks.dlq}, in the order they were written, with
@@ -45,12 +46,8 @@ public final class Redrive {
         WebhookSubscription subscription = find(kafka, settings, subscriptionId);
         WebhookPoster poster = new WebhookPoster(settings, new UrlGuard(settings.allow()), null, metrics,
                 Clock.systemUTC());
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "redrive-" + subscriptionId);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Properties p = ClientProperties.from(kafka).group(settings.groupPrefix() + "redrive-" + subscriptionId)
+                .readCommitted().manualCommit().set(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest").build();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, Topics.WEBHOOK_DLQ.keySerde().deserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.WEBHOOK_DLQ.name()).stream()

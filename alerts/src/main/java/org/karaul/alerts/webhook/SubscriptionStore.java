@@ -11,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -23,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.alerts.secrets.SecretSealer;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,16 +59,9 @@ public final class SubscriptionStore implements AutoCloseable {
     private volatile boolean running = true;
 
     private SubscriptionStore(Properties kafka, SecretSealer sealer, Listener listener, boolean reseal) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(p, Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().serializer(),
-                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().serializer());
-        Properties c = new Properties();
-        c.putAll(kafka);
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.reader = new KafkaConsumer<>(c, Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().deserializer(),
+        this.producer = new KafkaProducer<>(ClientProperties.from(kafka).idempotent().build(),
+                Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().serializer(), Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().serializer());
+        this.reader = new KafkaConsumer<>(ClientProperties.from(kafka).manualCommit().build(), Topics.WEBHOOK_SUBSCRIPTIONS.keySerde().deserializer(),
                 new ByteArrayDeserializer());
         this.listener = listener;
         this.sealer = sealer;

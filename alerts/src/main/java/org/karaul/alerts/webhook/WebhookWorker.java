@@ -25,6 +25,7 @@ import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.BadRecordException;
 import org.karaul.deadletter.DeadLetterProducer;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,15 +82,15 @@ final class WebhookWorker implements Runnable {
 
     private static KafkaConsumer<byte[], byte[]> consumer(WebhookSubscription subscription, Properties kafka,
                                                           String groupPrefix) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + subscription.id());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(consumerProperties(subscription.id(), kafka, groupPrefix), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    static Properties consumerProperties(String subscriptionId, Properties kafka, String groupPrefix) {
         // each record costs at most one POST (timeout alerts.webhooks.timeout) per poll: keep a poll's work well
         // inside max.poll.interval.ms
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return ClientProperties.from(kafka).group(groupPrefix + subscriptionId).readCommitted().manualCommit()
+                .set(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20").build();
     }
 
     void start() {

@@ -15,12 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.karaul.contract.WebhookDeadLetter;
 import org.karaul.contract.WebhookSubscription;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterProducer;
 import org.karaul.ops.HealthCheck;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +65,7 @@ public final class Webhooks implements SubscriptionStore.Listener, AutoCloseable
         this.settings = settings;
         this.metrics = metrics;
         this.guard = new UrlGuard(settings.allow());
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.deadLetters = new KafkaProducer<>(p, Topics.WEBHOOK_DLQ.keySerde().serializer(),
+        this.deadLetters = new KafkaProducer<>(ClientProperties.from(kafka).idempotent().build(), Topics.WEBHOOK_DLQ.keySerde().serializer(),
                 Topics.WEBHOOK_DLQ.valueSerde().serializer());
         this.poster = new WebhookPoster(settings, guard, deadLetters, metrics, clock);
         WebhookPoster posting = poster;

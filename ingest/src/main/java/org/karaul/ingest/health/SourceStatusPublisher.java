@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.karaul.contract.SourceStatus;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +32,8 @@ public final class SourceStatusPublisher implements Consumer<SourceHealth>, Auto
             }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
 
     public SourceStatusPublisher(Properties kafka, Clock clock) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        p.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        Properties p = ClientProperties.from(kafka).idempotent().notTransactional()
+                .set(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000").build();
         this.producer = new KafkaProducer<>(p, Topics.SOURCE_STATUS.keySerde().serializer(),
                 Topics.SOURCE_STATUS.valueSerde().serializer());
         this.clock = clock;
