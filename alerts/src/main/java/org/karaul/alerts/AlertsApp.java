@@ -43,6 +43,7 @@ import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.streams.ClientProperties;
+import org.karaul.streams.StreamsHealth;
 import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,8 @@ public final class AlertsApp implements AutoCloseable {
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
                         config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
-        ThreadRecovery.install(streams, "alerts", metrics);
+        StreamsHealth streamsHealth = new StreamsHealth(streams::state, ThreadRecovery.install(streams, "alerts", metrics),
+                config.health());
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         // the alert rules rejoin their group and publish while the sinks, webhooks and desk page start: a restarted
@@ -122,9 +124,9 @@ public final class AlertsApp implements AutoCloseable {
                     sinks, metrics, unreadableAlerts);
             if (ops != null) {
                 ops.register("alerts", () -> {
-                    KafkaStreams.State s = streams.state();
-                    boolean up = (s.isRunningOrRebalancing() || s == KafkaStreams.State.CREATED) && dispatcher.healthy();
-                    return new HealthCheck.Status(up, "streams " + s + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"));
+                    HealthCheck.Status s = streamsHealth.check();
+                    return new HealthCheck.Status(s.up() && dispatcher.healthy(),
+                            s.detail() + ", dispatcher " + (dispatcher.healthy() ? "polling" : "not polling"), s.facts());
                 });
                 if (webhooks != null) {
                     ops.register("webhooks", webhooks::health);

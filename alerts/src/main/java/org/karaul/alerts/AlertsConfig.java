@@ -14,6 +14,7 @@ import org.karaul.alerts.webhook.WebhookSettings;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
 import org.karaul.deadletter.DeadLetters;
+import org.karaul.streams.StreamsHealth;
 
 /**
  * The alerts service's settings, documented in {@code alerts-defaults.properties}. Start-up is refused when the desk
@@ -40,6 +41,7 @@ public record AlertsConfig(
         boolean webhooks,
         WebhookSettings webhookSettings,
         Path stixExportDir,
+        StreamsHealth.Limit health,
         Properties kafka) {
 
     public static final String DEFAULTS = "alerts-defaults.properties";
@@ -81,6 +83,7 @@ public record AlertsConfig(
                 s.bool("alerts.webhooks.enabled"),
                 webhookSettings(s, exposed && s.bool("alerts.webhooks.enabled")),
                 s.optionalPath("alerts.export.stix.dir"),
+                StreamsHealth.Limit.from(s, "alerts"),
                 s.kafkaProperties());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
+import org.karaul.streams.StreamsHealth;
 import org.junit.jupiter.api.Test;
 
 /** The recovery settings of the defaults file reach the publisher stream and the dispatcher's consumer. */
@@ -30,6 +32,13 @@ class AlertsConfigTest {
         assertThat(AlertsApp.streamsProperties(config).get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)).isEqualTo("node-1");
         assertThat(AlertsApp.memberOf(config).get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)).isEqualTo("node-1");
         assertThat(config.kafka()).as("not for the group-less readers").doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
+    void shouldReadTheThreadReplacementLimitOfHealth() {
+        assertThat(config(Map.of()).health()).isEqualTo(new StreamsHealth.Limit(3, Duration.ofMinutes(10)));
+        assertThat(config(Map.of("alerts.health.thread.replacements.window", "1h")).health().window())
+                .isEqualTo(Duration.ofHours(1));
     }
 
     private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);

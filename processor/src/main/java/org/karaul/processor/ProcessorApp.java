@@ -13,7 +13,6 @@ import org.apache.kafka.streams.Topology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterHandler;
 import org.karaul.deadletter.DeadLetters;
-import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.processor.classify.Classifiers;
@@ -21,6 +20,7 @@ import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.develop.DevelopmentTopology;
 import org.karaul.processor.develop.GroupingRules;
 import org.karaul.streams.ClientProperties;
+import org.karaul.streams.StreamsHealth;
 import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public final class ProcessorApp implements AutoCloseable {
                 start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
                                 config.classifiedMaxBytes()),
                         DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
-                                classifiedDeadLetters, metrics), metrics, ops, all, bound);
+                                classifiedDeadLetters, metrics), metrics, ops, config.health(), all, bound);
             }
             // the classify stream starts before the compile ends: ClassifyProcessor waits for it in init
             PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
@@ -74,7 +74,7 @@ public final class ProcessorApp implements AutoCloseable {
             start("processor", ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
                             config.itemsMaxBytes()),
                     DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
-                    metrics, ops, all, bound);
+                    metrics, ops, config.health(), all, bound);
             TaxonomyClassifier classifier = pending.ready();
             LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
                     rules == null ? "off" : "on");
@@ -87,14 +87,14 @@ public final class ProcessorApp implements AutoCloseable {
     }
 
     private static void start(String name, Topology topology, Properties props, MeterRegistry metrics, OpsServer ops,
-                              List<KafkaStreams> all, List<KafkaStreamsMetrics> bound) {
+                              StreamsHealth.Limit health, List<KafkaStreams> all, List<KafkaStreamsMetrics> bound) {
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", name, before, now));
-        ThreadRecovery.install(streams, name, metrics);
+        ThreadRecovery recovery = ThreadRecovery.install(streams, name, metrics);
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
         if (ops != null) {
-            ops.register(name, () -> health(streams));
+            ops.register(name, new StreamsHealth(streams::state, recovery, health));
         }
         streams.start();
         all.add(streams);
@@ -112,13 +112,6 @@ public final class ProcessorApp implements AutoCloseable {
                 .streamThreads(config.threads())
                 .staticMember(config.groupInstanceId())
                 .build();
-    }
-
-    static HealthCheck.Status health(KafkaStreams streams) {
-        KafkaStreams.State s = streams.state();
-        boolean up = s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING
-                || s == KafkaStreams.State.CREATED;
-        return new HealthCheck.Status(up, "streams " + s);
     }
 
     /** Whether every stream of this service is running (not starting or rebalancing). */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.karaul.config.Settings;
 import org.karaul.deadletter.DeadLetters;
+import org.karaul.streams.StreamsHealth;
 
 /** The processor's settings, documented in {@code processor-defaults.properties}. */
 public record ProcessorConfig(
@@ -23,6 +24,7 @@ public record ProcessorConfig(
         boolean createTopics,
         String opsHost,
         int opsPort,
+        StreamsHealth.Limit health,
         Properties kafka) {
 
     public static final String DEFAULTS = "processor-defaults.properties";
@@ -44,6 +46,7 @@ public record ProcessorConfig(
                 s.bool("processor.topics.create"),
                 s.string("processor.ops.host"),
                 s.intValue("processor.ops.port", -1, 65535),
+                StreamsHealth.Limit.from(s, "processor"),
                 s.kafkaProperties());
     }
 }

@@ -1,11 +1,15 @@
 package org.karaul.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
+import org.karaul.streams.StreamsHealth;
 import org.junit.jupiter.api.Test;
 
 /** The recovery settings of the defaults file reach Kafka Streams. */
@@ -33,5 +37,14 @@ class ProcessorConfigTest {
         assertThat(config.itemsMaxBytes()).isEqualTo(512 * 1024);
         assertThat(config.classifiedMaxBytes()).isEqualTo(768 * 1024);
         assertThat(config.deadLetterMaxBytes()).isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void shouldReadTheThreadReplacementLimitOfHealthAndNameABadOne() {
+        ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of()));
+        assertThat(config.health()).isEqualTo(new StreamsHealth.Limit(3, Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS,
+                Map.of("processor.health.thread.replacements.max", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("processor.health.thread.replacements.max");
     }
 }

@@ -85,7 +85,8 @@ public final class OpsServer implements AutoCloseable {
                 s = HealthCheck.Status.down("check failed: " + failure);
             }
             allUp &= s.up();
-            parts.putObject(e.getKey()).put("status", s.up() ? "UP" : "DOWN").put("detail", s.detail());
+            ObjectNode part = parts.putObject(e.getKey()).put("status", s.up() ? "UP" : "DOWN").put("detail", s.detail());
+            s.facts().forEach((name, value) -> part.set(name, JSON.valueToTree(value)));
         }
         body.put("status", allUp ? "UP" : "DOWN");
         respond(ex, allUp ? 200 : 503, "application/json", JSON.writeValueAsString(body));

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>A fault that comes back at once would replace threads in a loop, so at most {@value #BUDGET} replacements are
  * made within {@link #WINDOW}; the next death in that window shuts the client down (state {@code ERROR}), which the
  * service's health check reports, so a supervisor restarts the process. Every death is logged with the application
- * and counted as {@code karaul.streams.thread.deaths} tagged with the application and the answer.
+ * and counted as {@code karaul.streams.thread.deaths} tagged with the application and the answer. How many threads
+ * were replaced lately is what {@link StreamsHealth} reports on, so health turns DOWN before the budget runs out.
  */
 public final class ThreadRecovery implements StreamsUncaughtExceptionHandler {
     /** Replacements allowed within {@link #WINDOW} before the client is shut down. */
@@ -34,7 +35,10 @@ public final class ThreadRecovery implements StreamsUncaughtExceptionHandler {
 
     private final String application;
     private final Clock clock;
+    /** Replacements kept for {@link #replacedWithin}: far more than a budget's worth, so a health window sees them. */
+    static final int HISTORY = 1_000;
     private final Deque<Instant> replaced = new ArrayDeque<>();
+    private final Deque<Instant> history = new ArrayDeque<>();
     private final Counter replacements;
     private final Counter shutdowns;
 
@@ -45,9 +49,21 @@ public final class ThreadRecovery implements StreamsUncaughtExceptionHandler {
         this.shutdowns = deaths(metrics, application, "shutdown");
     }
 
-    /** Sets this answer on {@code streams} (before it starts); {@code application} names the stage in logs and tags. */
-    public static void install(KafkaStreams streams, String application, MeterRegistry metrics) {
-        streams.setUncaughtExceptionHandler(new ThreadRecovery(application, metrics, Clock.systemUTC()));
+    /**
+     * Sets this answer on {@code streams} (before it starts); {@code application} names the stage in logs and tags.
+     *
+     * @return the answer set, which counts the replacements for health
+     */
+    public static ThreadRecovery install(KafkaStreams streams, String application, MeterRegistry metrics) {
+        ThreadRecovery recovery = new ThreadRecovery(application, metrics, Clock.systemUTC());
+        streams.setUncaughtExceptionHandler(recovery);
+        return recovery;
+    }
+
+    /** How many stream threads were replaced within {@code window} before now. */
+    public synchronized int replacedWithin(Duration window) {
+        Instant since = clock.instant().minus(window);
+        return (int) history.stream().filter(at -> at.isAfter(since)).count();
     }
 
     @Override
@@ -58,6 +74,10 @@ public final class ThreadRecovery implements StreamsUncaughtExceptionHandler {
         }
         if (replaced.size() < BUDGET) {
             replaced.addLast(now);
+            history.addLast(now);
+            if (history.size() > HISTORY) {
+                history.removeFirst();
+            }
             replacements.increment();
             LOG.warn("{} streams: a stream thread died ({}); replacing it, {} of {} replacements within {}",
                     application, describe(exception), replaced.size(), BUDGET, WINDOW, exception);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a real broker with exactly-once: a stream thread that dies of an exception no record handler takes is replaced,
- * the record it died on is processed again from the last commit, and its output is there exactly once.
+ * the record it died on is processed again from the last commit, and its output is there exactly once; the
+ * replacement is what {@link StreamsHealth} counts.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class ThreadRecoveryIT {
@@ -76,7 +77,7 @@ class ThreadRecoveryIT {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2000);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), p)) {
-            ThreadRecovery.install(streams, "test", metrics);
+            ThreadRecovery recovery = ThreadRecovery.install(streams, "test", metrics);
             streams.start();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka),
                     new StringSerializer(), new StringSerializer())) {
@@ -91,6 +92,12 @@ class ThreadRecoveryIT {
             assertThat(metrics.get("karaul.streams.thread.deaths").tag("answer", "replace").counter().count())
                     .isEqualTo(1);
             assertThat(streams.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
+            // the client looks as well as before, but health counts the thread that died
+            StreamsHealth strict = new StreamsHealth(streams::state, recovery, new StreamsHealth.Limit(0, Duration.ofMinutes(10)));
+            StreamsHealth lenient = new StreamsHealth(streams::state, recovery, new StreamsHealth.Limit(1, Duration.ofMinutes(10)));
+            assertThat(strict.check().up()).isFalse();
+            assertThat(strict.check().facts()).containsEntry("threads_replaced", 1);
+            assertThat(lenient.check().up()).isTrue();
         }
     }
 
