@@ -11,6 +11,7 @@ import org.karaul.local.LocalOptions;
 import org.karaul.local.LocalPipeline;
 import org.karaul.ops.Lifecycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,34 +24,12 @@ import picocli.CommandLine.Option;
                 "By default each run starts from a clean state; --resume keeps the previous run's broker data."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka broker instead of starting the embedded one.")
-    String bootstrap;
+    @Mixin
+    final LocalPipelineOptions shared = new LocalPipelineOptions(19092, 19093, 18080);
 
     @Option(names = "--resume", description = "Keep the previous run's state (broker data, offsets, seen URLs) "
             + "instead of starting clean. With --bootstrap, a clean start deletes the karaul.* topics on that broker.")
     boolean resume;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the demo keeps its state (default: .karaul/demo "
-            + "in the Karaul checkout).")
-    Path dataDir;
-
-    @Option(names = "--kafka-port", defaultValue = "19092", description = "Embedded broker's client port (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
-
-    @Option(names = "--controller-port", defaultValue = "19093", description = "Embedded broker's controller port (default: ${DEFAULT-VALUE}).")
-    int controllerPort;
-
-    @Option(names = "--ops-port", defaultValue = "18080", description = "Port of the metrics and health endpoint (default: ${DEFAULT-VALUE}).")
-    int opsPort;
-
-    @Option(names = "--desk-port", defaultValue = "8084", description = "Port of the live desk page and the webhook API "
-            + "(default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int deskPort;
-
-    @Option(names = "--webhook-token", paramLabel = "TOKEN", description = "Bearer token of the webhook API "
-            + "(default: a random one, printed at start).")
-    String webhookToken;
 
     @Option(names = "--site-port", defaultValue = "0", description = "Port of the sample sources site (default: a free port).")
     int sitePort;
@@ -61,11 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("karaul.home", "."), ".karaul", "demo");
-        String token = webhookToken != null ? webhookToken : java.util.UUID.randomUUID().toString();
+        Path dir = shared.dataDir("demo");
+        String token = shared.webhookToken();
         // the demo's subscribers are on this machine, so loopback receivers are allowed; its own site is polled often
-        LocalOptions options = new LocalOptions("demo", dir, bootstrap, !resume, kafkaPort, controllerPort, opsPort,
-                deskPort, token, Duration.ofMillis(50), true, true);
+        LocalOptions options = shared.local("demo", dir, !resume, token, Duration.ofMillis(50), true, true);
         Lifecycle life = new Lifecycle();
         try {
             LocalPipeline pipeline = LocalPipeline.open(options, life, out);

@@ -16,6 +16,7 @@ import org.karaul.local.SourceList;
 import org.karaul.local.StatusLine;
 import org.karaul.ops.Lifecycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,13 +30,8 @@ import picocli.CommandLine.Option;
                 "Prints each alert and, once a minute, a status line. Ctrl-C stops everything."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of starting the embedded broker.")
-    String bootstrap;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker data, Streams state and the merged "
-            + "source list are kept (default: .karaul/run in the Karaul checkout).")
-    Path dataDir;
+    @Mixin
+    final LocalPipelineOptions shared = new LocalPipelineOptions(19192, 19193, 18180);
 
     @Option(names = "--sources", paramLabel = "FILE", description = "Poll the sources in FILE instead of the bundled list "
             + "(format: ingest/INGEST.md).")
@@ -43,23 +39,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--add-sources", paramLabel = "FILE", description = "Poll the sources in FILE as well (repeatable).")
     List<Path> addSources = new ArrayList<>();
-
-    @Option(names = "--kafka-port", defaultValue = "19192", description = "Embedded broker's client port (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
-
-    @Option(names = "--controller-port", defaultValue = "19193", description = "Embedded broker's controller port (default: ${DEFAULT-VALUE}).")
-    int controllerPort;
-
-    @Option(names = "--ops-port", defaultValue = "18180", description = "Port of the metrics and health endpoint (default: ${DEFAULT-VALUE}).")
-    int opsPort;
-
-    @Option(names = "--desk-port", defaultValue = "8084", description = "Port of the desk page and the webhook API "
-            + "(default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int deskPort;
-
-    @Option(names = "--webhook-token", paramLabel = "TOKEN", description = "Bearer token of the webhook API "
-            + "(default: a random one, printed at start).")
-    String webhookToken;
 
     @Option(names = "--host-delay", defaultValue = "2s", description = "Least gap between two requests to one host; "
             + "a robots.txt Crawl-delay can raise it (default: ${DEFAULT-VALUE}).")
@@ -72,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("karaul.home", "."), ".karaul", "run");
+        Path dir = shared.dataDir("run");
         Duration delay = positive("--host-delay", hostDelay);
         Duration every = positive("--status-interval", statusInterval);
         List<SourceSpec> specs;
@@ -81,9 +60,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (SourcesFileException e) {
             throw new IllegalArgumentException("bad source list: " + e.getMessage(), e);
         }
-        String token = webhookToken != null ? webhookToken : java.util.UUID.randomUUID().toString();
-        LocalOptions options = new LocalOptions("run", dir, bootstrap, false, kafkaPort, controllerPort, opsPort, deskPort,
-                token, delay, true, false);
+        String token = shared.webhookToken();
+        LocalOptions options = shared.local("run", dir, false, token, delay, true, false);
         Lifecycle life = new Lifecycle();
         try {
             LocalPipeline pipeline = LocalPipeline.open(options, life, out);
