@@ -3,7 +3,6 @@ package org.karaul.backtest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
 import org.karaul.processor.develop.Grouping;
 import org.karaul.processor.develop.GroupingRules;
+import org.karaul.streams.KeyValues;
 
 /**
  * Runs one configuration over the items, offline and in item-time order, through the pipeline's own pieces: the
@@ -46,7 +46,7 @@ final class Replay {
     Run run(List<Positioned> items) {
         Grouping groups = Grouping.inMemory(grouping);
         AlertDecision decision = new AlertDecision(alertRules);
-        AlertDecision.Memory memory = AlertDecision.Memory.of(new HashMap<String, AlertMemory>());
+        KeyValues<AlertMemory> memory = KeyValues.inMemory();
         Map<String, ClassifiedItem> labelled = new LinkedHashMap<>();
         Map<String, Development> developments = new LinkedHashMap<>();
         List<AlertEvent> alerts = new ArrayList<>();
@@ -71,7 +71,7 @@ final class Replay {
         return new Run(labelled, developments, alerts);
     }
 
-    private static void record(Development d, Instant now, AlertDecision decision, AlertDecision.Memory memory,
+    private static void record(Development d, Instant now, AlertDecision decision, KeyValues<AlertMemory> memory,
                                Map<String, Development> developments, List<AlertEvent> alerts, long[] sequence) {
         long offset = sequence[0]++;
         developments.put(d.id(), d);

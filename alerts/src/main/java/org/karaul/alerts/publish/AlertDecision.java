@@ -1,50 +1,21 @@
 package org.karaul.alerts.publish;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.karaul.alerts.rules.AlertRule;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
+import org.karaul.streams.KeyValues;
 
 /**
  * Whether one development record raises an alert, and what the publisher then remembers: the decision itself, apart
  * from Kafka Streams. {@link AlertPublisher} applies it to the developments topic over its state store; the backtest
- * applies it to the developments it regroups, over a map. A development raises {@code opened} the first time it
+ * applies it to the developments it regroups, over a map; both as {@link KeyValues} keyed by development id. A development raises {@code opened} the first time it
  * passes its rule and {@code escalated} when its severity rises above the last alerted one, outside the cooldown;
  * a closed development is forgotten.
  */
 public final class AlertDecision {
-    /** What the publisher remembers per development: a state store or a map. */
-    public interface Memory {
-        AlertMemory get(String developmentId);
-
-        void put(String developmentId, AlertMemory memory);
-
-        void delete(String developmentId);
-
-        /** A map seen as the memory, for offline runs. */
-        static Memory of(Map<String, AlertMemory> map) {
-            return new Memory() {
-                @Override
-                public AlertMemory get(String developmentId) {
-                    return map.get(developmentId);
-                }
-
-                @Override
-                public void put(String developmentId, AlertMemory memory) {
-                    map.put(developmentId, memory);
-                }
-
-                @Override
-                public void delete(String developmentId) {
-                    map.remove(developmentId);
-                }
-            };
-        }
-    }
-
     /**
      * An alert to raise.
      *
@@ -66,7 +37,7 @@ public final class AlertDecision {
      *
      * @param now the time of the decision (wall clock in the stream), for the cooldown
      */
-    public Optional<Raise> decide(Development d, Instant now, Memory memory) {
+    public Optional<Raise> decide(Development d, Instant now, KeyValues<AlertMemory> memory) {
         if (d.severity() == null) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Development;
 import org.karaul.deadletter.BadRecordException;
+import org.karaul.streams.KeyValues;
 
 /**
  * Turns development transitions into alerts ({@link AlertDecision}, the same decision the backtest applies). A
@@ -27,7 +28,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
     private final AlertDecision decision;
     private final MeterRegistry metrics;
     private ProcessorContext<String, AlertEvent> context;
-    private AlertDecision.Memory memory;
+    private KeyValues<AlertMemory> memory;
 
     AlertPublisher(AlertRules rules, MeterRegistry metrics) {
         this.decision = new AlertDecision(rules);
@@ -38,22 +39,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
     public void init(ProcessorContext<String, AlertEvent> context) {
         this.context = context;
         KeyValueStore<String, AlertMemory> store = context.getStateStore(AlertTopology.MEMORY_STORE);
-        this.memory = new AlertDecision.Memory() {
-            @Override
-            public AlertMemory get(String developmentId) {
-                return store.get(developmentId);
-            }
-
-            @Override
-            public void put(String developmentId, AlertMemory m) {
-                store.put(developmentId, m);
-            }
-
-            @Override
-            public void delete(String developmentId) {
-                store.delete(developmentId);
-            }
-        };
+        this.memory = KeyValues.of(store);
     }
 
     @Override

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
+import org.karaul.streams.KeyValues;
+import org.karaul.streams.MapKeyValues;
+import org.karaul.streams.StoreKeyValues;
 
 /**
  * The grouping step itself, apart from Kafka Streams: puts an item into the best-matching open development or opens
@@ -18,72 +19,25 @@ import org.karaul.contract.Development;
  */
 public final class Grouping {
     /** Where the open developments and spike counts live: a Kafka Streams store or a sorted map. */
-    public interface Store<V> {
-        V get(String key);
-
-        void put(String key, V value);
-
-        void delete(String key);
-
-        /** Every value, in key order. */
-        List<V> values();
-
+    public interface Store<V> extends KeyValues<V> {
         /** A Kafka Streams key-value store seen as a {@link Store}. */
         static <V> Store<V> of(KeyValueStore<String, V> store) {
-            return new Store<>() {
-                @Override
-                public V get(String key) {
-                    return store.get(key);
+            final class InStreams extends StoreKeyValues<V> implements Store<V> {
+                InStreams() {
+                    super(store);
                 }
-
-                @Override
-                public void put(String key, V value) {
-                    store.put(key, value);
-                }
-
-                @Override
-                public void delete(String key) {
-                    store.delete(key);
-                }
-
-                @Override
-                public List<V> values() {
-                    List<V> out = new ArrayList<>();
-                    try (KeyValueIterator<String, V> it = store.all()) {
-                        while (it.hasNext()) {
-                            KeyValue<String, V> kv = it.next();
-                            out.add(kv.value);
-                        }
-                    }
-                    return out;
-                }
-            };
+            }
+            return new InStreams();
         }
 
         /** A sorted map in memory (key order as a persistent store's), for offline runs. */
         static <V> Store<V> inMemory() {
-            TreeMap<String, V> map = new TreeMap<>();
-            return new Store<>() {
-                @Override
-                public V get(String key) {
-                    return map.get(key);
+            final class InMemory extends MapKeyValues<V> implements Store<V> {
+                InMemory() {
+                    super(new TreeMap<>());
                 }
-
-                @Override
-                public void put(String key, V value) {
-                    map.put(key, value);
-                }
-
-                @Override
-                public void delete(String key) {
-                    map.remove(key);
-                }
-
-                @Override
-                public List<V> values() {
-                    return new ArrayList<>(map.values());
-                }
-            };
+            }
+            return new InMemory();
         }
     }
 
