@@ -11,8 +11,11 @@ import java.util.concurrent.Callable;
 import org.karaul.alerts.precision.Judged;
 import org.karaul.alerts.precision.RulePrecision;
 import org.karaul.config.Settings;
+import org.karaul.contract.AlertEvent;
+import org.karaul.contract.Triage;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.ClientProperties;
 import org.karaul.topics.TopicSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,11 +59,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             AlertsConfig cfg = AlertsConfig.from(Settings.load(AlertsConfig.DEFAULTS, config, System.getenv()));
-            Properties kafka = new Properties();
-            kafka.putAll(cfg.kafka());
-            if (bootstrap != null) {
-                kafka.put("bootstrap.servers", bootstrap);
-            }
+            Properties kafka = ClientProperties.from(cfg.kafka()).bootstrap(bootstrap).build();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             RulePrecision precision = read(kafka, err);
@@ -81,25 +80,31 @@ public final class RulesCommand implements Callable<Integer> {
             RulePrecision p = new RulePrecision();
             java.time.Duration timeout = java.time.Duration.ofSeconds(60);
             long[] skipped = new long[1];
-            TopicSnapshot.read(kafka, Topics.ALERTS.name(), "karaul-rules-report", timeout, r -> {
-                if (r.value() != null) {
-                    try {
-                        p.alert(Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                    } catch (RuntimeException e) {
-                        skipped[0]++;
+            TopicSnapshot.read(kafka, Topics.ALERTS, "karaul-rules-report", timeout, new TopicSnapshot.Records<>() {
+                @Override
+                public void read(String key, AlertEvent alert) {
+                    if (alert != null) {
+                        p.alert(alert);
                     }
+                }
+
+                @Override
+                public void unreadable(String where, RuntimeException problem) {
+                    skipped[0]++;
                 }
             });
-            TopicSnapshot.read(kafka, Topics.FEEDBACK.name(), "karaul-rules-report", timeout, r -> {
-                if (r.value() == null) {
-                    if (r.key() != null) {
-                        p.cleared(r.key());
+            TopicSnapshot.read(kafka, Topics.FEEDBACK, "karaul-rules-report", timeout, new TopicSnapshot.Records<>() {
+                @Override
+                public void read(String key, Triage mark) {
+                    if (mark != null) {
+                        p.mark(mark);
+                    } else if (key != null) {
+                        p.cleared(key);
                     }
-                    return;
                 }
-                try {
-                    p.mark(Topics.FEEDBACK.valueSerde().deserializer().deserialize(r.topic(), r.value()));
-                } catch (RuntimeException e) {
+
+                @Override
+                public void unreadable(String where, RuntimeException problem) {
                     skipped[0]++;
                 }
             });

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.karaul.config.ConfigException;
 import org.karaul.config.Settings;
@@ -24,6 +23,7 @@ import org.karaul.export.source.Window;
 import org.karaul.export.stix.StixBundles;
 import org.karaul.export.story.GroupCatalog;
 import org.karaul.export.story.Story;
+import org.karaul.streams.ClientProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,12 +85,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (in != null) {
             read = DevelopmentsFile.read(in, window);
         } else {
-            Properties kafka = new Properties();
-            kafka.putAll(cfg.kafka());
-            if (bootstrap != null) {
-                kafka.put("bootstrap.servers", bootstrap);
-            }
-            read = DevelopmentsTopic.read(kafka, window, cfg.readTimeout());
+            read = DevelopmentsTopic.read(ClientProperties.from(cfg.kafka()).bootstrap(bootstrap).build(), window,
+                    cfg.readTimeout());
         }
         List<Story> stories = read.developments().stream().map(Story::of).toList();
         String json = format == Format.STIX

@@ -108,6 +108,14 @@ public final class ClientProperties {
         return this;
     }
 
+    /** The cluster to connect to instead of the configured one, when {@code servers} is given (a command's --bootstrap). */
+    public ClientProperties bootstrap(String servers) {
+        if (servers != null) {
+            properties.put("bootstrap.servers", servers);
+        }
+        return this;
+    }
+
     /** Any other client setting, for what only one client needs. */
     public ClientProperties set(String key, Object value) {
         properties.put(key, value);

@@ -13,7 +13,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.karaul.contract.kafka.Topic;
 import org.karaul.streams.ClientProperties;
 
 /**
@@ -23,6 +25,34 @@ import org.karaul.streams.ClientProperties;
  */
 public final class TopicSnapshot {
     private TopicSnapshot() {
+    }
+
+    /** What a typed read hands on: each record's key and value, and each record whose value could not be read. */
+    public interface Records<V> {
+        /** A record, in offset order within its partition; {@code value} is null for a tombstone. */
+        void read(String key, V value);
+
+        /** A record whose value the topic's serde could not read: where it is ({@code topic-partition@offset}) and why. */
+        void unreadable(String where, RuntimeException problem);
+    }
+
+    /**
+     * Reads {@code topic} as {@link #read(Properties, String, String, Duration, Consumer)} does, each value through
+     * the topic's own serde, and returns how many records it read (unreadable ones included).
+     */
+    public static <V> long read(Properties kafka, Topic<String, V> topic, String clientId, Duration timeout,
+                                Records<V> each) {
+        Deserializer<V> values = topic.valueSerde().deserializer();
+        return read(kafka, topic.name(), clientId, timeout, r -> {
+            V value;
+            try {
+                value = r.value() == null ? null : values.deserialize(r.topic(), r.value());
+            } catch (RuntimeException e) {
+                each.unreadable(r.topic() + "-" + r.partition() + "@" + r.offset(), e);
+                return;
+            }
+            each.read(r.key(), value);
+        });
     }
 
     /**

@@ -54,4 +54,10 @@ class ClientPropertiesTest {
         assertThat(first).containsEntry("group.id", "from-the-file").doesNotContainKey("max.poll.records");
         assertThat(given).isEqualTo(kafka());
     }
+
+    @Test
+    void shouldTakeABootstrapFromTheCommandLineOnlyWhenOneIsGiven() {
+        assertThat(ClientProperties.from(kafka()).bootstrap(null).build()).containsEntry("bootstrap.servers", "localhost:9092");
+        assertThat(ClientProperties.from(kafka()).bootstrap("k1:9092").build()).containsEntry("bootstrap.servers", "k1:9092");
+    }
 }

@@ -2,7 +2,6 @@ package org.karaul.export.source;
 
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.topics.TopicSnapshot;
@@ -22,17 +21,16 @@ public final class DevelopmentsTopic {
      * @throws IllegalStateException when the topic does not exist or its end is not reached in time
      */
     public static Read read(Properties kafka, Window window, Duration timeout) {
-        Deserializer<Development> reader = Topics.DEVELOPMENTS.valueSerde().deserializer();
         Latest latest = new Latest(window);
-        TopicSnapshot.read(kafka, Topics.DEVELOPMENTS.name(), "karaul-export", timeout, r -> {
-            if (r.value() == null) {
-                latest.put(r.key(), null);
-                return;
+        TopicSnapshot.read(kafka, Topics.DEVELOPMENTS, "karaul-export", timeout, new TopicSnapshot.Records<>() {
+            @Override
+            public void read(String key, Development value) {
+                latest.put(key, value);
             }
-            try {
-                latest.put(r.key(), reader.deserialize(r.topic(), r.value()));
-            } catch (RuntimeException e) {
-                latest.skip(r.topic() + "-" + r.partition() + "@" + r.offset(), e.getMessage());
+
+            @Override
+            public void unreadable(String where, RuntimeException problem) {
+                latest.skip(where, problem.getMessage());
             }
         });
         return latest.read();
