@@ -40,6 +40,7 @@ public record AlertsConfig(
         boolean webhooks,
         WebhookSettings webhookSettings,
         Path stixExportDir,
+        boolean sourceAlerts,
         Properties kafka) {
 
     public static final String DEFAULTS = "alerts-defaults.properties";
@@ -81,6 +82,7 @@ public record AlertsConfig(
                 s.bool("alerts.webhooks.enabled"),
                 webhookSettings(s, exposed && s.bool("alerts.webhooks.enabled")),
                 s.optionalPath("alerts.export.stix.dir"),
+                s.bool("alerts.sources.alerts.enabled"),
                 s.kafkaProperties());
     }
 

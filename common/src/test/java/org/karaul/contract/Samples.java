@@ -81,6 +81,11 @@ final class Samples {
         return new Triage("dev-2", TriageMark.DUPLICATE, "dev-1", null, "aigul", T0, List.of(), null);
     }
 
+    static SourceAlertEvent sourceAlertEvent() {
+        return SourceAlertEvent.of(new SourceAlert("24kg.broken." + T0.plusSeconds(600).toEpochMilli(), SourceAlert.BROKEN, "24kg",
+                "ok", 3, 0, T0, T0, "HTTP 503", T0.plusSeconds(600)));
+    }
+
     static SourceStatus sourceStatus() {
         return new SourceStatus("24kg", "broken", 3, 0, T0, T0, "HTTP 503", T0.plusSeconds(600));
     }

@@ -24,6 +24,7 @@ class SerdeRoundTripTest {
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.subscription()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.triage()),
                 Arguments.of(Topics.SOURCE_STATUS.valueSerde(), Samples.sourceStatus()),
+                Arguments.of(Topics.SOURCE_ALERTS.valueSerde(), Samples.sourceAlertEvent()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.duplicateTriage()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.sealedSubscription()),
                 Arguments.of(Topics.WEBHOOK_DLQ.valueSerde(), Samples.webhookDeadLetter()),
