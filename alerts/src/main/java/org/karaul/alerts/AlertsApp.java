@@ -88,9 +88,11 @@ public final class AlertsApp implements AutoCloseable {
         AlertRules rules = AlertRules.load(config.rulesPath());
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
-                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK, Topics.SOURCE_STATUS));
+                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK, Topics.SOURCE_STATUS,
+                    Topics.SOURCE_ALERTS));
         }
-        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes()),
+        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes(),
+                config.sourceAlerts()),
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
                         config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));

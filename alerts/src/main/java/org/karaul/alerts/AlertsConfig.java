@@ -42,6 +42,7 @@ public record AlertsConfig(
         WebhookSettings webhookSettings,
         Path stixExportDir,
         StreamsHealth.Limit health,
+        boolean sourceAlerts,
         Properties kafka) {
 
     public static final String DEFAULTS = "alerts-defaults.properties";
@@ -84,6 +85,7 @@ public record AlertsConfig(
                 webhookSettings(s, exposed && s.bool("alerts.webhooks.enabled")),
                 s.optionalPath("alerts.export.stix.dir"),
                 StreamsHealth.Limit.from(s, "alerts"),
+                s.bool("alerts.sources.alerts.enabled"),
                 s.kafkaProperties());
     }
 

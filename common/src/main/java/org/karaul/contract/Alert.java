@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param independentSources distinct source owners that reported it
  * @param timeline           the development's items in the order they joined
  * @param spike              for a spike: the window, observed and expected counts; else null
+ * @param locations          the development's towns, regions and districts, first placed first; may be empty
  */
 public record Alert(
         String id,
@@ -47,7 +48,8 @@ public record Alert(
         int itemCount,
         int independentSources,
         List<TimelineEntry> timeline,
-        Spike spike) {
+        Spike spike,
+        List<PlaceRef> locations) {
 
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -59,5 +61,15 @@ public record Alert(
         sources = sources == null ? List.of() : List.copyOf(sources);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        locations = locations == null ? List.of() : List.copyOf(locations);
+    }
+
+    /** An alert placed at no town or region. */
+    public Alert(String id, String type, String developmentId, String title, String summary, Severity severity,
+            List<String> categories, List<String> countries, List<String> groups, List<SourceRef> sources,
+            List<CategoryLabel> evidence, Instant firstSeen, Instant lastSeen, Lineage lineage, Instant createdAt,
+            int itemCount, int independentSources, List<TimelineEntry> timeline, Spike spike) {
+        this(id, type, developmentId, title, summary, severity, categories, countries, groups, sources, evidence, firstSeen,
+                lastSeen, lineage, createdAt, itemCount, independentSources, timeline, spike, List.of());
     }
 }

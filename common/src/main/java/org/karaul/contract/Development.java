@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param categories         union of category ids
  * @param countries          countries, most reported first
  * @param groups             groups that act in it
- * @param places             places named (gazetteer ids or names)
+ * @param places             ids of its {@code locations}, in the same order
  * @param firstSeen          earliest item time
  * @param lastSeen           latest item time
  * @param itemCount          items grouped into it
@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param lead               a sentence or two from its most reliable item, for summaries
  * @param timeline           items in the order they joined (capped; the newest are kept)
  * @param spike              for a spike development: the window, observed and expected counts; else null
+ * @param locations          union of its items' towns, regions and districts, first placed first; empty when none
+ *                           is known (and in records written before the field existed)
  */
 public record Development(
         String id,
@@ -47,7 +49,8 @@ public record Development(
         String taxonomyVersion,
         String lead,
         List<TimelineEntry> timeline,
-        Spike spike) {
+        Spike spike,
+        List<PlaceRef> locations) {
 
     public Development {
         Objects.requireNonNull(id, "id");
@@ -60,5 +63,15 @@ public record Development(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         origins = origins == null ? List.of() : List.copyOf(origins);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        locations = locations == null ? List.of() : List.copyOf(locations);
+    }
+
+    /** A development placed at no town or region. */
+    public Development(String id, DevelopmentStatus status, String title, Severity severity, List<String> categories,
+            List<String> countries, List<String> groups, List<String> places, Instant firstSeen, Instant lastSeen,
+            int itemCount, List<SourceRef> sources, int independentSources, List<CategoryLabel> evidence,
+            List<SourceOffset> origins, String taxonomyVersion, String lead, List<TimelineEntry> timeline, Spike spike) {
+        this(id, status, title, severity, categories, countries, groups, places, firstSeen, lastSeen, itemCount, sources,
+                independentSources, evidence, origins, taxonomyVersion, lead, timeline, spike, List.of());
     }
 }

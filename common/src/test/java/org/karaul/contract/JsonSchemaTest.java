@@ -42,6 +42,7 @@ class JsonSchemaTest {
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.subscription())).isEmpty();
         assertThat(validate(Topics.FEEDBACK, Samples.triage())).isEmpty();
         assertThat(validate(Topics.SOURCE_STATUS, Samples.sourceStatus())).isEmpty();
+        assertThat(validate(Topics.SOURCE_ALERTS, Samples.sourceAlertEvent())).isEmpty();
         assertThat(validate(Topics.FEEDBACK, Samples.duplicateTriage())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_SUBSCRIPTIONS, Samples.sealedSubscription())).isEmpty();
         assertThat(validate(Topics.WEBHOOK_DLQ, Samples.webhookDeadLetter())).isEmpty();
@@ -54,6 +55,15 @@ class JsonSchemaTest {
         AlertEvent bad = new AlertEvent(e.specversion(), e.id(), e.source(), "org.karaul.alert.item", e.subject(), e.time(),
                 e.datacontenttype(), e.dataschema(), e.data());
         assertThat(validate(Topics.ALERTS, bad)).isNotEmpty();
+    }
+
+    @Test
+    void shouldRejectASourceAlertUnderADevelopmentAlertsType() {
+        SourceAlertEvent e = Samples.sourceAlertEvent();
+        assertThat(e.type()).isEqualTo("org.karaul.source.broken");
+        SourceAlertEvent bad = new SourceAlertEvent(e.specversion(), e.id(), e.source(), "org.karaul.alert.opened", e.subject(),
+                e.time(), e.datacontenttype(), e.dataschema(), e.data());
+        assertThat(validate(Topics.SOURCE_ALERTS, bad)).isNotEmpty();
     }
 
     @Test

@@ -23,15 +23,21 @@ final class Samples {
 
     static ClassifiedItem classified() {
         return new ClassifiedItem(raw(), true, Severity.HIGH, List.of(label()), List.of("KG"),
-                List.of("hizb_ut_tahrir"), "2026.11.1", new SourceOffset("karaul.items.raw", 2, 41), T0.plusSeconds(61));
+                List.of("hizb_ut_tahrir"), "2026.11.1", new SourceOffset("karaul.items.raw", 2, 41), T0.plusSeconds(61),
+                List.of(bishkek()));
+    }
+
+    static PlaceRef bishkek() {
+        return new PlaceRef("geonames:1528675", "Bishkek", "KG", "town", 42.87, 74.59);
     }
 
     static Development development() {
         return new Development("dev-1", DevelopmentStatus.OPENED, "title", Severity.HIGH, List.of("terrorism.plot_disrupted"),
-                List.of("KG"), List.of(), List.of("Bishkek"), T0, T0, 1,
+                List.of("KG"), List.of(), List.of(bishkek().id()), T0, T0, 1,
                 List.of(new SourceRef("24kg", raw().url(), "B")), 1, List.of(label()),
                 List.of(new SourceOffset("karaul.items.raw", 2, 41)), "2026.11.1", "Сотрудники ГКНБ задержали трёх человек.",
-                List.of(new TimelineEntry(T0, DevelopmentStatus.OPENED, "24kg", raw().url(), raw().title(), Severity.HIGH, "ru")), null);
+                List.of(new TimelineEntry(T0, DevelopmentStatus.OPENED, "24kg", raw().url(), raw().title(), Severity.HIGH, "ru")), null,
+                List.of(bishkek()));
     }
 
     static Alert alert() {
@@ -40,7 +46,7 @@ final class Samples {
                 List.of(new SourceRef("24kg", raw().url(), "B")), List.of(label()), T0, T0,
                 new Lineage("2026.11.1", "default.high", List.of(new SourceOffset("karaul.items.raw", 2, 41))), T0,
                 1, 1, development().timeline(), new Spike("terrorism.plot_disrupted", "KG", T0, T0.plusSeconds(21600), 5,
-                0.5, 4.5));
+                0.5, 4.5), List.of(bishkek()));
     }
 
     static AlertEvent alertEvent() {
@@ -73,6 +79,11 @@ final class Samples {
 
     static Triage duplicateTriage() {
         return new Triage("dev-2", TriageMark.DUPLICATE, "dev-1", null, "aigul", T0, List.of(), null);
+    }
+
+    static SourceAlertEvent sourceAlertEvent() {
+        return SourceAlertEvent.of(new SourceAlert("24kg.broken." + T0.plusSeconds(600).toEpochMilli(), SourceAlert.BROKEN, "24kg",
+                "ok", 3, 0, T0, T0, "HTTP 503", T0.plusSeconds(600)));
     }
 
     static SourceStatus sourceStatus() {

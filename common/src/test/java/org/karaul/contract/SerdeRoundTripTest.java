@@ -24,6 +24,7 @@ class SerdeRoundTripTest {
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.subscription()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.triage()),
                 Arguments.of(Topics.SOURCE_STATUS.valueSerde(), Samples.sourceStatus()),
+                Arguments.of(Topics.SOURCE_ALERTS.valueSerde(), Samples.sourceAlertEvent()),
                 Arguments.of(Topics.FEEDBACK.valueSerde(), Samples.duplicateTriage()),
                 Arguments.of(Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde(), Samples.sealedSubscription()),
                 Arguments.of(Topics.WEBHOOK_DLQ.valueSerde(), Samples.webhookDeadLetter()),
@@ -35,6 +36,31 @@ class SerdeRoundTripTest {
     <T> void shouldReadBackWhatItWrote(JsonSerde<T> serde, T value) {
         byte[] bytes = serde.serializer().serialize("t", value);
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(value);
+    }
+
+    @Test
+    void shouldReadRecordsWrittenBeforeLocationsExisted() {
+        // as an older processor wrote them to the retained topics: no "locations" key at all
+        byte[] item = Topics.ITEMS_CLASSIFIED.valueSerde().serializer().serialize("t", Samples.classified());
+        String old = new String(item, StandardCharsets.UTF_8).replaceAll(",\"locations\":\\[[^\\]]*\\]", "");
+        assertThat(old).doesNotContain("locations").contains("\"classifiedAt\"");
+        ClassifiedItem read = Topics.ITEMS_CLASSIFIED.valueSerde().deserializer().deserialize("t", old.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.locations()).isEmpty();
+        assertThat(read.countries()).containsExactly("KG");
+
+        byte[] dev = Topics.DEVELOPMENTS.valueSerde().serializer().serialize("t", Samples.development());
+        String oldDev = new String(dev, StandardCharsets.UTF_8).replaceAll(",\"locations\":\\[[^\\]]*\\]", "");
+        assertThat(oldDev).doesNotContain("locations");
+        Development readDev = Topics.DEVELOPMENTS.valueSerde().deserializer().deserialize("t", oldDev.getBytes(StandardCharsets.UTF_8));
+        assertThat(readDev.locations()).isEmpty();
+        assertThat(readDev.places()).containsExactly(Samples.bishkek().id());
+    }
+
+    @Test
+    void shouldCarryLocationsWithTheirCoordinates() {
+        byte[] bytes = Topics.ITEMS_CLASSIFIED.valueSerde().serializer().serialize("t", Samples.classified());
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .contains("\"locations\":[{\"id\":\"geonames:1528675\",\"name\":\"Bishkek\",\"country\":\"KG\",\"kind\":\"town\",\"lat\":42.87,\"lon\":74.59}]");
     }
 
     @Test

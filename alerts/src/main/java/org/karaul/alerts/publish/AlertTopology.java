@@ -10,6 +10,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.sourcehealth.SourceHealthTopology;
 import org.karaul.alerts.trends.TrendTopology;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.JsonSerde;
@@ -39,6 +40,14 @@ public final class AlertTopology {
      *                            the alerts topic)
      */
     public static Topology build(AlertRules rules, MeterRegistry metrics, int maxDevelopmentBytes) {
+        return build(rules, metrics, maxDevelopmentBytes, false);
+    }
+
+    /**
+     * @param maxDevelopmentBytes largest development read; a larger one is dead-lettered
+     * @param sourceAlerts        whether to add the source-health branch ({@link SourceHealthTopology})
+     */
+    public static Topology build(AlertRules rules, MeterRegistry metrics, int maxDevelopmentBytes, boolean sourceAlerts) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
                 new JsonSerde<>(AlertMemory.class)));
@@ -48,6 +57,9 @@ public final class AlertTopology {
         developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
         TrendTopology.addTo(builder, developments);
+        if (sourceAlerts) {
+            SourceHealthTopology.addTo(builder, metrics);
+        }
         return builder.build();
     }
 }

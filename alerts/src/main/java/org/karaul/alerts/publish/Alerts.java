@@ -26,7 +26,7 @@ public final class Alerts {
         return new Alert(id, type, d.id(), d.title() == null ? "" : d.title(), summary(d), d.severity(), d.categories(),
                 d.countries(), d.groups(), d.sources(), d.evidence(), d.firstSeen(), d.lastSeen(),
                 new Lineage(d.taxonomyVersion(), rule.id(), d.origins()), now, d.itemCount(), d.independentSources(),
-                d.timeline(), d.spike());
+                d.timeline(), d.spike(), d.locations());
     }
 
     /** Lead sentences of the most reliable item, then who reported it, when, and what it is about. */

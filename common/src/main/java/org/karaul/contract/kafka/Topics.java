@@ -8,6 +8,7 @@ import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SeenUrl;
+import org.karaul.contract.SourceAlertEvent;
 import org.karaul.contract.SourceStatus;
 import org.karaul.contract.Triage;
 import org.karaul.contract.WebhookDeadLetter;
@@ -64,6 +65,13 @@ public final class Topics {
     public static final Topic<String, SourceStatus> SOURCE_STATUS =
             new Topic<>("karaul.sources.status", KEY, new JsonSerde<>(SourceStatus.class), 1, true);
 
+    /**
+     * Source-health alerts as CloudEvents ({@code org.karaul.source.*}), keyed by source id: a source turned silent or
+     * broken, or recovered. Written by the alerts service only when {@code alerts.sources.alerts.enabled}.
+     */
+    public static final Topic<String, SourceAlertEvent> SOURCE_ALERTS =
+            new Topic<>("karaul.sources.alerts", KEY, new JsonSerde<>(SourceAlertEvent.class), 1, false);
+
     /** The crawler's memory of URLs already emitted, keyed by item id (compacted). */
     public static final Topic<String, SeenUrl> INGEST_SEEN =
             new Topic<>("karaul.ingest.seen", KEY, new JsonSerde<>(SeenUrl.class), 3, true);
@@ -80,6 +88,6 @@ public final class Topics {
     public static List<Topic<?, ?>> all() {
         return List.of(ITEMS_RAW, ITEMS_RAW_DLQ, ITEMS_CLASSIFIED, ITEMS_CLASSIFIED_DLQ, DEVELOPMENTS, DEVELOPMENTS_DLQ,
                 ALERTS, ALERTS_DLQ, INGEST_SEEN, WEBHOOK_SUBSCRIPTIONS, WEBHOOK_DLQ, FEEDBACK,
-                SOURCE_STATUS);
+                SOURCE_STATUS, SOURCE_ALERTS);
     }
 }

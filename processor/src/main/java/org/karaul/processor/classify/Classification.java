@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.PlaceRef;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.Severity;
 import org.karaul.contract.SourceOffset;
@@ -17,6 +18,7 @@ import org.karaul.contract.SourceOffset;
  * @param countries       ISO alpha-2 codes, most important first, at most three
  * @param groups          canonical group ids
  * @param taxonomyVersion version of the taxonomy that decided
+ * @param locations       towns, regions and districts named where it happens (not in passing), in its countries only
  */
 public record Classification(
         boolean relevant,
@@ -24,12 +26,20 @@ public record Classification(
         List<CategoryLabel> categories,
         List<String> countries,
         List<String> groups,
-        String taxonomyVersion) {
+        String taxonomyVersion,
+        List<PlaceRef> locations) {
 
     public Classification {
         categories = categories == null ? List.of() : List.copyOf(categories);
         countries = countries == null ? List.of() : List.copyOf(countries);
         groups = groups == null ? List.of() : List.copyOf(groups);
+        locations = locations == null ? List.of() : List.copyOf(locations);
+    }
+
+    /** A verdict placed at no town or region. */
+    public Classification(boolean relevant, Severity severity, List<CategoryLabel> categories, List<String> countries,
+            List<String> groups, String taxonomyVersion) {
+        this(relevant, severity, categories, countries, groups, taxonomyVersion, List.of());
     }
 
     /** Not relevant: no labels. */
@@ -47,6 +57,6 @@ public record Classification(
     public static ClassifiedItem label(Classifier classifier, RawItem item, SourceOffset origin, Instant at) {
         Classification c = classifier.classify(new Document(item.id(), item.title(), item.text(), item.lang()));
         return new ClassifiedItem(item, c.relevant(), c.severity(), c.categories(), c.countries(), c.groups(),
-                c.taxonomyVersion(), origin, at);
+                c.taxonomyVersion(), origin, at, c.locations());
     }
 }

@@ -52,6 +52,11 @@ final class CountryRanker {
     }
 
     static List<String> rank(List<Mention> mentions, Context ctx) {
+        return rank(mentions, ctx, new ArrayList<>());
+    }
+
+    /** The ranking, and into {@code located} the mentions that say where it happens (not in passing), in reading order. */
+    static List<String> rank(List<Mention> mentions, Context ctx, List<Mention> located) {
         List<Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparing((Mention m) -> m.span().field()).thenComparingInt(m -> m.span().start()));
         Map<String, Double> score = new HashMap<>();
@@ -72,6 +77,7 @@ final class CountryRanker {
                 first.merge(c, order, Math::min);
             }
             if (!passing) {
+                located.add(m);
                 if (chained && !enumerations.isEmpty()) {
                     enumerations.get(enumerations.size() - 1).add(m);
                 } else {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.Evidence;
+import org.karaul.contract.PlaceRef;
 import org.karaul.contract.Severity;
 
 /**
@@ -139,12 +140,15 @@ final class Digests {
         }
         relevant.sort(Comparator.comparingDouble((Classification c) -> -c.categories().stream()
                 .mapToDouble(CategoryLabel::score).max().orElse(0)));
+        Set<PlaceRef> locations = new LinkedHashSet<>();
         for (Classification c : relevant) {
             countries.addAll(c.countries());
             groups.addAll(c.groups());
+            locations.addAll(c.locations());
         }
         List<String> topCountries = countries.stream().limit(CountryRanker.MAX_COUNTRIES).toList();
-        return new Classification(true, top, best, topCountries, List.copyOf(groups), version);
+        return new Classification(true, top, best, topCountries, List.copyOf(groups), version,
+                locations.stream().filter(p -> topCountries.contains(p.country())).toList());
     }
 
     private static CategoryLabel shifted(CategoryLabel l, int offset) {

@@ -3,12 +3,14 @@ package org.karaul.processor.classify;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.Evidence;
+import org.karaul.contract.PlaceRef;
 import org.karaul.contract.Severity;
 import org.karaul.processor.engine.LanguageGuesser;
 import org.karaul.processor.engine.MatchResult;
@@ -133,12 +135,28 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         boolean incident = labels.stream().anyMatch(l -> !NOT_INCIDENTS.contains(l.id()));
         CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
                 doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()));
-        List<String> countries = CountryRanker.rank(places, ctx);
+        List<CountryRanker.Mention> located = new ArrayList<>();
+        List<String> countries = CountryRanker.rank(places, ctx, located);
         String home = taxonomy.gazetteer().homeCountries().get(result.lang());
         if (countries.isEmpty() && home != null) {
             countries = List.of(home);
         }
-        return new Classification(true, top, labels, countries, GroupResolver.ids(groups), taxonomy.version());
+        return new Classification(true, top, labels, countries, GroupResolver.ids(groups), taxonomy.version(),
+                locations(doc, located, countries));
+    }
+
+    /** The sites of the mentions that say where it happens, in the item's countries only, each once. */
+    private List<PlaceRef> locations(Document doc, List<CountryRanker.Mention> located, List<String> countries) {
+        Set<PlaceRef> out = new LinkedHashSet<>();
+        for (CountryRanker.Mention m : located) {
+            if (m.place().kind().equals("place") && m.place().countries().size() == 1
+                    && countries.contains(m.place().countries().get(0))) {
+                Span s = m.span();
+                String surface = s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term();
+                taxonomy.gazetteer().sites().resolve(surface, m.place().countries().get(0)).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Why a document scored as it did: every category with a fired signal, its score and threshold. */

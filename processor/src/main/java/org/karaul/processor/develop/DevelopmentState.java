@@ -7,6 +7,7 @@ import java.util.List;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
+import org.karaul.contract.PlaceRef;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.Severity;
 import org.karaul.contract.SourceOffset;
@@ -28,6 +29,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
     static final int MAX_SIGNATURES = 8;
     static final int MAX_TIMELINE = 50;
     static final int MAX_ORIGINS = 200;
+    static final int MAX_LOCATIONS = 20;
 
     /** A new development opened by one item. */
     static DevelopmentState open(ClassifiedItem c, int[] signature, GroupingRules rules, Instant now) {
@@ -36,9 +38,9 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         String id = "dev-" + item.id().substring(0, Math.min(20, item.id().length()));
         List<SourceRef> sources = List.of(new SourceRef(item.sourceId(), item.url(), item.sourceGrade()));
         Development d = new Development(id, DevelopmentStatus.OPENED, item.title(), c.severity(),
-                Merge.categoryIds(c.categories()), c.countries(), c.groups(), List.of(), at, at, 1, sources,
+                Merge.categoryIds(c.categories()), c.countries(), c.groups(), placeIds(locations(List.of(), c)), at, at, 1, sources,
                 Merge.independent(sources, rules), c.categories(), origins(List.of(), c.origin()), c.taxonomyVersion(),
-                Merge.lead(item.text()), List.of(entry(c, DevelopmentStatus.OPENED)), null);
+                Merge.lead(item.text()), List.of(entry(c, DevelopmentStatus.OPENED)), null, locations(List.of(), c));
         return new DevelopmentState(d, List.of(signature), List.of(item.id()), item.sourceGrade(), now);
     }
 
@@ -59,11 +61,12 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         }
         Development next = new Development(d.id(), status, better ? item.title() : d.title(), severity,
                 Merge.union(d.categories(), Merge.categoryIds(c.categories())), Merge.union(d.countries(), c.countries()),
-                Merge.union(d.groups(), c.groups()), d.places(), Merge.min(d.firstSeen(), at), Merge.maxTime(d.lastSeen(), at),
+                Merge.union(d.groups(), c.groups()), placeIds(locations(d.locations(), c)), Merge.min(d.firstSeen(), at),
+                Merge.maxTime(d.lastSeen(), at),
                 d.itemCount() + (repeat ? 0 : 1), sources, Merge.independent(sources, rules),
                 Merge.evidence(d.evidence(), c.categories()), origins(d.origins(), c.origin()),
                 c.taxonomyVersion() != null ? c.taxonomyVersion() : d.taxonomyVersion(),
-                better ? Merge.lead(item.text()) : d.lead(), Merge.tail(timeline, MAX_TIMELINE), null);
+                better ? Merge.lead(item.text()) : d.lead(), Merge.tail(timeline, MAX_TIMELINE), null, locations(d.locations(), c));
         List<int[]> sigs = new ArrayList<>(signatures);
         sigs.add(signature);
         List<String> ids = new ArrayList<>(itemIds);
@@ -79,7 +82,22 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         Development d = development;
         return new Development(d.id(), DevelopmentStatus.CLOSED, d.title(), d.severity(), d.categories(), d.countries(),
                 d.groups(), d.places(), d.firstSeen(), d.lastSeen(), d.itemCount(), d.sources(), d.independentSources(),
-                d.evidence(), d.origins(), d.taxonomyVersion(), d.lead(), d.timeline(), d.spike());
+                d.evidence(), d.origins(), d.taxonomyVersion(), d.lead(), d.timeline(), d.spike(), d.locations());
+    }
+
+    /** The development's places and the item's, first placed first, each once, at most {@value #MAX_LOCATIONS}. */
+    static List<PlaceRef> locations(List<PlaceRef> known, ClassifiedItem c) {
+        List<PlaceRef> out = new ArrayList<>(known);
+        for (PlaceRef p : c.locations()) {
+            if (out.size() < MAX_LOCATIONS && out.stream().noneMatch(o -> o.id().equals(p.id()))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> placeIds(List<PlaceRef> locations) {
+        return locations.stream().map(PlaceRef::id).toList();
     }
 
     /** When the item says it happened: published time, else fetch time. */

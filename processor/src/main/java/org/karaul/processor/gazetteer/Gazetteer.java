@@ -17,9 +17,11 @@ import java.util.Set;
  *                        {@value #ANY_LANGUAGE} hold in every language but only as written, in lower case
  * @param homeCountries   per local document language, the country its press writes about (ky: KG): a relevant
  *                        report in that language that names no place is placed there
+ * @param sites           where the towns, regions and districts the places name lie: data carried beside the
+ *                        matching, for maps
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
-        Map<String, String> homeCountries) {
+        Map<String, String> homeCountries, Sites sites) {
     /** The {@code not_places} key whose words hold in every language, for a word written in lower case only. */
     public static final String ANY_LANGUAGE = "any";
 
@@ -29,6 +31,13 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
         regionCountries = Set.copyOf(regionCountries);
         notPlaces = Map.copyOf(notPlaces);
         homeCountries = Map.copyOf(homeCountries);
+        sites = sites == null ? Sites.none() : sites;
+    }
+
+    /** A gazetteer that knows no place's coordinates. */
+    public Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
+            Map<String, String> homeCountries) {
+        this(groups, places, regionCountries, notPlaces, homeCountries, Sites.none());
     }
 
     /** Whether {@code surface}, a place name as written in a document in {@code lang}, is a common word there. */

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.karaul.contract.PlaceRef;
 import org.karaul.processor.gazetteer.Gazetteer;
 import org.karaul.processor.gazetteer.Group;
 import org.karaul.processor.gazetteer.Place;
+import org.karaul.processor.gazetteer.Site;
+import org.karaul.processor.gazetteer.Sites;
 
 /** Reads and validates the groups and places gazetteers. */
 public final class GazetteerReader {
@@ -24,6 +27,7 @@ public final class GazetteerReader {
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
     private static final Pattern GROUP_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> KINDS = Set.of("country", "place", "border");
+    private static final Set<String> SITE_KINDS = Set.of("town", "region", "district");
     public static final int MAX_ALIASES = 1_000;
     private final String groupsFile;
     private final String placesFile;
@@ -47,11 +51,14 @@ public final class GazetteerReader {
         JsonNode g = parse(groupsFile, groups);
         JsonNode p = parse(placesFile, places);
         List<Place> all = places(placesFile, p);
+        List<Site> sites = sites(placesFile, p);
         if (p.has("generated")) {
             String file = text(placesFile, p, "generated", "generated");
-            all.addAll(places(file, parse(file, open.apply(file))));
+            JsonNode generated = parse(file, open.apply(file));
+            all.addAll(places(file, generated));
+            sites.addAll(sites(file, generated));
         }
-        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p));
+        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p), new Sites(sites));
     }
 
     private static JsonNode parse(String file, InputStream in) {
@@ -120,6 +127,41 @@ public final class GazetteerReader {
                         + ": split the entry (each entry is one query in the Lucene Monitor engine, limited to 1,024 clauses)");
             }
             out.add(new Place(name, countries, kind, aliases, capitalised != null && capitalised.asBoolean()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code sites: [{id: "geonames:1527534", name: Osh, country: KG, kind: town, at: [40.53, 72.80], names: [...]}]}:
+     * optional; where the places' towns, regions and districts lie.
+     */
+    private static List<Site> sites(String file, JsonNode root) {
+        List<Site> out = new ArrayList<>();
+        JsonNode list = root.get("sites");
+        if (list == null) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw new TaxonomyException(file, "sites", "expected a list");
+        }
+        for (JsonNode node : list) {
+            String id = text(file, node, "id", "sites[" + out.size() + "]");
+            String entry = "site " + id;
+            String country = text(file, node, "country", entry);
+            if (!ISO2.matcher(country).matches()) {
+                throw new TaxonomyException(file, entry, "'" + country + "' is not an ISO alpha-2 code");
+            }
+            String kind = text(file, node, "kind", entry);
+            if (!SITE_KINDS.contains(kind)) {
+                throw new TaxonomyException(file, entry, "kind must be one of " + SITE_KINDS + ", got '" + kind + "'");
+            }
+            JsonNode at = node.get("at");
+            if (at == null || !at.isArray() || at.size() != 2 || !at.get(0).isNumber() || !at.get(1).isNumber()
+                    || Math.abs(at.get(0).asDouble()) > 90 || Math.abs(at.get(1).asDouble()) > 180) {
+                throw new TaxonomyException(file, entry, "'at' must be [latitude, longitude] in degrees");
+            }
+            PlaceRef place = new PlaceRef(id, text(file, node, "name", entry), country, kind, at.get(0).asDouble(), at.get(1).asDouble());
+            out.add(new Site(place, strings(file, node, "names", entry)));
         }
         return out;
     }

@@ -26,6 +26,20 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void aTownWhereItHappensIsCarriedWithItsCoordinatesButNotOneNamedInPassing() {
+        Classification c = classify("Задержание в Оше",
+                "Сотрудники ГКНБ задержали в Оше двух членов ячейки Хизб ут-Тахрир, изъяты листовки.", "ru");
+        assertThat(c.countries()).containsExactly("KG");
+        assertThat(c.locations()).extracting(p -> p.id()).containsExactly("geonames:1527534");
+        assertThat(c.locations().get(0).lat()).isBetween(40.4, 40.6);
+        // Moscow is no place of the gazetteer's; Bishkek is named as where they flew from, Osh where it happened
+        Classification passing = classify("Attack foiled in Osh",
+                "Security forces foiled a bomb plot in Osh and detained three militants; one had arrived on a flight to Bishkek.", "en");
+        assertThat(passing.countries()).containsExactly("KG");
+        assertThat(passing.locations()).extracting(p -> p.name()).containsExactly("Osh");
+    }
+
+    @Test
     void aGeneratedNameCountsOnlyWhenCapitalisedAndNotAsAnAcronym() {
         String text = "Сотрудники ГКНБ задержали двух членов ячейки Хизб ут-Тахрир, изъяты листовки. ";
         assertThat(explainPlaces(text + "Оба родом из Сокулука.")).anyMatch(l -> l.contains("Сокулука"));

