@@ -22,7 +22,10 @@ import org.karaul.processor.testing.Corpus.Labelled;
  */
 final class CrossValidation {
     /** A way of combining the rules and a model. */
-    private record Variant(String name, boolean pairs, double alone, double beside) {
+    private record Variant(String name, boolean pairs, int epochs, double alone, double beside) {
+        String model() {
+            return (pairs ? "pairs " : "words ") + epochs;
+        }
     }
 
     /** Counts on one held-out part. */
@@ -52,15 +55,22 @@ final class CrossValidation {
 
     static void run(List<Labelled> tune, int folds) {
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("rules only", false, Double.NaN, Double.NaN));
-        for (boolean pairs : new boolean[] {false, true}) {
-            String f = pairs ? "pairs" : "words";
-            for (double alone : new double[] {0.3, 0.4, 0.5, NEVER}) {
-                for (double beside : new double[] {0.3, 0.4, 0.5}) {
-                    String a = alone == NEVER ? "never" : String.format(Locale.ROOT, "%.1f", alone);
-                    variants.add(new Variant(String.format(Locale.ROOT, "%s alone %s beside %.1f", f, a, beside), pairs, alone, beside));
+        int epochs = CategoryModelTraining.EPOCHS;
+        variants.add(new Variant("rules only", false, 0, Double.NaN, Double.NaN));
+        variants.add(new Variant("words alone 0.3 beside 0.3", false, epochs, 0.3, 0.3));
+        for (double alone : new double[] {0.3, 0.4, 0.5, NEVER}) {
+            for (double beside : new double[] {0.3, 0.4, 0.5}) {
+                String a = alone == NEVER ? "never" : String.format(Locale.ROOT, "%.1f", alone);
+                String name = String.format(Locale.ROOT, "words alone %s beside %.1f", a, beside);
+                if (!name.equals(variants.get(1).name())) {
+                    variants.add(new Variant(name, false, epochs, alone, beside));
                 }
             }
+        }
+        variants.add(new Variant("pairs alone 0.3 beside 0.3", true, epochs, 0.3, 0.3));
+        variants.add(new Variant("pairs alone never beside 0.3", true, epochs, NEVER, 0.3));
+        for (int e : new int[] {10, 60}) {
+            variants.add(new Variant("words " + e + " epochs, 0.3 / 0.3", false, e, 0.3, 0.3));
         }
         Taxonomy taxonomy = TaxonomyLoader.bundled();
         Map<String, List<Score>> all = new LinkedHashMap<>();
@@ -76,13 +86,17 @@ final class CrossValidation {
                 (Math.floorMod(l.document().id().hashCode(), folds) == k ? held : train).add(l);
             }
             List<Labelled> heldReal = held.stream().filter(l -> l.document().id().startsWith("ky/") || l.document().id().startsWith("tg/")).toList();
-            CategoryModel words = TribuoTrainer.train(CategoryModelTraining.examples(train, false), CategoryModelTraining.EPOCHS, CategoryModelTraining.SEED);
-            CategoryModel pairs = TribuoTrainer.train(CategoryModelTraining.examples(train, true), CategoryModelTraining.EPOCHS, CategoryModelTraining.SEED);
+            Map<String, CategoryModel> models = new LinkedHashMap<>();
             for (Variant v : variants) {
-                TaxonomyClassifier c = Double.isNaN(v.alone())
+                if (v.epochs() > 0 && !models.containsKey(v.model())) {
+                    models.put(v.model(), TribuoTrainer.train(CategoryModelTraining.examples(train, v.pairs()), v.epochs(), CategoryModelTraining.SEED));
+                }
+            }
+            for (Variant v : variants) {
+                TaxonomyClassifier c = v.epochs() == 0
                         ? new TaxonomyClassifier(taxonomy, TaxonomyClassifier.Engine.INDEX)
                         : new TaxonomyClassifier(taxonomy, TaxonomyClassifier.Engine.INDEX,
-                                new SecondOpinion(v.pairs() ? pairs : words, taxonomy, v.alone(), v.beside()));
+                                new SecondOpinion(models.get(v.model()), taxonomy, v.alone(), v.beside()));
                 all.get(v.name()).add(score(c, held));
                 real.get(v.name()).add(score(c, heldReal));
             }
