@@ -29,7 +29,7 @@ final class SecondOpinion {
     private final CategoryModel model;
     private final double alone;
     private final double beside;
-    private final Features features = new Features();
+    private final Features features;
     private final Map<String, CategoryRule> rules = new HashMap<>();
 
     SecondOpinion(CategoryModel model, Taxonomy taxonomy) {
@@ -41,6 +41,7 @@ final class SecondOpinion {
         this.model = model;
         this.alone = alone;
         this.beside = beside;
+        this.features = new Features(model.usesPairs());
         taxonomy.categories().forEach(r -> rules.put(r.id(), r));
     }
 

@@ -111,6 +111,11 @@ public final class CategoryModel {
         }
     }
 
+    /** Whether the model was trained with word pairs ({@link Features#PAIR}) and so wants them. */
+    public boolean usesPairs() {
+        return weights.keySet().stream().anyMatch(f -> f.contains(Features.PAIR));
+    }
+
     /** Per category, the probability of the item carrying it. */
     public Map<String, Double> probabilities(Collection<String> features) {
         double[] z = bias.clone();

@@ -21,14 +21,18 @@ import org.karaul.processor.testing.Corpus.Labelled;
  * Trains the category model on the corpus's tuning fold, on request only:
  * {@code -Dkaraul.train=validate} trains on half the tuning fold and prints the rules-plus-model
  * figures on the other half for a grid of thresholds (how {@link SecondOpinion}'s were chosen);
- * {@code -Dkaraul.train=PATH} trains on the whole tuning fold and writes the model to PATH. Never
- * reads the frozen fold.
+ * {@code -Dkaraul.train=cv} runs a {@value #FOLDS}-fold cross-validation over the tuning fold and
+ * prints, per variant (features, thresholds, whether the model may make an item relevant on its own),
+ * the mean and fold-to-fold spread of its figures and of its difference from the shipped settings;
+ * {@code -Dkaraul.train=PATH} trains on the whole tuning fold and writes the model to PATH
+ * ({@code -Dkaraul.train.pairs=true}: with word pairs). Never reads the frozen fold.
  */
 class CategoryModelTraining {
     static final int EPOCHS = 30;
     static final long SEED = 20261202L;
     /** Word forms whose weights all stay below this are left out of the shipped table. */
     static final double MIN_WEIGHT = 0.05;
+    static final int FOLDS = 5;
 
     @Test
     void train() {
@@ -36,10 +40,13 @@ class CategoryModelTraining {
         Assumptions.assumeTrue(mode != null, "training runs only with -Dkaraul.train=validate|PATH");
         List<Labelled> tune = new ArrayList<>(Corpus.written(Fold.TUNE));
         tune.addAll(Corpus.real(Fold.TUNE));
+        boolean pairs = Boolean.getBoolean("karaul.train.pairs");
         if (mode.equals("validate")) {
             validate(tune);
+        } else if (mode.equals("cv")) {
+            CrossValidation.run(tune, FOLDS);
         } else {
-            TribuoTrainer.train(examples(tune), EPOCHS, SEED).write(Path.of(mode), MIN_WEIGHT);
+            TribuoTrainer.train(examples(tune, pairs), EPOCHS, SEED).write(Path.of(mode), MIN_WEIGHT);
             System.out.println("model trained on " + tune.size() + " items, written to " + mode);
         }
     }
@@ -52,7 +59,7 @@ class CategoryModelTraining {
         }
         Taxonomy taxonomy = TaxonomyLoader.bundled();
         report("rules only", new TaxonomyClassifier(taxonomy, TaxonomyClassifier.Engine.INDEX), b);
-        List<TribuoTrainer.Item> ax = examples(a);
+        List<TribuoTrainer.Item> ax = examples(a, false);
         for (int epochs : new int[] {10, 30}) {
             CategoryModel model = TribuoTrainer.train(ax, epochs, SEED);
             for (double alone : new double[] {0.3, 0.4, 0.5}) {
@@ -96,8 +103,8 @@ class CategoryModelTraining {
                 2 * p * r / Math.max(1e-9, p + r), p, r, relTp / (double) Math.max(1, relTp + relFp), relTp / (double) Math.max(1, relTp + relFn));
     }
 
-    static List<TribuoTrainer.Item> examples(List<Labelled> items) {
-        Features features = new Features();
+    static List<TribuoTrainer.Item> examples(List<Labelled> items, boolean pairs) {
+        Features features = new Features(pairs);
         LanguageGuesser languages = new LanguageGuesser();
         List<TribuoTrainer.Item> out = new ArrayList<>();
         for (Labelled l : items) {

@@ -112,10 +112,15 @@ class CorpusAccuracyTest {
         writeErrors(tune, "corpus-real-tune-errors.txt");
         // measured with taxonomy 2026.12.3 and the model: Kyrgyz relevance P 0.519 / 0.200, R 0.737 / 0.286 (tuning / frozen;
         // 19 and 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.70);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.49);
+        // Taxonomy 2026.12.6 (a CSTO summit is cooperation, migrants alone are not ethnic violence, a rally word counted once):
+        // Kyrgyz P 0.536 / 0.222, R 0.789 / 0.286; Russian Telegram P 0.800 / 1.000, R 0.800 / 1.000.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.77);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.52);
+        assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.56);
         assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
+        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.345 with 2026.12.6)").isGreaterThanOrEqualTo(0.32);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {

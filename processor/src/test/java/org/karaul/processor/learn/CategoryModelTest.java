@@ -49,4 +49,19 @@ class CategoryModelTest {
         assertThat(words).isNotEmpty();
         words.values().forEach(e -> assertThat(text.substring(e.start(), e.end())).isEqualTo(e.term()));
     }
+
+    @Test
+    void wordPairsJoinAdjacentWordsOnlyWhenAskedAndQuoteBothWords() {
+        String text = "Border guards seized heroin near the river.";
+        Map<String, Evidence> single = new Features().of("", text, "en");
+        Map<String, Evidence> pairs = new Features(true).of("", text, "en");
+        assertThat(single.keySet()).noneMatch(f -> f.contains(Features.PAIR));
+        assertThat(pairs.keySet()).containsAll(single.keySet());
+        List<String> joined = pairs.keySet().stream().filter(f -> f.contains(Features.PAIR)).toList();
+        assertThat(joined).isNotEmpty().allSatisfy(f -> assertThat(f.split(Features.PAIR)).hasSize(2));
+        Evidence first = pairs.get(joined.get(0));
+        assertThat(first.term()).isEqualTo(text.substring(first.start(), first.end())).contains(" ");
+        assertThat(model.usesPairs()).isFalse();
+        assertThat(new CategoryModel(List.of("trafficking.drugs"), new double[] {0}, Map.of("seiz heroin", new float[] {1f})).usesPairs()).isTrue();
+    }
 }
