@@ -116,8 +116,10 @@ final class Loadtest {
             uses.add(new LoadtestReport.ProcessUse("loadtest (" + (o.bootstrap == null ? "broker, " : "") + "feeder, reader)",
                     ProcessUsage.peakRssKb(ProcessHandle.current().pid()) / 1024, selfSaturated - selfBefore,
                     selfEnd - selfFeedStart));
+            Map<String, Double> perItem = new java.util.LinkedHashMap<>();
+            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.saturate + fed.items())));
             services.forEach(ServiceJvm::close);
-            List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, fed.items());
+            List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
             return new LoadtestReport(
                     new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
                             : servers, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
