@@ -24,7 +24,10 @@ import jdk.jfr.consumer.RecordingFile;
  *   that claims a frame, walking from the innermost frame outwards, so JSON parsing inside grouping counts as
  *   deserialisation and a hash-map lookup inside matching as matching.</li>
  * </ul>
- * A part's cost per item is its share of the samples times the process's CPU per item over the whole run.
+ * Samples are also split by the thread they were taken on (the classify stream, the developments stream, the alert
+ * stream, producer I/O), so the same part in two stream applications shows apart. A part's cost per item is its share
+ * of the samples times the process's CPU per item over the whole run less the JIT compiler threads' share (garbage
+ * collection, in threads the recording does not sample, stays in).
  */
 final class CpuProfile {
     /** One part of the work and the frames it claims. */
@@ -34,7 +37,7 @@ final class CpuProfile {
     static final List<Part> PARTS = List.of(
             new Part("language detection", (type, method) -> type.startsWith("org.karaul.processor.engine.LanguageGuesser")
                     || type.startsWith("org.karaul.processor.engine.RuleLanguages")),
-            new Part("deserialisation (JSON)", (type, method) -> type.startsWith("com.fasterxml.jackson.databind.deser.")
+            new Part("deserialisation (input records, JSON)", (type, method) -> type.startsWith("com.fasterxml.jackson.databind.deser.")
                     || type.startsWith("com.fasterxml.jackson.core.json.UTF8StreamJsonParser")
                     || type.startsWith("com.fasterxml.jackson.core.json.ReaderBasedJsonParser")
                     || type.startsWith("com.fasterxml.jackson.core.base.ParserBase")
@@ -68,12 +71,18 @@ final class CpuProfile {
     private CpuProfile() {
     }
 
-    /** The part a sample's stack belongs to; frames innermost first. */
+    static final String STATE_READS = "deserialisation (state-store values)";
+
+    /**
+     * The part a sample's stack belongs to; frames innermost first. Deserialisation under a state-store read
+     * ({@code StateSerdes.valueFrom}) is told apart from the deserialisation of input records.
+     */
     static String partOf(List<String[]> frames) {
         for (String[] f : frames) {
             for (Part p : PARTS) {
                 if (p.claims.test(f[0], f[1])) {
-                    return p.name;
+                    return p == PARTS.get(1) && frames.stream().anyMatch(o -> o[0].equals("org.apache.kafka.streams.state.StateSerdes")
+                            && o[1].equals("valueFrom")) ? STATE_READS : p.name;
                 }
             }
         }
@@ -110,9 +119,8 @@ final class CpuProfile {
     }
 
     private static List<String> render(String service, Path file, double cpuMsPerItem) throws IOException {
-        Map<String, Integer> parts = new LinkedHashMap<>();
-        PARTS.forEach(p -> parts.put(p.name, 0));
-        parts.put(OTHER, 0);
+        Map<String, Map<String, Integer>> byThread = new LinkedHashMap<>();
+        Map<String, Integer> threadSamples = new TreeMap<>();
         Map<String, Double> threads = new TreeMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
@@ -122,29 +130,63 @@ final class CpuProfile {
                 for (RecordedFrame f : e.getStackTrace().getFrames()) {
                     frames.add(new String[] {f.getMethod().getType().getName(), f.getMethod().getName()});
                 }
-                parts.merge(partOf(frames), 1, Integer::sum);
+                String thread = streamOf(nameOf(e.getThread("sampledThread")));
+                byThread.computeIfAbsent(partOf(frames), k -> new TreeMap<>()).merge(thread, 1, Integer::sum);
+                threadSamples.merge(thread, 1, Integer::sum);
                 samples++;
             } else if (type.equals("jdk.ThreadCPULoad")) {
-                RecordedThread t = e.getThread();
-                String name = t == null ? "?" : t.getJavaName() != null ? t.getJavaName() : t.getOSName();
-                threads.merge(threadKind(name), (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
+                threads.merge(threadKind(nameOf(e.getThread())), (double) e.getFloat("user") + e.getFloat("system"), Double::sum);
             }
         }
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "  %s: %d execution samples; %.2f ms CPU per item over the run", service, samples,
-                cpuMsPerItem));
-        out.add(String.format(Locale.ROOT, "    %-42s %8s %8s %14s", "part (Java code)", "samples", "share", "µs per item"));
-        for (Map.Entry<String, Integer> p : parts.entrySet()) {
-            double share = samples == 0 ? 0 : p.getValue() / (double) samples;
-            out.add(String.format(Locale.ROOT, "    %-42s %8d %7.1f%% %14.0f", p.getKey(), p.getValue(), share * 100,
-                    share * cpuMsPerItem * 1000));
-        }
+        List<String> columns = threadSamples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).limit(3).toList();
         double total = threads.values().stream().mapToDouble(Double::doubleValue).sum();
+        double compilers = threads.entrySet().stream().filter(t -> t.getKey().contains("CompilerThread"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double compilerShare = total == 0 ? 0 : compilers / total;
+        double codeMsPerItem = cpuMsPerItem * (1 - compilerShare);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "  %s: %d execution samples; %.2f ms CPU per item over the run, %.0f %% of it in "
+                + "the JIT compiler threads; the rest (%.2f ms) spread over the parts by their share of samples", service,
+                samples, cpuMsPerItem, compilerShare * 100, codeMsPerItem));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "    %-40s %7s %6s %11s", "part (Java code)", "samples",
+                "share", "µs per item"));
+        columns.forEach(c -> head.append(String.format(Locale.ROOT, " %14s", c)));
+        out.add(head.toString());
+        List<String> names = new ArrayList<>(PARTS.stream().map(Part::name).toList());
+        names.add(2, STATE_READS);
+        names.add(OTHER);
+        for (String part : names) {
+            Map<String, Integer> perThread = byThread.getOrDefault(part, Map.of());
+            int count = perThread.values().stream().mapToInt(Integer::intValue).sum();
+            double share = samples == 0 ? 0 : count / (double) samples;
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "    %-40s %7d %5.1f%% %11.0f", part, count,
+                    share * 100, share * codeMsPerItem * 1000));
+            for (String c : columns) {
+                row.append(String.format(Locale.ROOT, " %13.1f%%", samples == 0 ? 0 : perThread.getOrDefault(c, 0) * 100.0 / samples));
+            }
+            out.add(row.toString());
+        }
         out.add(String.format(Locale.ROOT, "    %-60s %8s", "thread (all Java threads, JIT compilers included)", "CPU share"));
         threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(t -> total > 0 && t.getValue() / total >= 0.005)
                 .forEach(t -> out.add(String.format(Locale.ROOT, "    %-60s %7.1f%%", abbreviate(t.getKey()), t.getValue() / total * 100)));
         return out;
+    }
+
+    private static String nameOf(RecordedThread t) {
+        return t == null ? "?" : t.getJavaName() != null ? t.getJavaName() : t.getOSName();
+    }
+
+    /**
+     * The column a sampled thread goes to: a stream thread by its application ({@code classify}, {@code developments},
+     * {@code alerts}), a producer's network thread as {@code producer I/O}, anything else as {@code other}.
+     */
+    static String streamOf(String threadName) {
+        if (threadName.contains("StreamThread")) {
+            return threadName.contains("-developments-") ? "developments" : threadName.contains("alerts") ? "alerts" : "classify";
+        }
+        return threadName.startsWith("kafka-producer-network-thread") ? "producer I/O" : "other";
     }
 
     private static String abbreviate(String name) {

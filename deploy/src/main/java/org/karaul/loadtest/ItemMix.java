@@ -101,6 +101,31 @@ final class ItemMix {
     }
 
     /**
+     * The pool cut in two for the two phases of a run: every irrelevant story in both, the relevant ones alternately in
+     * one or the other. The steady feed's relevant stories are then new to the pipeline (the backlog cycles through its
+     * half many times), so they open developments and raise alerts instead of only joining the backlog's developments.
+     */
+    static List<List<Story>> halves(List<Story> stories) {
+        List<Story> one = new ArrayList<>();
+        List<Story> two = new ArrayList<>();
+        int relevantSeen = 0;
+        for (Story s : stories) {
+            if (!s.relevant()) {
+                one.add(s);
+                two.add(s);
+            } else if (relevantSeen++ % 2 == 0 || stories.stream().filter(Story::relevant).count() == 1) {
+                one.add(s);
+            } else {
+                two.add(s);
+            }
+        }
+        if (two.stream().noneMatch(Story::relevant)) {
+            two.addAll(one.stream().filter(Story::relevant).toList());
+        }
+        return List.of(one, two);
+    }
+
+    /**
      * The stories of a JSONL file, without the reserved ids.
      *
      * @throws IOException naming the file and line of anything that is neither a labelled item nor a raw item

@@ -70,7 +70,9 @@ final class Loadtest {
     }
 
     private LoadtestReport measure(String servers, String run, double loadBefore) throws Exception {
-        ItemMix mix = new ItemMix(o.stories, o.relevantShare, run, 42);
+        List<List<ItemMix.Story>> halves = ItemMix.halves(o.stories);
+        ItemMix backlogMix = new ItemMix(halves.get(0), o.relevantShare, run + "-backlog", 42);
+        ItemMix mix = new ItemMix(halves.get(1), o.relevantShare, run + "-feed", 43);
         List<LagMonitor.Watched> stages = List.of(
                 new LagMonitor.Watched("classify", PROCESSOR_ID, Topics.ITEMS_RAW.name()),
                 new LagMonitor.Watched("developments", PROCESSOR_ID + "-developments", Topics.ITEMS_CLASSIFIED.name()),
@@ -80,7 +82,7 @@ final class Loadtest {
              LagMonitor lag = new LagMonitor(servers, stages);
              Feeder feeder = new Feeder(servers, ledger)) {
             out.printf("Writing a backlog of %,d items …%n", o.saturate);
-            feeder.backlog(mix, o.saturate);
+            feeder.backlog(backlogMix, o.saturate);
             double selfBefore = ProcessUsage.selfCpuSeconds();
             services.add(service("processor", servers, "process"));
             services.add(service("alerts", servers, "alerts"));

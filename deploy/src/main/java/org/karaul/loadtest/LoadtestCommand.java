@@ -51,7 +51,7 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--drain-limit", paramLabel = "D", defaultValue = "5m", description = "How long a drain may take before the run reports without it (default ${DEFAULT-VALUE}).")
     String drainLimit;
 
-    @Option(names = "--relevant", paramLabel = "SHARE", defaultValue = "0.12", description = {"Share of items carrying a story labelled relevant (default ${DEFAULT-VALUE});", "the classifier finds about half of those relevant once padded."})
+    @Option(names = "--relevant", paramLabel = "SHARE", defaultValue = "0.2", description = {"Share of items carrying a story labelled relevant (default ${DEFAULT-VALUE});", "the classifier finds about a third of those relevant once padded."})
     double relevant;
 
     @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the service JVMs (default ${DEFAULT-VALUE}).")

@@ -73,6 +73,19 @@ class ItemMixTest {
     }
 
     @Test
+    void shouldGiveEachPhaseItsOwnRelevantStoriesAndEveryIrrelevantOne() {
+        List<ItemMix.Story> stories = List.of(new ItemMix.Story("r1", "t", "en", true), new ItemMix.Story("n1", "t", "en", false),
+                new ItemMix.Story("r2", "t", "en", true), new ItemMix.Story("r3", "t", "ru", true),
+                new ItemMix.Story("n2", "t", "ru", false));
+        List<List<ItemMix.Story>> halves = ItemMix.halves(stories);
+        assertThat(halves.get(0)).extracting(ItemMix.Story::title).containsExactly("r1", "n1", "r3", "n2");
+        assertThat(halves.get(1)).extracting(ItemMix.Story::title).containsExactly("n1", "r2", "n2");
+
+        List<ItemMix.Story> oneRelevant = List.of(new ItemMix.Story("r", "t", "en", true), new ItemMix.Story("n", "t", "en", false));
+        assertThat(ItemMix.halves(oneRelevant)).allSatisfy(h -> assertThat(h).anyMatch(ItemMix.Story::relevant));
+    }
+
+    @Test
     void shouldRefuseAPoolWithoutIrrelevantStories() {
         List<ItemMix.Story> onlyRelevant = List.of(new ItemMix.Story("a", "b", "en", true));
         assertThatThrownBy(() -> new ItemMix(onlyRelevant, 0.1, "r", 1)).isInstanceOf(IllegalArgumentException.class)
