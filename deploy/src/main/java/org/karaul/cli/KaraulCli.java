@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, ProcessCommand.class, AlertsCommand.class,
                 WebhooksCommand.class, BrokerCommand.class, HealthCommand.class, ClassifyCommand.class, EvalCommand.class,
                 ExtractCommand.class, ParseFeedCommand.class, SourcesCommand.class, ExportCommand.class, RulesCommand.class,
-                BacktestCommand.class,
+                BacktestCommand.class, org.karaul.loadtest.LoadtestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KaraulCli implements Runnable {
 

@@ -76,6 +76,13 @@ public final class Topics {
     public static final Topic<String, SeenUrl> INGEST_SEEN =
             new Topic<>("karaul.ingest.seen", KEY, new JsonSerde<>(SeenUrl.class), 3, true);
 
+    /**
+     * Scratch output of {@code karaul loadtest}'s pass-through Streams application (raw records copied as they are),
+     * the yardstick for the processor's throughput; only the load test creates and writes it, so not in {@link #all()}.
+     */
+    public static final Topic<byte[], byte[]> LOADTEST_PASSTHROUGH =
+            new Topic<>("karaul.loadtest.passthrough", Serdes.ByteArray(), Serdes.ByteArray(), 3, false);
+
     private Topics() {
     }
 

@@ -1,0 +1,278 @@
+package org.karaul.loadtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
+import org.karaul.contract.SourceOffset;
+import org.karaul.contract.kafka.Topics;
+import org.karaul.kafka.embedded.EmbeddedKafka;
+
+/**
+ * One load test, phase by phase: the broker and topics; a backlog written before the services start and the time
+ * they take to drain it; the same backlog through the pass-through application; a steady feed at the asked rate
+ * and the time to drain it; then the report. Every wait has a deadline and checks that the child JVMs are alive.
+ */
+final class Loadtest {
+    private static final String PROCESSOR_ID = "karaul-loadtest-processor";
+    private static final String ALERTS_ID = "karaul-loadtest-alerts";
+    private static final long COMMIT_MS = 200;
+
+    /**
+     * @param rate          steady feed, items per second
+     * @param duration      how long the steady feed lasts
+     * @param stories       the pool of stories the items are built from, and where it came from
+     * @param bootstrap     a broker to use, or null for an embedded one
+     * @param saturate      backlog items, at least 1 (the services start once it is written)
+     * @param dir           working directory: broker data, service state, configs, logs
+     * @param jfr           directory for flight recordings of the services, or null for none
+     * @param drainLimit    how long each drain may take before the run goes on without it
+     * @param relevantShare share of items carrying a relevant story
+     * @param childHeap     the child JVMs' -Xmx
+     */
+    record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int saturate,
+                   Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap) {
+    }
+
+    private final Options o;
+    private final PrintStream out;
+    private final Ledger ledger = new Ledger();
+
+    Loadtest(Options options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    LoadtestReport run() throws Exception {
+        double loadBefore = ProcessUsage.loadAverage();
+        EmbeddedKafka.deleteRecursively(o.dir.resolve("state"));
+        EmbeddedKafka broker = null;
+        String servers = o.bootstrap;
+        if (servers == null) {
+            EmbeddedKafka.deleteRecursively(o.dir.resolve("kafka"));
+            out.println("Starting an embedded Kafka broker (KRaft) in " + o.dir.resolve("kafka") + " …");
+            broker = EmbeddedKafka.start(o.dir.resolve("kafka"), EmbeddedKafka.freePort(), EmbeddedKafka.freePort(), true);
+            servers = broker.bootstrapServers();
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (AutoCloseable b = broker == null ? () -> { } : broker) {
+            PipelineTopics.create(servers);
+            return measure(servers, run, loadBefore);
+        }
+    }
+
+    private LoadtestReport measure(String servers, String run, double loadBefore) throws Exception {
+        List<List<ItemMix.Story>> halves = ItemMix.halves(o.stories);
+        ItemMix backlogMix = new ItemMix(halves.get(0), o.relevantShare, run + "-backlog", 42);
+        ItemMix mix = new ItemMix(halves.get(1), o.relevantShare, run + "-feed", 43);
+        List<LagMonitor.Watched> stages = List.of(
+                new LagMonitor.Watched("classify", PROCESSOR_ID, Topics.ITEMS_RAW.name()),
+                new LagMonitor.Watched("developments", PROCESSOR_ID + "-developments", Topics.ITEMS_CLASSIFIED.name()),
+                new LagMonitor.Watched("alerts", ALERTS_ID, Topics.DEVELOPMENTS.name()));
+        List<ServiceJvm> services = new ArrayList<>();
+        try (LatencyCollector collector = new LatencyCollector(servers, ledger);
+             LagMonitor lag = new LagMonitor(servers, stages);
+             Feeder feeder = new Feeder(servers, ledger)) {
+            out.printf("Writing a backlog of %,d items …%n", o.saturate);
+            feeder.backlog(backlogMix, o.saturate);
+            double selfBefore = ProcessUsage.selfCpuSeconds();
+            services.add(service("processor", servers, "process"));
+            services.add(service("alerts", servers, "alerts"));
+            double[] cpuStart = cpu(services);
+            out.println("Services started; waiting for them to drain the backlog …");
+            awaitDrained(lag, collector, services);
+            double[] cpuSaturated = cpu(services);
+            double selfSaturated = ProcessUsage.selfCpuSeconds();
+            LoadtestReport.ProcessUse passThrough = passThrough(servers, run, collector);
+
+            out.printf("Feeding %d items/s for %d s …%n", o.rate, o.duration.toSeconds());
+            lag.resetMax();
+            double[] cpuFeedStart = cpu(services);
+            double selfFeedStart = ProcessUsage.selfCpuSeconds();
+            Feeder.Fed fed = feeder.steady(mix, o.rate, o.duration);
+            double loadAfter = ProcessUsage.loadAverage();
+            long feedEnd = System.nanoTime();
+            out.println("Feed done; waiting for the pipeline to drain …");
+            boolean drained = awaitDrained(lag, collector, services);
+            long drainedMs = drained ? Duration.ofNanos(System.nanoTime() - feedEnd).toMillis() : -1;
+            double[] cpuEnd = cpu(services);
+            double selfEnd = ProcessUsage.selfCpuSeconds();
+
+            List<LoadtestReport.Lag> lags = stages.stream().map(w -> new LoadtestReport.Lag(w.stage(), w.group(), w.topic(),
+                    lag.max(w), lag.now(w))).toList();
+            List<LoadtestReport.ProcessUse> uses = new ArrayList<>();
+            for (int i = 0; i < services.size(); i++) {
+                ServiceJvm s = services.get(i);
+                uses.add(new LoadtestReport.ProcessUse(s.name(), s.peakRssMb(), cpuSaturated[i] - cpuStart[i],
+                        cpuEnd[i] - cpuFeedStart[i]));
+            }
+            uses.add(passThrough);
+            uses.add(new LoadtestReport.ProcessUse("loadtest (" + (o.bootstrap == null ? "broker, " : "") + "feeder, reader)",
+                    ProcessUsage.peakRssKb(ProcessHandle.current().pid()) / 1024, selfSaturated - selfBefore,
+                    selfEnd - selfFeedStart));
+            Map<String, Double> perItem = new java.util.LinkedHashMap<>();
+            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.saturate + fed.items())));
+            services.forEach(ServiceJvm::close);
+            List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
+            return new LoadtestReport(
+                    new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
+                            : servers, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
+                    saturation(collector), feed(fed, collector, drainedMs), stages(collector), lags, uses, profile);
+        } finally {
+            services.forEach(ServiceJvm::close);
+        }
+    }
+
+    private ServiceJvm service(String name, String servers, String command) throws IOException {
+        Path config = o.dir.resolve(name + ".properties");
+        String state = o.dir.resolve("state").resolve(name).toString();
+        Map<String, String> settings = name.equals("processor")
+                ? Map.of("kafka.bootstrap.servers", servers, "processor.application.id", PROCESSOR_ID,
+                "processor.state.dir", state, "processor.ops.port", "-1", "processor.commit.interval", COMMIT_MS + "ms")
+                : Map.of("kafka.bootstrap.servers", servers, "alerts.application.id", ALERTS_ID,
+                "alerts.dispatch.group.id", ALERTS_ID + "-dispatch", "alerts.state.dir", state, "alerts.ops.port", "-1",
+                "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", COMMIT_MS + "ms");
+        StringBuilder text = new StringBuilder("# written by karaul loadtest\n");
+        settings.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue().replace("\\", "\\\\")).append('\n'));
+        Files.createDirectories(o.dir);
+        Files.writeString(config, text);
+        return ServiceJvm.start(name, o.dir.resolve(name + ".log"), jvmOptions(name), "org.karaul.cli.KaraulCli",
+                List.of(command, "--config", config.toString()));
+    }
+
+    private List<String> jvmOptions(String name) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + o.childHeap, "-XX:+UseSerialGC"));
+        if (o.jfr != null) {
+            Files.createDirectories(o.jfr);
+            Path file = o.jfr.resolve(name + ".jfr");
+            Files.deleteIfExists(file);
+            options.add("-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true");
+        }
+        return options;
+    }
+
+    private LoadtestReport.ProcessUse passThrough(String servers, String run, LatencyCollector collector) throws Exception {
+        out.println("Backlog drained; the same backlog through the pass-through application …");
+        ServiceJvm p = ServiceJvm.start("pass-through", o.dir.resolve("pass-through.log"), List.of("-Xmx" + o.childHeap,
+                "-XX:+UseSerialGC"), PassThrough.class.getName(), List.of(servers, "karaul-loadtest-pass-through-" + run,
+                o.dir.resolve("state").resolve("pass-through").toString(), Long.toString(COMMIT_MS)));
+        try (p) {
+            await(() -> collector.copies.get() >= o.saturate, "the pass-through application to copy the backlog", List.of(p));
+            return new LoadtestReport.ProcessUse(p.name(), p.peakRssMb(), p.cpuSeconds(), 0);
+        }
+    }
+
+    private boolean awaitDrained(LagMonitor lag, LatencyCollector collector, List<ServiceJvm> services) throws InterruptedException {
+        long since = System.nanoTime();
+        try {
+            await(() -> allClassified(collector) && lag.watched().stream().allMatch(lag::caughtUp), "the stages to catch up",
+                    services);
+            long caught = System.nanoTime();
+            await(() -> collector.caughtUpSince(caught), "the latency reader to catch up", services);
+            return true;
+        } catch (DeadlineException e) {
+            out.println("Not drained within " + o.drainLimit + " (" + Duration.ofNanos(System.nanoTime() - since).toSeconds()
+                    + " s): " + e.getMessage() + "; reporting what was done");
+            return false;
+        }
+    }
+
+    private boolean allClassified(LatencyCollector collector) {
+        return ledger.entries().keySet().stream().allMatch(collector.classifiedAt::containsKey);
+    }
+
+    private void await(BooleanSupplier condition, String what, List<ServiceJvm> alive) throws InterruptedException {
+        long deadline = System.nanoTime() + o.drainLimit.toNanos();
+        while (!condition.getAsBoolean()) {
+            alive.forEach(ServiceJvm::requireAlive);
+            if (System.nanoTime() > deadline) {
+                throw new DeadlineException("timed out after " + o.drainLimit + " waiting for " + what);
+            }
+            Thread.sleep(200); // polling a condition with a deadline
+        }
+    }
+
+    private static double[] cpu(List<ServiceJvm> services) {
+        return services.stream().mapToDouble(ServiceJvm::cpuSeconds).toArray();
+    }
+
+    private LoadtestReport.Saturation saturation(LatencyCollector c) {
+        List<SourceOffset> backlog = ledger.entries().entrySet().stream().filter(e -> e.getValue().backlog())
+                .map(Map.Entry::getKey).toList();
+        long firstClassified = backlog.stream().map(c.classifiedAt::get).filter(t -> t != null).mapToLong(t -> t).min().orElse(0);
+        long lastClassified = backlog.stream().map(c.classifiedAt::get).filter(t -> t != null).mapToLong(t -> t).max().orElse(0);
+        long lastDeveloped = backlog.stream().map(c.developedAt::get).filter(t -> t != null).mapToLong(t -> t).max()
+                .orElse(lastClassified);
+        int classified = (int) backlog.stream().filter(c.classifiedAt::containsKey).count();
+        long copyMs = c.copies.get() == 0 ? 0 : c.lastCopyMs.get() - c.firstCopyMs.get();
+        return new LoadtestReport.Saturation(o.saturate, classified, lastClassified - firstClassified,
+                Math.max(lastDeveloped, lastClassified) - firstClassified, c.copies.get(), copyMs);
+    }
+
+    private LoadtestReport.Feed feed(Feeder.Fed fed, LatencyCollector c, long drainedMs) {
+        List<SourceOffset> steady = steady();
+        return new LoadtestReport.Feed(fed.items(), fed.rate(), count(steady, c.classifiedAt),
+                (int) steady.stream().filter(s -> Boolean.TRUE.equals(c.relevant.get(s))).count(),
+                count(steady, c.developedAt), count(steady, c.alertedAt), drainedMs,
+                List.of(Topics.ITEMS_CLASSIFIED, Topics.DEVELOPMENTS, Topics.ALERTS, Topics.LOADTEST_PASSTHROUGH).stream()
+                        .map(t -> t.name() + " " + c.records.getOrDefault(t.name(), new java.util.concurrent.atomic.AtomicInteger()).get())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    private List<LoadtestReport.Stage> stages(LatencyCollector c) {
+        List<SourceOffset> steady = steady();
+        ToLongFunction<SourceOffset> raw = s -> ledger.get(s).appendedMs();
+        return List.of(
+                stage("raw", "classified", steady, raw, c.classifiedAt),
+                stage("classified", "development", steady, c.classifiedAt, c.developedAt),
+                stage("development", "alert", steady, c.developedAt, c.alertedAt),
+                stage("raw", "development", steady, raw, c.developedAt),
+                stage("raw", "alert", steady, raw, c.alertedAt),
+                stage("raw", "alert readable", steady, raw, c.alertReadAt));
+    }
+
+    private static LoadtestReport.Stage stage(String from, String to, List<SourceOffset> items, Map<SourceOffset, Long> start,
+                                              Map<SourceOffset, Long> end) {
+        return stage(from, to, items, s -> start.getOrDefault(s, Long.MIN_VALUE), end);
+    }
+
+    private static LoadtestReport.Stage stage(String from, String to, List<SourceOffset> items, ToLongFunction<SourceOffset> start,
+                                              Map<SourceOffset, Long> end) {
+        long[] samples = items.stream().filter(end::containsKey).filter(s -> start.applyAsLong(s) != Long.MIN_VALUE)
+                .mapToLong(s -> Math.max(0, end.get(s) - start.applyAsLong(s))).toArray();
+        return new LoadtestReport.Stage(from, to, Distribution.of(samples));
+    }
+
+    private List<SourceOffset> steady() {
+        return ledger.entries().entrySet().stream().filter(e -> !e.getValue().backlog()).map(Map.Entry::getKey).toList();
+    }
+
+    private static int count(List<SourceOffset> items, Map<SourceOffset, Long> reached) {
+        return (int) items.stream().filter(reached::containsKey).count();
+    }
+
+    /** A wait that ran out of time. */
+    static final class DeadlineException extends RuntimeException {
+        DeadlineException(String message) {
+            super(message);
+        }
+    }
+
+    static void writeReport(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.karaul.loadtest;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of one load test and their plain-text rendering.
+ *
+ * @param setup      what was run and on what machine state
+ * @param saturation the backlog drained by the pipeline and by the pass-through application
+ * @param feed       the steady feed: items fed and what came out
+ * @param stages     latency per stage, in the order raw → classified → development → alert
+ * @param lags       consumer lag per stage during the steady feed and at the end
+ * @param processes  peak RSS and CPU of each process
+ * @param profile    the CPU breakdown from flight recordings, or an empty list without {@code --jfr}
+ */
+record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage> stages, List<Lag> lags,
+                      List<ProcessUse> processes, List<String> profile) {
+
+    /**
+     * @param rate        items per second asked for
+     * @param durationS   seconds of steady feed asked for
+     * @param items       where the items came from
+     * @param broker      the broker (embedded or the given bootstrap)
+     * @param cores       available processors
+     * @param loadBefore  the 1-minute load average when the run started
+     * @param loadAfter   the 1-minute load average when the steady feed ended
+     */
+    record Setup(int rate, long durationS, String items, String broker, int cores, double loadBefore, double loadAfter) {
+    }
+
+    /**
+     * @param backlog        items written before the services started
+     * @param classified     backlog items the processor classified
+     * @param classifyMs     first to last classified record of the backlog (broker append times)
+     * @param developedMs    first classified record to the last development record of the backlog (append times)
+     * @param passThrough    backlog records the pass-through application copied
+     * @param passThroughMs  first to last copied record (append times)
+     */
+    record Saturation(int backlog, int classified, long classifyMs, long developedMs, int passThrough, long passThroughMs) {
+        static double perSecond(int items, long ms) {
+            return ms <= 0 ? 0 : items * 1000.0 / ms;
+        }
+
+        double classifyRate() {
+            return perSecond(classified, classifyMs);
+        }
+
+        double passThroughRate() {
+            return perSecond(passThrough, passThroughMs);
+        }
+
+        /** Processor throughput over pass-through throughput, or 0 when either is unknown. */
+        double ratio() {
+            return passThroughRate() <= 0 ? 0 : classifyRate() / passThroughRate();
+        }
+    }
+
+    /**
+     * @param fed          items written during the steady feed
+     * @param sendRate     items per second actually written (fed over the feed's wall time)
+     * @param classified   of those, items classified by the end
+     * @param relevant     of those, items the classifier found relevant
+     * @param developed    items that reached a development record
+     * @param alerted      items whose arrival raised an alert
+     * @param drainedMs    from the end of the feed until every stage had caught up, or -1 when it did not in time
+     * @param records      records read on each output topic over the whole run (backlog included)
+     */
+    record Feed(int fed, double sendRate, int classified, int relevant, int developed, int alerted, long drainedMs,
+                String records) {
+    }
+
+    /** One stage's latency; {@code from} and {@code to} name the two points measured. */
+    record Stage(String from, String to, Distribution latency) {
+    }
+
+    /**
+     * @param stage    the stage reading the topic
+     * @param group    its consumer group
+     * @param topic    the topic it reads
+     * @param maxLag   the largest lag sampled during the steady feed
+     * @param endLag   the lag when the report was made
+     */
+    record Lag(String stage, String group, String topic, long maxLag, long endLag) {
+    }
+
+    /**
+     * @param name          process
+     * @param peakRssMb     VmHWM, MiB
+     * @param cpuSaturation CPU seconds while the backlog drained
+     * @param cpuFeed       CPU seconds from the start of the steady feed until it had drained
+     */
+    record ProcessUse(String name, long peakRssMb, double cpuSaturation, double cpuFeed) {
+    }
+
+    /** The report as the console and the report file show it. */
+    String render() {
+        StringBuilder b = new StringBuilder();
+        line(b, "karaul loadtest: %d items/s for %d s, items from %s, broker %s", setup.rate, setup.durationS, setup.items,
+                setup.broker);
+        line(b, "machine: %d cores, load average (1 min) %.2f at start, %.2f at the end of the feed", setup.cores,
+                setup.loadBefore, setup.loadAfter);
+        b.append('\n');
+        line(b, "Saturation: a backlog of %d items written before the services started", saturation.backlog);
+        line(b, "  processor (classify)       %,8.0f items/s  (%d items in %d ms)", saturation.classifyRate(),
+                saturation.classified, saturation.classifyMs);
+        line(b, "  pipeline to developments   %,8.0f items/s  (%d items in %d ms)",
+                Saturation.perSecond(saturation.classified, saturation.developedMs), saturation.classified,
+                saturation.developedMs);
+        line(b, "  pass-through exactly_once_v2 %,6.0f items/s  (%d items in %d ms)", saturation.passThroughRate(),
+                saturation.passThrough, saturation.passThroughMs);
+        line(b, "  ratio processor / pass-through: %.2f", saturation.ratio());
+        b.append('\n');
+        line(b, "Steady feed: %d items written (%.0f items/s achieved); classified %d, relevant %d (%.1f %%), "
+                        + "in a development %d, raised an alert %d", feed.fed, feed.sendRate, feed.classified, feed.relevant,
+                feed.classified == 0 ? 0 : feed.relevant * 100.0 / feed.classified, feed.developed, feed.alerted);
+        line(b, "  records read over the whole run: %s", feed.records);
+        line(b, "  drained %s after the feed ended", feed.drainedMs < 0 ? "NOT (time limit reached)" : feed.drainedMs + " ms");
+        b.append('\n');
+        line(b, "Latency (ms, broker append times; 'alert readable' is when a read_committed consumer got it)");
+        line(b, "  %-34s %7s %7s %7s %7s %7s", "stage", "count", "p50", "p90", "p99", "max");
+        for (Stage s : stages) {
+            Distribution d = s.latency;
+            line(b, "  %-34s %7d %7d %7d %7d %7d", s.from + " -> " + s.to, d.count(), d.p50(), d.p90(), d.p99(), d.max());
+        }
+        b.append('\n');
+        line(b, "Consumer lag (records; committed offset to last stable offset)");
+        line(b, "  %-14s %-40s %-26s %9s %9s", "stage", "group", "topic", "max", "end");
+        for (Lag l : lags) {
+            line(b, "  %-14s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
+        }
+        b.append('\n');
+        line(b, "Processes");
+        line(b, "  %-34s %13s %16s %18s %16s", "process", "peak RSS MiB", "CPU s (backlog)", "CPU s (feed+drain)",
+                "CPU ms per item");
+        for (ProcessUse p : processes) {
+            line(b, "  %-34s %13d %16.1f %18.1f %16.2f", p.name, p.peakRssMb, p.cpuSaturation, p.cpuFeed,
+                    feed.fed == 0 ? 0 : p.cpuFeed * 1000 / feed.fed);
+        }
+        if (!profile.isEmpty()) {
+            b.append('\n');
+            profile.forEach(l -> b.append(l).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String format, Object... args) {
+        b.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

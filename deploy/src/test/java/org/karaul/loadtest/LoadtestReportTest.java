@@ -1,0 +1,73 @@
+package org.karaul.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The percentile and throughput arithmetic of the load test's report, and what the report shows. */
+class LoadtestReportTest {
+
+    @Test
+    void shouldTakeNearestRankPercentiles() {
+        Distribution hundred = Distribution.of(LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray());
+        assertThat(hundred).isEqualTo(new Distribution(100, 50, 90, 99, 100));
+
+        Distribution ten = Distribution.of(new long[] {7, 1, 10, 3, 5, 9, 2, 8, 4, 6});
+        assertThat(ten).isEqualTo(new Distribution(10, 5, 9, 10, 10));
+
+        assertThat(Distribution.of(new long[] {42})).isEqualTo(new Distribution(1, 42, 42, 42, 42));
+        assertThat(Distribution.of(new long[0])).isEqualTo(Distribution.EMPTY);
+    }
+
+    @Test
+    void shouldNotReorderTheCallersSamples() {
+        long[] samples = {3, 1, 2};
+        Distribution.of(samples);
+        assertThat(samples).containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void shouldRefuseAPercentileOutsideOneToHundred() {
+        assertThatThrownBy(() -> Distribution.rank(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> Distribution.rank(new long[] {1}, 101)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldGiveThroughputsAndTheirRatio() {
+        LoadtestReport.Saturation s = new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000);
+        assertThat(s.classifyRate()).isEqualTo(1000.0);
+        assertThat(s.passThroughRate()).isEqualTo(5000.0);
+        assertThat(s.ratio()).isEqualTo(0.2);
+        assertThat(new LoadtestReport.Saturation(10, 10, 0, 0, 0, 0).ratio()).isZero();
+    }
+
+    @Test
+    void shouldRenderEveryStageLagAndProcess() {
+        LoadtestReport report = new LoadtestReport(
+                new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 2, 1.5, 2.25),
+                new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
+                new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000"),
+                List.of(new LoadtestReport.Stage("raw", "classified", new Distribution(59_000, 136, 400, 900, 1500)),
+                        new LoadtestReport.Stage("raw", "alert", new Distribution(120, 709, 1200, 1513, 1600))),
+                List.of(new LoadtestReport.Lag("classify", "karaul-loadtest-processor", "karaul.items.raw", 61_000, 2)),
+                List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0)), List.of());
+
+        String text = report.render();
+
+        assertThat(text).contains("load average (1 min) 1.50 at start, 2.25 at the end")
+                .contains("1,000 items/s  (50000 items in 50000 ms)")
+                .contains("5,000 items/s  (50000 items in 10000 ms)")
+                .contains("ratio processor / pass-through: 0.20")
+                .contains("classified 59000, relevant 4000 (6.8 %)")
+                .containsPattern("raw -> classified\\s+59000\\s+136\\s+400\\s+900\\s+1500")
+                .containsPattern("raw -> alert\\s+120\\s+709\\s+1200\\s+1513\\s+1600")
+                .containsPattern("classify\\s+karaul-loadtest-processor\\s+karaul.items.raw\\s+61000\\s+2")
+                // 120 CPU seconds over 60,000 items fed: 2 ms per item
+                .containsPattern("processor\\s+512\\s+80.0\\s+120.0\\s+2.00")
+                .contains("drained 12345 ms after the feed ended");
+    }
+}
