@@ -19,7 +19,7 @@ class KaraulCliTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cli = KaraulCli.commandLine();
+        CommandLine cli = KaraulCli.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
@@ -33,6 +33,20 @@ class KaraulCliTest {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("run", "demo", "sources", "ingest", "process", "alerts", "webhooks", "classify", "eval", "extract", "parse-feed");
+    }
+
+    @Test
+    void shouldNameEachSubcommandAsItsOwnCommandDoes() {
+        KaraulCli.SUBCOMMANDS.forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).as("subcommand listed as " + name).isEqualTo(name));
+    }
+
+    @Test
+    void shouldBuildOnlyTheNamedSubcommandForAStartAndAllForHelp() {
+        assertThat(KaraulCli.commandLine(new String[] {"alerts", "--config", "x"}).getSubcommands()).containsOnlyKeys("alerts");
+        assertThat(KaraulCli.commandLine(new String[] {"--help"}).getSubcommands().keySet())
+                .containsAll(KaraulCli.SUBCOMMANDS.keySet()).contains("help");
+        assertThat(KaraulCli.commandLine(new String[] {"alrets"}).getSubcommands()).hasSize(KaraulCli.SUBCOMMANDS.size() + 1);
     }
 
     @Test

@@ -11,10 +11,10 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classifier;
+import org.karaul.streams.ProcessIdStore;
 
 /**
  * The processor's topology, built in this one place for both {@link ProcessorApp} and the tests.
@@ -34,6 +34,7 @@ import org.karaul.processor.classify.Classifier;
  * transaction leaves it open until the transaction timeout (10 s) and the broker's next sweep for timed-out
  * transactions (up to 10 s more), and its restart can neither read its committed positions nor have its output
  * read before then. With the same process id the restarted instance fences and aborts that transaction at once.
+ * The store is a {@link ProcessIdStore}: persistent in name only, so no RocksDB is loaded or opened at start.
  */
 public final class ProcessorTopology {
     /** The store that makes Kafka Streams keep the process id (and so the transactional ids) across restarts. */
@@ -49,8 +50,7 @@ public final class ProcessorTopology {
     public static Topology build(Classifier classifier, MeterRegistry metrics, Clock clock, DeadLetters deadLetters,
                                  int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INSTANCE_STORE), Serdes.ByteArray(),
-                Serdes.ByteArray()).withLoggingDisabled());
+        builder.addStateStore(ProcessIdStore.builder(INSTANCE_STORE));
         KStream<byte[], byte[]> raw = builder.stream(Topics.ITEMS_RAW.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-items"));
         Map<String, KStream<byte[], Outcome>> outcomes = raw

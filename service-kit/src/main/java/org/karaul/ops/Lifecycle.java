@@ -56,9 +56,10 @@ public final class Lifecycle {
     public static int runService(String name, String opsHost, int opsPort, ServiceStarter starter) throws Exception {
         Lifecycle life = new Lifecycle();
         try {
-            PrometheusMeterRegistry metrics = Metrics.prometheus();
+            PrometheusMeterRegistry metrics = Metrics.unbound();
             OpsServer ops = opsPort < 0 ? null : life.add("ops", OpsServer.start(opsHost, opsPort, metrics));
             life.add(name, starter.start(metrics, ops));
+            Metrics.bindJvm(metrics); // after the start: a restarted service gets to its first record sooner
         } catch (Exception e) {
             life.closeAll();
             throw e;

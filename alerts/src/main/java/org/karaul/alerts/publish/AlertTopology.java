@@ -16,6 +16,7 @@ import org.karaul.contract.Development;
 import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.SizeLimit;
+import org.karaul.streams.ProcessIdStore;
 
 /**
  * The alert publisher's topology, built here for both {@code AlertsApp} and the tests.
@@ -27,10 +28,16 @@ import org.karaul.deadletter.SizeLimit;
  * Developments are keyed by id, so each development's transitions meet its memory in one task. What cannot be read
  * (not JSON, the JSON literal {@code null}, the wrong shape, too large), has no value or a key other than its id is
  * dead-lettered to {@code karaul.developments.dlq} by the {@code DeadLetterHandler} that {@code AlertsApp} installs.
+ *
+ * <p>Every store is in memory, rebuilt from its changelog at each start: the state is small (open developments,
+ * hourly cells of the last 32 days), and after a kill -9 under exactly-once Streams would wipe and rebuild a
+ * persistent store anyway, after opening it twice. The empty {@link ProcessIdStore} keeps the process id.
  */
 public final class AlertTopology {
     /** What was alerted per development id. */
     public static final String MEMORY_STORE = "alerts-memory";
+    /** Keeps the instance's process id, and so its transactional ids, across restarts ({@link ProcessIdStore}). */
+    static final String PROCESS_ID_STORE = "alerts-process-id";
 
     private AlertTopology() {
     }
@@ -49,12 +56,14 @@ public final class AlertTopology {
      */
     public static Topology build(AlertRules rules, MeterRegistry metrics, int maxDevelopmentBytes, boolean sourceAlerts) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MEMORY_STORE), Serdes.String(),
                 new JsonSerde<>(AlertMemory.class)));
+        builder.addStateStore(ProcessIdStore.builder(PROCESS_ID_STORE));
         KStream<String, Development> developments = builder.stream(Topics.DEVELOPMENTS.name(),
                 Consumed.with(Serdes.String(), SizeLimit.of(Topics.DEVELOPMENTS.valueSerde(), maxDevelopmentBytes))
                         .withName("read-developments"));
-        developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
+        developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE,
+                        PROCESS_ID_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
         TrendTopology.addTo(builder, developments);
         if (sourceAlerts) {

@@ -28,7 +28,7 @@ public final class SourceHealthTopology {
 
     /** Adds the branch to {@code builder}. */
     public static void addTo(StreamsBuilder builder, MeterRegistry metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MEMORY_STORE), Serdes.String(),
                 Serdes.String()));
         builder.stream(Topics.SOURCE_STATUS.name(), Consumed.with(Serdes.String(), Topics.SOURCE_STATUS.valueSerde())
                         .withName("read-source-status"))

@@ -37,14 +37,15 @@ public final class TrendTopology {
 
     /** Adds the trend branch to {@code builder}, fed by the developments stream. */
     public static void addTo(StreamsBuilder builder, KStream<String, Development> developments) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE), Serdes.String(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SEEN_STORE), Serdes.String(),
                 Serdes.Integer()));
         JsonSerde<TrendCell> cells = new JsonSerde<>(TrendCell.class);
         developments.process(TrendDeltas::new, Named.as("trend-deltas"), SEEN_STORE)
                 .groupByKey(Grouped.with("trends-by-cell", Serdes.String(), cells))
                 .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))
                 .aggregate(() -> TrendCell.EMPTY, (cell, delta, sum) -> sum.plus(delta), Named.as("trend-counts"),
-                        Materialized.<String, TrendCell, WindowStore<Bytes, byte[]>>as(COUNTS_STORE).withRetention(RETENTION)
+                        Materialized.<String, TrendCell, WindowStore<Bytes, byte[]>>as(COUNTS_STORE)
+                                .withStoreType(Materialized.StoreType.IN_MEMORY).withRetention(RETENTION)
                                 .withKeySerde(Serdes.String()).withValueSerde(cells));
     }
 

@@ -14,6 +14,7 @@ import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.SizeLimit;
+import org.karaul.streams.ProcessIdStore;
 
 /**
  * The developments topology, built in this one place for {@code ProcessorApp} and the tests.
@@ -30,12 +31,18 @@ import org.karaul.deadletter.SizeLimit;
  * error here. A value that is too large, unreadable, the JSON literal {@code null} or missing, and any record the
  * grouping throws on, is dead-lettered to {@code karaul.items.classified.dlq} by the {@code DeadLetterHandler}
  * that {@code ProcessorApp} installs.
+ *
+ * <p>The stores are in memory, rebuilt from their changelogs at each start (open developments and spike counts are
+ * small; after a kill -9 under exactly-once Streams would wipe and rebuild persistent ones anyway); the empty
+ * {@link ProcessIdStore} keeps the process id, and so the transactional ids, across restarts.
  */
 public final class DevelopmentTopology {
     /** Open developments by id. */
     public static final String OPEN_STORE = "developments-open";
     /** New-story counts per category and country, for spikes. */
     public static final String SPIKE_STORE = "developments-spikes";
+    /** Keeps the instance's process id, and so its transactional ids, across restarts ({@link ProcessIdStore}). */
+    static final String PROCESS_ID_STORE = "developments-process-id";
     static final String DESK_KEY = "desk";
 
     private DevelopmentTopology() {
@@ -48,10 +55,11 @@ public final class DevelopmentTopology {
      */
     public static Topology build(GroupingRules rules, Duration punctuateEvery, MeterRegistry metrics, int maxItemBytes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE), Serdes.String(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPEN_STORE), Serdes.String(),
                 new JsonSerde<>(DevelopmentState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SPIKE_STORE), Serdes.String(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SPIKE_STORE), Serdes.String(),
                 new JsonSerde<>(SpikeState.class)));
+        builder.addStateStore(ProcessIdStore.builder(PROCESS_ID_STORE));
         builder.stream(Topics.ITEMS_CLASSIFIED.name(),
                         Consumed.with(Serdes.String(), SizeLimit.of(Topics.ITEMS_CLASSIFIED.valueSerde(), maxItemBytes))
                                 .withName("read-classified-items"))
@@ -60,7 +68,8 @@ public final class DevelopmentTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
                         .withName("developments-desk").withNumberOfPartitions(1))
                 .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics, maxItemBytes),
-                        Named.as("group-developments"), OPEN_STORE, SPIKE_STORE)
+                        Named.as("group-developments"), OPEN_STORE, SPIKE_STORE,
+                        PROCESS_ID_STORE)
                 .to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
                         .withName("write-developments"));
         return builder.build();
