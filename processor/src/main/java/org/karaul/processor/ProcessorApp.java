@@ -59,6 +59,15 @@ public final class ProcessorApp implements AutoCloseable {
         List<KafkaStreams> all = new ArrayList<>();
         List<KafkaStreamsMetrics> bound = new ArrayList<>();
         try {
+            // the classify stream starts first, before the compile ends (ClassifyProcessor waits for it in init), and
+            // the developments stream after it: a restarted processor classifies again sooner
+            PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
+            DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor",
+                    config.deadLetterMaxBytes());
+            start("processor", ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
+                            config.itemsMaxBytes()),
+                    DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
+                    metrics, ops, config.health(), all, bound);
             if (rules != null) {
                 DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
                         "processor-developments", config.deadLetterMaxBytes());
@@ -67,14 +76,6 @@ public final class ProcessorApp implements AutoCloseable {
                         DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
                                 classifiedDeadLetters, metrics), metrics, ops, config.health(), all, bound);
             }
-            // the classify stream starts before the compile ends: ClassifyProcessor waits for it in init
-            PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
-            DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor",
-                    config.deadLetterMaxBytes());
-            start("processor", ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
-                            config.itemsMaxBytes()),
-                    DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
-                    metrics, ops, config.health(), all, bound);
             TaxonomyClassifier classifier = pending.ready();
             LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
                     rules == null ? "off" : "on");
