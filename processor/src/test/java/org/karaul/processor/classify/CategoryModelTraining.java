@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.karaul.contract.CategoryLabel;
 import org.karaul.processor.engine.LanguageGuesser;
 import org.karaul.processor.learn.CategoryModel;
 import org.karaul.processor.learn.Features;
@@ -72,35 +70,9 @@ class CategoryModelTraining {
     }
 
     private static void report(String name, TaxonomyClassifier classifier, List<Labelled> items) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int relTp = 0;
-        int relFp = 0;
-        int relFn = 0;
-        for (Labelled l : items) {
-            Classification c = classifier.classify(l.document());
-            Set<String> got = new java.util.HashSet<>();
-            c.categories().stream().map(CategoryLabel::id).forEach(got::add);
-            Set<String> gold = new java.util.HashSet<>();
-            l.gold().path("categories").forEach(n -> gold.add(n.asText()));
-            for (String g : gold) {
-                if (got.contains(g)) {
-                    tp++;
-                } else {
-                    fn++;
-                }
-            }
-            fp += (int) got.stream().filter(x -> !gold.contains(x)).count();
-            boolean rel = l.gold().path("relevant").asBoolean();
-            relTp += rel && c.relevant() ? 1 : 0;
-            relFp += !rel && c.relevant() ? 1 : 0;
-            relFn += rel && !c.relevant() ? 1 : 0;
-        }
-        double p = tp / (double) Math.max(1, tp + fp);
-        double r = tp / (double) Math.max(1, tp + fn);
+        CrossValidation.Score s = CrossValidation.score(classifier, items);
         System.out.printf(Locale.ROOT, "%-24s micro-F1 %.3f (P %.3f R %.3f)  relevance P %.3f R %.3f%n", name,
-                2 * p * r / Math.max(1e-9, p + r), p, r, relTp / (double) Math.max(1, relTp + relFp), relTp / (double) Math.max(1, relTp + relFn));
+                s.microF1(), s.p(), s.r(), s.relP(), s.relR());
     }
 
     static List<TribuoTrainer.Item> examples(List<Labelled> items, boolean pairs) {

@@ -28,10 +28,18 @@ final class CrossValidation {
         }
     }
 
-    /** Counts on one held-out part. */
-    private record Score(int tp, int fp, int fn, int relTp, int relFp, int relFn) {
+    /** Counts of categories and relevance over a set of labelled items. */
+    record Score(int tp, int fp, int fn, int relTp, int relFp, int relFn) {
         double microF1() {
             return 2.0 * tp / Math.max(1, 2 * tp + fp + fn);
+        }
+
+        double p() {
+            return tp / (double) Math.max(1, tp + fp);
+        }
+
+        double r() {
+            return tp / (double) Math.max(1, tp + fn);
         }
 
         double relP() {
@@ -139,7 +147,7 @@ final class CrossValidation {
         return String.format(Locale.ROOT, "%.3f±%.3f", mean, Math.sqrt(var));
     }
 
-    private static Score score(TaxonomyClassifier classifier, List<Labelled> items) {
+    static Score score(TaxonomyClassifier classifier, List<Labelled> items) {
         int tp = 0;
         int fp = 0;
         int fn = 0;
