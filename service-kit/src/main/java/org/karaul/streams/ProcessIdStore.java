@@ -48,7 +48,9 @@ public final class ProcessIdStore implements KeyValueStore<Bytes, byte[]> {
 
             @Override
             public String metricsScope() {
-                return "process-id";
+                // the scope names a tag key of the store's meters; Prometheus keeps one set of tag keys per meter name,
+                // so this store shares the key of the in-memory stores beside it rather than adding a third
+                return "in-memory";
             }
         };
         return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled()
