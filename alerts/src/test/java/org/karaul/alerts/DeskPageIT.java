@@ -551,6 +551,24 @@ class DeskPageIT {
     }
 
 
+    @Test
+    void shouldGrowTheTextOnAWallScreenAndKeepItOnALaptop() throws Exception {
+        browser.get(pipeline.alerts.url("/"));
+        await("the live stream", () -> browser.findElement(By.id("status")).getText().equals("live"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String bodyText = "return parseFloat(getComputedStyle(document.querySelector('#alerts') || document.body).fontSize)";
+        double laptop = ((Number) js.executeScript(bodyText)).doubleValue();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(3840, 2160));
+            await("the wall screen's larger text", () -> ((Number) js.executeScript(bodyText)).doubleValue()
+                    >= laptop * 1.5);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+        }
+        await("the laptop's text again", () -> ((Number) js.executeScript(bodyText)).doubleValue() == laptop);
+        assertThat(laptop).as("text size on a 1440 px laptop screen").isBetween(14.0, 18.0);
+    }
+
     /**
      * What the page costs a desk: bytes transferred for the page and everything it loads, and the time to the first
      * contentful paint and to the map drawn, as the browser's own performance entries give them; written to
