@@ -8,9 +8,9 @@ import org.karaul.processor.engine.Span;
  * tenth paragraph of an article about a consular chat bot, a rally in a biography. Evidence carries
  * the story when some of it stands in the title or the lead (the first {@code lead} characters of the
  * text), or when it is spread over the body: at least {@code mentions} places, each starting at least
- * {@code gap} characters after the one before. Short texts (every written report, a digest's story)
- * are all lead, so only long articles are judged. Reads only the category's spans, already in reading
- * order: no pass over the text.
+ * {@code gap} characters after the one before. A text shorter than the lead (most written reports, a
+ * digest's story) is all lead, so in effect only long articles are judged. Reads only the category's
+ * spans, already in reading order: no pass over the text.
  *
  * @param lead     characters of text read as the lead
  * @param mentions places in the body needed without evidence in the lead
@@ -21,7 +21,10 @@ record StoryWeight(int lead, int mentions, int gap) {
     static final StoryWeight OFF = new StoryWeight(Integer.MAX_VALUE, 1, 0);
     static final StoryWeight DEFAULT = new StoryWeight(600, 2, 100);
 
-    /** {@link #DEFAULT}, or {@link #OFF} when the system property {@code karaul.storyweight.off} is true. */
+    /**
+     * {@link #DEFAULT}, or {@link #OFF} when the system property {@code karaul.storyweight.off} is true; for ablations
+     * only, {@code karaul.storyweight.lead}, {@code .mentions} and {@code .gap} replace the default's parts.
+     */
     static StoryWeight fromSystem() {
         return Boolean.getBoolean("karaul.storyweight.off") ? OFF
                 : new StoryWeight(Integer.getInteger("karaul.storyweight.lead", DEFAULT.lead),
