@@ -21,6 +21,7 @@ import org.karaul.processor.taxonomy.Taxonomy;
 /**
  * Applies category rules to fired matches: weighted signals against a threshold, required
  * contexts, exclusions, suppression by another category, and at most {@value #MAX_LABELS} labels.
+ * A category whose evidence is one passing mention deep in a long text is not given ({@link StoryWeight}).
  */
 final class CategoryScorer {
     static final int MAX_LABELS = 2;
@@ -35,8 +36,14 @@ final class CategoryScorer {
     /** Per slot: the category and signal index of a signal rule, -1 for other rules. */
     private final int[] slotCategory;
     private final int[] slotSignal;
+    private final StoryWeight weight;
 
     CategoryScorer(Taxonomy taxonomy, RuleBook book) {
+        this(taxonomy, book, StoryWeight.fromSystem());
+    }
+
+    CategoryScorer(Taxonomy taxonomy, RuleBook book, StoryWeight weight) {
+        this.weight = weight;
         this.categories = taxonomy.categories();
         this.signalSlots = new int[categories.size()][];
         this.excludeSlots = new int[categories.size()][];
@@ -118,7 +125,7 @@ final class CategoryScorer {
         Set<String> out = new HashSet<>();
         for (int c = 0; c < net.length; c++) {
             CategoryRule rule = categories.get(c);
-            if (net[c] > 0 && requiredContext(rule, fired) && !excluded(c, fired)) {
+            if (net[c] > 0 && requiredContext(rule, fired) && !excluded(c, fired) && weight.carries(positiveSpans(c, fired))) {
                 out.add(rule.id());
             }
         }
@@ -159,7 +166,21 @@ final class CategoryScorer {
                 }
             }
         }
-        return new CategoryScore(rule, score, rank, readingOrder(spans));
+        List<Span> ordered = readingOrder(spans);
+        return weight.carries(ordered) ? new CategoryScore(rule, score, rank, ordered) : null;
+    }
+
+    /** The live spans of a category's fired positive signals, in reading order: one pass over the fired rules. */
+    private List<Span> positiveSpans(int c, Fired fired) {
+        List<Span> spans = new ArrayList<>();
+        MatchResult raw = fired.raw();
+        for (int i = 0; i < raw.firedCount(); i++) {
+            int slot = raw.firedSlot(i);
+            if (slotCategory[slot] == c && categories.get(c).signals().get(slotSignal[slot]).weight() > 0) {
+                spans.addAll(fired.spans(slot));
+            }
+        }
+        return readingOrder(spans);
     }
 
     /** Spans sorted in reading order, each once. */

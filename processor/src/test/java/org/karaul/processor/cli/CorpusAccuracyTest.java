@@ -69,9 +69,10 @@ class CorpusAccuracyTest {
         score(rulesOnly, Corpus.written(Fold.FROZEN), "written, frozen fold, rules only");
         // measured with taxonomy 2026.12.3 and the bundled category model (tuning / frozen): micro-F1 0.872 / 0.812,
         // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.855 / 0.826,
-        // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter)
-        atLeast(tune, "tuning", 0.85, 0.85, 0.94, 0.94, 0.83, 0.84);
-        atLeast(frozen, "frozen", 0.79, 0.79, 0.93, 0.88, 0.80, 0.84);
+        // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter); taxonomy 2026.12.7:
+        // micro-F1 0.899 / 0.830, macro 0.901 / 0.828, relevance P 0.979 / 0.951 and R 0.980 / 0.923
+        atLeast(tune, "tuning", 0.88, 0.88, 0.94, 0.94, 0.83, 0.84);
+        atLeast(frozen, "frozen", 0.81, 0.81, 0.93, 0.90, 0.80, 0.84);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690)
@@ -114,13 +115,14 @@ class CorpusAccuracyTest {
         // 19 and 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
         // Taxonomy 2026.12.6 (a CSTO summit is cooperation, migrants alone are not ethnic violence, a rally word counted once):
         // Kyrgyz P 0.536 / 0.222, R 0.789 / 0.286; Russian Telegram P 0.800 / 1.000, R 0.800 / 1.000.
+        // Taxonomy 2026.12.7 (a passing mention deep in a long article is not a category): Kyrgyz tuning P 0.556, micro-F1 0.590 / 0.357.
         assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.77);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.52);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.54);
         assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.56);
+        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.57);
         assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.345 with 2026.12.6)").isGreaterThanOrEqualTo(0.32);
+        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.345 with 2026.12.6, 0.357 with 2026.12.7)").isGreaterThanOrEqualTo(0.33);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {
