@@ -20,6 +20,7 @@ import org.karaul.processor.engine.RuleIndex;
 import org.karaul.processor.engine.RuleKey;
 import org.karaul.processor.engine.RuleMonitor;
 import org.karaul.processor.engine.Span;
+import org.karaul.processor.gazetteer.Gazetteer;
 import org.karaul.processor.gazetteer.Place;
 import org.karaul.processor.learn.CategoryModel;
 import org.karaul.processor.taxonomy.Taxonomy;
@@ -141,7 +142,9 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         if (countries.isEmpty() && home != null) {
             countries = List.of(home);
         }
-        return new Classification(true, top, labels, countries, GroupResolver.ids(groups), taxonomy.version(),
+        GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
+                cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND), doc.title(), doc.text());
+        return new Classification(true, top, labels, countries, GroupResolver.ids(groups, roles), taxonomy.version(),
                 locations(doc, located, countries));
     }
 
@@ -159,12 +162,23 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** Why a document scored as it did: every category with a fired signal, its score and threshold. */
+    /** Why a document scored as it did: every category with a fired signal, its score and threshold, the groups, place cues and places named. */
     public List<String> explain(Document doc) {
         MatchResult result = match(doc);
         List<String> lines = new ArrayList<>(scorer.explain(new Fired(result, cueSpans(result, "negated"))));
         lines.add("lang " + result.lang());
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
+        for (GroupResolver.Mention m : groups) {
+            Span s = m.span();
+            lines.add("group " + m.group().id() + " @" + s.field() + ":" + s.start() + " "
+                    + s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term());
+        }
+        for (String cue : List.of("passing", "crossing")) {
+            for (Span s : cueSpans(result, cue)) {
+                lines.add("cue " + cue + " @" + s.field() + ":" + s.start() + " "
+                        + s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term());
+            }
+        }
         for (CountryRanker.Mention m : placeMentions(doc, result, groups)) {
             Span s = m.span();
             String value = s.field().equals("title") ? doc.title() : doc.text();
@@ -181,7 +195,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
 
     private List<Span> cueSpans(MatchResult result, String name) {
         List<Span> out = new ArrayList<>();
-        for (int slot : cueSlots.get(name)) {
+        for (int slot : cueSlots.getOrDefault(name, new int[0])) {
             out.addAll(result.spans(slot));
         }
         return out;

@@ -58,7 +58,7 @@ public final class GazetteerReader {
             all.addAll(places(file, generated));
             sites.addAll(sites(file, generated));
         }
-        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p), new Sites(sites));
+        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p), new Sites(sites), authorityCues(g));
     }
 
     private static JsonNode parse(String file, InputStream in) {
@@ -173,6 +173,26 @@ public final class GazetteerReader {
                 throw new TaxonomyException(placesFile, "region", "'" + c + "' is not an ISO alpha-2 code");
             }
         }
+        return out;
+    }
+
+    /** {@code authority_cues: {reports: [...], background: [...]}} in the groups file: optional. */
+    private Map<String, List<String>> authorityCues(JsonNode root) {
+        JsonNode node = root.get("authority_cues");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new TaxonomyException(groupsFile, "authority_cues", "expected a mapping of reports and background to words");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(Gazetteer.REPORTS) && !e.getKey().equals(Gazetteer.BACKGROUND)) {
+                throw new TaxonomyException(groupsFile, "authority_cues." + e.getKey(),
+                        "unknown key; expected " + Gazetteer.REPORTS + " or " + Gazetteer.BACKGROUND);
+            }
+            out.put(e.getKey(), strings(groupsFile, node, e.getKey(), "authority_cues"));
+        });
         return out;
     }
 
