@@ -36,6 +36,9 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     /** Categories that report a decision, a drill or a claim rather than an incident on the ground. */
     private static final Set<String> NOT_INCIDENTS = Set.of(
             "security.cooperation", "security.csto_deployment", "security.exercise", "hybrid.disinformation");
+    /** Categories whose incidents sit on or cross a border: both sides are parties (the contract's country rule). */
+    private static final Set<String> CROSS_BORDER = Set.of("border.incursion", "border.interstate_clash", "border.dispute",
+            "trafficking.drugs", "trafficking.arms", "trafficking.people");
 
     /** Which engine matches the rules: the compiled {@link RuleIndex}, or Lucene Monitor as the reference. */
     public enum Engine {
@@ -135,7 +138,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         }
         boolean incident = labels.stream().anyMatch(l -> !NOT_INCIDENTS.contains(l.id()));
         CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
-                doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()));
+                doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()),
+                incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())));
         List<CountryRanker.Mention> located = new ArrayList<>();
         List<String> countries = CountryRanker.rank(places, ctx, located);
         String home = taxonomy.gazetteer().homeCountries().get(result.lang());

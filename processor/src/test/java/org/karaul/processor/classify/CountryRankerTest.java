@@ -23,8 +23,20 @@ class CountryRankerTest {
     }
 
     private static List<String> rank(String text, boolean local, CountryRanker.Mention... mentions) {
-        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local);
+        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local, false);
         return CountryRanker.rank(new ArrayList<>(List.of(mentions)), ctx);
+    }
+
+    @Test
+    void aBorderNameInABorderOrTraffickingIncidentMakesItsCountryAParty() {
+        Place afghanSide = new Place("Afghan side", List.of("AF"), "border", List.of("Afghan side"));
+        String text = "Dushanbe border guards near Dushanbe and Dushanbe detained smugglers who came from the Afghan side.";
+        List<CountryRanker.Mention> mentions = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1),
+                at(TJ, text, "Dushanbe", 2), at(afghanSide, text, "Afghan side", 0));
+        CountryRanker.Context drugs = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, true);
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false);
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), drugs)).containsExactly("TJ", "AF");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("TJ");
     }
 
     @Test
