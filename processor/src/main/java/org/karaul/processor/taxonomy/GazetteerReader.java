@@ -92,7 +92,12 @@ public final class GazetteerReader {
             if (authority != null && !authority.isBoolean()) {
                 throw new TaxonomyException(groupsFile, entry, "'authority' must be true or false");
             }
-            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry), partOf, authority != null && authority.asBoolean()));
+            String home = node.has("home") ? text(groupsFile, node, "home", entry) : null;
+            if (home != null && !ISO2.matcher(home).matches()) {
+                throw new TaxonomyException(groupsFile, entry, "home '" + home + "' is not an ISO alpha-2 code (two upper-case letters)");
+            }
+            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry), partOf, authority != null && authority.asBoolean(),
+                    home));
         }
         for (Group group : out) {
             if (group.partOf() != null && (!ids.contains(group.partOf()) || group.partOf().equals(group.id()))) {

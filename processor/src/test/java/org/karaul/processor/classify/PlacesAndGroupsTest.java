@@ -91,6 +91,19 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void aGroupsThreatIsAlsoAboutItsHomeButItsCellAbroadIsNot() {
+        Classification threat = classify("IS-Khorasan threatens Uzbekistan in new video",
+                "Islamic State Khorasan Province released a video threatening attacks on Tashkent and calling on supporters "
+                        + "to strike police stations, the group's media arm said.", "en");
+        assertThat(threat.categories()).extracting(l -> l.id()).contains("terrorism.group_activity");
+        assertThat(threat.countries()).containsExactly("UZ", "AF");
+        Classification cell = classify("IS-Khorasan cell detained in Tashkent",
+                "The State Security Service detained four members of an Islamic State Khorasan Province cell in Tashkent "
+                        + "who were preparing an attack; weapons were seized.", "en");
+        assertThat(cell.countries()).containsExactly("UZ");
+    }
+
+    @Test
     void aCountryNamedInTheDativeInAKyrgyzReportIsADestination() {
         Classification c = classify("Ошто жихадчыларды Сирияга жөнөткөн адам кармалды",
                 "Ош шаарында жаштарды Сирияга жөнөтүп, террордук топко тарткан адам кармалды. "

@@ -121,6 +121,12 @@ class GazetteerReaderTest {
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("gen.yaml")
                 .hasMessageContaining("split the entry");
+        assertThatThrownBy(() -> read(GROUPS.replace("part_of: isis", "part_of: isis, home: Afghanistan"), PLACES, GENERATED))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("group iskp")
+                .hasMessageContaining("home 'Afghanistan' is not an ISO alpha-2 code");
+        assertThat(read(GROUPS.replace("part_of: isis", "part_of: isis, home: AF"), PLACES, GENERATED).groups())
+                .extracting(Group::home).containsExactly(null, "AF", null);
         assertThatThrownBy(() -> read(GROUPS.replace("part_of: isis", "part_of: daesh"), PLACES, GENERATED))
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("group iskp")
