@@ -92,24 +92,22 @@ final class GroupResolver {
     }
 
     private static boolean reports(Mention m, Roles roles) {
-        Span s = m.span();
-        String value = roles.value(s.field());
-        for (Span c : roles.reports()) {
-            if (c.field().equals(s.field()) && c.start() >= s.end()
-                    && words(value.substring(s.end(), c.start())) <= REPORT_REACH
-                    && value.substring(s.end(), c.start()).indexOf('.') < 0) {
-                return true;
-            }
-        }
-        return false;
+        return cueWithin(roles.reports(), m.span(), roles, true, REPORT_REACH);
     }
 
     private static boolean background(Mention m, Roles roles) {
-        Span s = m.span();
+        return cueWithin(roles.background(), m.span(), roles, false, BACKGROUND_REACH);
+    }
+
+    /** Whether a cue lies within {@code reach} words after (or before) the span, in the same sentence. */
+    private static boolean cueWithin(List<Span> cues, Span s, Roles roles, boolean after, int reach) {
         String value = roles.value(s.field());
-        for (Span c : roles.background()) {
-            if (c.field().equals(s.field()) && c.end() <= s.start() && words(value.substring(c.end(), s.start())) <= BACKGROUND_REACH) {
-                return true;
+        for (Span c : cues) {
+            if (c.field().equals(s.field()) && (after ? c.start() >= s.end() : c.end() <= s.start())) {
+                String gap = after ? value.substring(s.end(), c.start()) : value.substring(c.end(), s.start());
+                if (words(gap) <= reach && gap.indexOf('.') < 0) {
+                    return true;
+                }
             }
         }
         return false;
