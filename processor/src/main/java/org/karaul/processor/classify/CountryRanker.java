@@ -21,7 +21,8 @@ import org.karaul.processor.gazetteer.Place;
  * dative ("Сурияга", to Syria), and in a Tajik one a country name after the preposition «ба» ("ба Русия", to Russia),
  * counts as passing. In a border or trafficking incident, a country named by a border name ("Afghan side", "Tajik-Afghan
  * border", "Kyrgyz border guards") or right after a crossing cue is a party: it is raised to {@value #PARTY_SHARE} of the
- * leader. Countries far below the leader are dropped.
+ * leader. In a financing item a country outside the region named as a country ("transfers to militants in Syria")
+ * counts as passing: the money's destination; a town there still counts. Countries far below the leader are dropped.
  */
 final class CountryRanker {
     static final int MAX_COUNTRIES = 3;
@@ -51,10 +52,12 @@ final class CountryRanker {
      * both sides; otherwise (an agreement, deployment, exercise or fake about a border) only the first
      * named country counts. {@code local}: the document is Kazakh, Kyrgyz, Uzbek or Tajik, whose case endings
      * say where a country name points ("Сурияга", "Rossiyaga": to Syria, to Russia). {@code crossBorder}: the item
-     * reports a border or trafficking incident, whose both sides are parties.
+     * reports a border or trafficking incident, whose both sides are parties. {@code moneyDestinations}: in a financing
+     * item, the countries whose name counts as passing (those outside the region: where the money goes, which the
+     * contract leaves out), else empty.
      */
     record Context(List<Span> passing, List<Span> crossing, String title, String text, boolean incident, boolean local,
-            boolean crossBorder) {
+            boolean crossBorder, Set<String> moneyDestinations) {
         String value(String field) {
             return field.equals("title") ? title : text;
         }
@@ -79,7 +82,8 @@ final class CountryRanker {
         Set<String> parties = new HashSet<>();
         for (Mention m : sorted) {
             boolean chained = previous != null && enumerated(previous, m, ctx);
-            boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing) || destination(m, ctx);
+            boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing) || destination(m, ctx)
+                    || m.place().kind().equals("country") && ctx.moneyDestinations().containsAll(m.place().countries());
             boolean crossing = !passing && follows(ctx.crossing(), m, ctx);
             double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
             w *= passing ? PASSING_FACTOR : crossing ? CROSSING_FACTOR : 1.0;

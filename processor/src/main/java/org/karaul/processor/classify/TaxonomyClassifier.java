@@ -36,6 +36,11 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     /** Categories that report a decision, a drill or a claim rather than an incident on the ground. */
     private static final Set<String> NOT_INCIDENTS = Set.of(
             "security.cooperation", "security.csto_deployment", "security.exercise", "hybrid.disinformation");
+    /**
+     * The category of funding, whose items leave out the countries the money goes to (the contract): a country outside
+     * the region named there counts as passing. On the written tuning fold country F1 rose by about 0.003.
+     */
+    private static final String FINANCING = "terrorism.financing";
     /** The category of a group's threats, claims and moves, whose items are also about the group's base. */
     private static final String GROUP_ACTIVITY = "terrorism.group_activity";
     /** Categories whose incidents sit on or cross a border: both sides are parties (the contract's country rule). */
@@ -61,6 +66,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private final Set<String> regionCountries;
     private final LanguageGuesser languages = new LanguageGuesser();
     private final SecondOpinion opinion;
+    /** Every country some place of the gazetteer names, less the region's: where a financing item's money may go. */
+    private final Set<String> outsideRegion = new HashSet<>();
     /** Per group id with a home country, that country as a place. */
     private final Map<String, Place> groupHomes = new HashMap<>();
 
@@ -81,6 +88,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         this.scorer = new CategoryScorer(taxonomy, book);
         taxonomy.cues().forEach((name, matchers) -> cueSlots.put(name, RuleRegistrar.slots(book, RuleKey.Kind.CUE, name, matchers)));
         this.regionCountries = Set.copyOf(taxonomy.gazetteer().regionCountries());
+        taxonomy.gazetteer().places().forEach(p -> outsideRegion.addAll(p.countries()));
+        outsideRegion.removeAll(regionCountries);
         taxonomy.gazetteer().groups().stream().filter(g -> g.home() != null).forEach(g -> groupHomes.put(g.id(),
                 new Place(g.name() + " (home)", List.of(g.home()), "country", List.of())));
     }
@@ -145,7 +154,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         boolean incident = labels.stream().anyMatch(l -> !NOT_INCIDENTS.contains(l.id()));
         CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
                 doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()),
-                incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())));
+                incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())),
+                labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of());
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND), doc.title(), doc.text());
         List<String> groupIds = GroupResolver.ids(groups, roles);
