@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
@@ -16,6 +17,10 @@ import org.karaul.streams.StoreKeyValues;
  * a new one, counts new stories for spikes, and closes developments that went quiet. {@link DevelopmentProcessor}
  * drives it over its state stores; the backtest drives it over plain maps in item-time order. Both call this one
  * code path, so a backtest groups exactly as the stream does.
+ *
+ * <p>The open developments are read from their store once, when this is built ({@link OpenDevelopments}), and kept
+ * decoded; an item is scored only against those that share a category family and, where both name countries, a
+ * country with it ({@link CandidateIndex}), which are all that {@link Matching} could let it join.
  */
 public final class Grouping {
     /** Where the open developments and spike counts live: a Kafka Streams store or a sorted map. */
@@ -55,18 +60,33 @@ public final class Grouping {
     }
 
     private final GroupingRules rules;
-    private final Store<DevelopmentState> open;
+    private final OpenDevelopments open;
+    private final Function<Matching.Probe, List<DevelopmentState>> candidates;
     private final SpikeDetector spikes;
 
+    /** Grouping over these stores; reads the open developments in {@code open} once, now. */
     public Grouping(GroupingRules rules, Store<DevelopmentState> open, Store<SpikeState> spikeCounts) {
+        this(rules, open, spikeCounts, true);
+    }
+
+    private Grouping(GroupingRules rules, Store<DevelopmentState> open, Store<SpikeState> spikeCounts, boolean indexed) {
         this.rules = rules;
-        this.open = open;
+        this.open = new OpenDevelopments(open);
+        this.candidates = indexed ? this.open::candidates : item -> this.open.all();
         this.spikes = new SpikeDetector(rules, spikeCounts);
     }
 
     /** Grouping over maps in memory, for offline runs. */
     public static Grouping inMemory(GroupingRules rules) {
         return new Grouping(rules, Store.inMemory(), Store.inMemory());
+    }
+
+    /**
+     * Grouping over maps in memory that scores every item against every open development, without the index: the
+     * reference the indexed grouping must agree with exactly.
+     */
+    static Grouping scanning(GroupingRules rules) {
+        return new Grouping(rules, Store.inMemory(), Store.inMemory(), false);
     }
 
     /**
@@ -81,10 +101,11 @@ public final class Grouping {
         }
         int[] signature = Fingerprint.signature(Fingerprint.tokens(c.item().title() + " " + c.item().text(),
                 rules.equivalents()));
+        Matching.Probe probe = Matching.Probe.of(c, signature);
         DevelopmentState best = null;
         double bestScore = Matching.NO;
-        for (DevelopmentState candidate : open.values()) {
-            double score = Matching.score(candidate, c, signature, rules);
+        for (DevelopmentState candidate : candidates.apply(probe)) {
+            double score = Matching.score(candidate, probe, rules);
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
@@ -99,7 +120,7 @@ public final class Grouping {
     public List<Development> keep(Placement p) {
         List<Development> out = new ArrayList<>();
         out.add(p.development());
-        open.put(p.development().id(), p.next());
+        open.put(p.next());
         if (p.opened()) {
             out.addAll(spikes.opened(p.development(), p.item()));
         }
@@ -111,7 +132,7 @@ public final class Grouping {
      * seen (event time) or against {@code now} (the clock); returns their closing records.
      */
     public List<Development> closeQuiet(Instant now) {
-        List<DevelopmentState> all = open.values();
+        List<DevelopmentState> all = open.all();
         Instant newest = Instant.EPOCH;
         for (DevelopmentState s : all) {
             newest = Merge.maxTime(newest, s.development().lastSeen());
@@ -130,6 +151,6 @@ public final class Grouping {
 
     /** The developments still open, in id order. */
     public List<Development> openDevelopments() {
-        return open.values().stream().map(DevelopmentState::development).toList();
+        return open.all().stream().map(DevelopmentState::development).toList();
     }
 }

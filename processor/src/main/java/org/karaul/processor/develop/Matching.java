@@ -13,6 +13,7 @@ import org.karaul.contract.Development;
  * development's latest items) plus bonuses for an exact common category, a common group and closeness in time. Hard
  * conditions come first: within the time window, a common category family, a common country when both name
  * countries, and, when only the family is common (drugs and arms trafficking, say), a high text similarity.
+ * {@link CandidateIndex} finds the developments that meet the family and country conditions without a scan.
  */
 final class Matching {
     /** Returned when the item cannot join the development at all. */
@@ -21,47 +22,66 @@ final class Matching {
     private Matching() {
     }
 
-    static double score(DevelopmentState state, ClassifiedItem c, int[] signature, GroupingRules rules) {
+    /**
+     * What matching needs of an item, worked out once per item rather than once per open development.
+     *
+     * @param signature  MinHash signature of its title and text
+     * @param at         its event time
+     * @param categories its category ids
+     * @param families   their families ({@link #families})
+     * @param countries  its countries
+     * @param groups     its groups
+     */
+    record Probe(int[] signature, Instant at, Set<String> categories, Set<String> families, Set<String> countries,
+                 Set<String> groups) {
+        static Probe of(ClassifiedItem c, int[] signature) {
+            List<String> ids = Merge.categoryIds(c.categories());
+            Set<String> families = Matching.families(ids);
+            return new Probe(signature, DevelopmentState.eventTime(c), Set.copyOf(ids), families,
+                    Set.copyOf(c.countries()), Set.copyOf(c.groups()));
+        }
+    }
+
+    static double score(DevelopmentState state, Probe item, GroupingRules rules) {
         Development d = state.development();
-        Instant at = DevelopmentState.eventTime(c);
-        if (!withinWindow(d, at, rules.window())) {
+        if (!withinWindow(d, item.at(), rules.window())) {
             return NO;
         }
-        List<String> categories = Merge.categoryIds(c.categories());
-        if (!overlap(families(d.categories()), families(categories))) {
+        if (!overlap(families(d.categories()), item.families())) {
             return NO;
         }
-        if (!d.countries().isEmpty() && !c.countries().isEmpty() && !overlap(Set.copyOf(d.countries()), Set.copyOf(c.countries()))) {
+        if (!d.countries().isEmpty() && !item.countries().isEmpty() && !overlap(Set.copyOf(d.countries()), item.countries())) {
             return NO;
         }
         double text = 0;
         for (int[] s : state.signatures()) {
-            text = Math.max(text, Fingerprint.similarity(s, signature));
+            text = Math.max(text, Fingerprint.similarity(s, item.signature()));
         }
         if (text < rules.minTextSimilarity()) {
             return NO;
         }
-        boolean sameCategory = overlap(Set.copyOf(d.categories()), Set.copyOf(categories));
+        boolean sameCategory = overlap(Set.copyOf(d.categories()), item.categories());
         if (!sameCategory && text < rules.familyMinTextSimilarity()) {
             return NO;
         }
         double score = text + (sameCategory ? rules.categoryBonus() : 0);
-        if (overlap(Set.copyOf(d.groups()), Set.copyOf(c.groups()))) {
+        if (overlap(Set.copyOf(d.groups()), item.groups())) {
             score += rules.groupBonus();
         }
-        if (Duration.between(d.lastSeen(), at).abs().compareTo(rules.closeInTime()) <= 0) {
+        if (Duration.between(d.lastSeen(), item.at()).abs().compareTo(rules.closeInTime()) <= 0) {
             score += rules.timeBonus();
         }
         return score >= rules.threshold() ? score : NO;
     }
 
-    private static boolean withinWindow(Development d, Instant at, Duration window) {
-        return !at.isBefore(d.firstSeen().minus(window)) && !at.isAfter(d.lastSeen().plus(window));
-    }
-
-    private static Set<String> families(List<String> categoryIds) {
+    /** The families of category ids: the part before the first dot ({@code border} of {@code border.clash}). */
+    static Set<String> families(List<String> categoryIds) {
         return categoryIds.stream().map(id -> id.contains(".") ? id.substring(0, id.indexOf('.')) : id)
                 .collect(Collectors.toSet());
+    }
+
+    private static boolean withinWindow(Development d, Instant at, Duration window) {
+        return !at.isBefore(d.firstSeen().minus(window)) && !at.isAfter(d.lastSeen().plus(window));
     }
 
     private static boolean overlap(Set<String> a, Set<String> b) {
