@@ -19,11 +19,18 @@ import java.util.Set;
  *                        report in that language that names no place is placed there
  * @param sites           where the towns, regions and districts the places name lie: data carried beside the
  *                        matching, for maps
+ * @param authorityCues   words that tell an authority's report from its act ({@link #REPORTS}: right after its name,
+ *                        "Taliban officials said"; {@link #BACKGROUND}: right before it, "despite the Taliban's ban"),
+ *                        matched with the rules
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
-        Map<String, String> homeCountries, Sites sites) {
+        Map<String, String> homeCountries, Sites sites, Map<String, List<String>> authorityCues) {
     /** The {@code not_places} key whose words hold in every language, for a word written in lower case only. */
     public static final String ANY_LANGUAGE = "any";
+    /** The {@code authority_cues} key of the words after an authority's name that make it the source of a report. */
+    public static final String REPORTS = "reports";
+    /** The {@code authority_cues} key of the words before an authority's name that make it background or a source. */
+    public static final String BACKGROUND = "background";
 
     public Gazetteer {
         groups = List.copyOf(groups);
@@ -32,12 +39,13 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
         notPlaces = Map.copyOf(notPlaces);
         homeCountries = Map.copyOf(homeCountries);
         sites = sites == null ? Sites.none() : sites;
+        authorityCues = Map.copyOf(authorityCues);
     }
 
-    /** A gazetteer that knows no place's coordinates. */
+    /** A gazetteer that knows no place's coordinates and no authority cues. */
     public Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
             Map<String, String> homeCountries) {
-        this(groups, places, regionCountries, notPlaces, homeCountries, Sites.none());
+        this(groups, places, regionCountries, notPlaces, homeCountries, Sites.none(), Map.of());
     }
 
     /** Whether {@code surface}, a place name as written in a document in {@code lang}, is a common word there. */

@@ -58,7 +58,7 @@ public final class GazetteerReader {
             all.addAll(places(file, generated));
             sites.addAll(sites(file, generated));
         }
-        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p), new Sites(sites));
+        return new Gazetteer(groups(g), all, region(p), notPlaces(p), homeCountries(p), new Sites(sites), authorityCues(g));
     }
 
     private static JsonNode parse(String file, InputStream in) {
@@ -92,7 +92,12 @@ public final class GazetteerReader {
             if (authority != null && !authority.isBoolean()) {
                 throw new TaxonomyException(groupsFile, entry, "'authority' must be true or false");
             }
-            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry), partOf, authority != null && authority.asBoolean()));
+            String home = node.has("home") ? text(groupsFile, node, "home", entry) : null;
+            if (home != null && !ISO2.matcher(home).matches()) {
+                throw new TaxonomyException(groupsFile, entry, "home '" + home + "' is not an ISO alpha-2 code (two upper-case letters)");
+            }
+            out.add(new Group(id, name, strings(groupsFile, node, "aliases", entry), partOf, authority != null && authority.asBoolean(),
+                    home));
         }
         for (Group group : out) {
             if (group.partOf() != null && (!ids.contains(group.partOf()) || group.partOf().equals(group.id()))) {
@@ -173,6 +178,26 @@ public final class GazetteerReader {
                 throw new TaxonomyException(placesFile, "region", "'" + c + "' is not an ISO alpha-2 code");
             }
         }
+        return out;
+    }
+
+    /** {@code authority_cues: {reports: [...], background: [...]}} in the groups file: optional. */
+    private Map<String, List<String>> authorityCues(JsonNode root) {
+        JsonNode node = root.get("authority_cues");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new TaxonomyException(groupsFile, "authority_cues", "expected a mapping of reports and background to words");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals(Gazetteer.REPORTS) && !e.getKey().equals(Gazetteer.BACKGROUND)) {
+                throw new TaxonomyException(groupsFile, "authority_cues." + e.getKey(),
+                        "unknown key; expected " + Gazetteer.REPORTS + " or " + Gazetteer.BACKGROUND);
+            }
+            out.put(e.getKey(), strings(groupsFile, node, e.getKey(), "authority_cues"));
+        });
         return out;
     }
 

@@ -10,7 +10,8 @@ import org.karaul.processor.gazetteer.Gazetteer;
  * @param version    taxonomy version written on every classification
  * @param contexts   named matcher sets that categories may require (e.g. {@code militants})
  * @param categories category rules in file order
- * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}, {@code passing}, {@code crossing}
+ * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}, {@code passing}, {@code crossing},
+ *                   and those of the groups gazetteer's {@code authority_cues} ({@link #AUTHORITY_CUE_PREFIX})
  * @param gazetteer  groups and places
  */
 public record Taxonomy(
@@ -20,10 +21,13 @@ public record Taxonomy(
         Map<String, List<Matcher>> cues,
         Gazetteer gazetteer) {
 
-    /** Cue names every taxonomy defines. */
     /** Built-in context that holds when any gazetteer group is named. */
     public static final String ANY_GROUP = "any_group";
 
+    /** Prefix of the cues the groups gazetteer adds ({@code authority_reports}, {@code authority_background}). */
+    public static final String AUTHORITY_CUE_PREFIX = "authority_";
+
+    /** Cue names every taxonomy defines. */
     public static final List<String> CUES = List.of(
             "casualties", "in_progress", "negated", "region", "off_topic", "passing", "crossing");
 

@@ -70,6 +70,13 @@ public final class TaxonomyLoader {
         MatcherReader matchers = new MatcherReader(yaml, lexicons);
         Map<String, List<Matcher>> contexts = namedSets(yaml, matchers, root, "contexts", List.of());
         Map<String, List<Matcher>> cues = namedSets(yaml, matchers, root, "cues", Taxonomy.CUES);
+        gazetteer.authorityCues().forEach((key, words) -> {
+            String name = Taxonomy.AUTHORITY_CUE_PREFIX + key;
+            if (cues.containsKey(name)) {
+                throw yaml.fail("cues." + name, "is defined by " + groupsFile + " (authority_cues." + key + "); remove it here");
+            }
+            cues.put(name, List.of(new Matcher(words, List.of(), 0, "any")));
+        });
         List<CategoryRule> categories = categories(yaml, matchers, root, contexts.keySet());
         return new Taxonomy(version, contexts, categories, cues, gazetteer);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.karaul.processor.engine.Span;
 import org.karaul.processor.gazetteer.Place;
@@ -23,8 +24,20 @@ class CountryRankerTest {
     }
 
     private static List<String> rank(String text, boolean local, CountryRanker.Mention... mentions) {
-        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local);
+        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local, false, Set.of());
         return CountryRanker.rank(new ArrayList<>(List.of(mentions)), ctx);
+    }
+
+    @Test
+    void aBorderNameInABorderOrTraffickingIncidentMakesItsCountryAParty() {
+        Place afghanSide = new Place("Afghan side", List.of("AF"), "border", List.of("Afghan side"));
+        String text = "Dushanbe border guards near Dushanbe and Dushanbe detained smugglers who came from the Afghan side.";
+        List<CountryRanker.Mention> mentions = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1),
+                at(TJ, text, "Dushanbe", 2), at(afghanSide, text, "Afghan side", 0));
+        CountryRanker.Context drugs = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, true, Set.of());
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of());
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), drugs)).containsExactly("TJ", "AF");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("TJ");
     }
 
     @Test
@@ -36,6 +49,18 @@ class CountryRankerTest {
         String listed = "Troops of Russia, Kazakhstan and Afghanistan met.";
         assertThat(rank(listed, false, at(RU, listed, "Russia", 0), at(KZ, listed, "Kazakhstan", 0), at(AF, listed, "Afghanistan", 0)))
                 .containsExactly("RU", "KZ", "AF");
+    }
+
+    @Test
+    void inAFinancingItemACountryOutsideTheRegionIsTheMoneysDestination() {
+        Place almaty = new Place("Almaty", List.of("KZ"), "place", List.of("Almaty"));
+        Place syria = new Place("Syria", List.of("SY"), "country", List.of("Syria"));
+        String text = "A courier in Almaty sent money to fighters in Syria.";
+        List<CountryRanker.Mention> mentions = List.of(at(almaty, text, "Almaty", 0), at(syria, text, "Syria", 0));
+        CountryRanker.Context financing = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of("SY"));
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of());
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), financing)).containsExactly("KZ");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("KZ", "SY");
     }
 
     @Test

@@ -68,6 +68,42 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void theTalibanAreAPartyWhenTheyActNotWhenTheyOnlyReportOrStandBesideAnotherGroupsAct() {
+        Classification reports = classify("Gunmen kill two at Herat checkpoint",
+                "Gunmen attacked a checkpoint in Herat province overnight, killing two guards, Taliban officials said. "
+                        + "The attackers fled towards the mountains.", "en");
+        assertThat(reports.relevant()).isTrue();
+        assertThat(reports.groups()).isEmpty();
+        Classification acts = classify("Gunmen kill two at Herat checkpoint",
+                "Gunmen attacked a checkpoint in Herat province overnight, killing two guards. Taliban forces exchanged fire "
+                        + "with the attackers, Taliban officials said.", "en");
+        assertThat(acts.groups()).containsExactly("taliban");
+        Classification raid = classify("Taliban raid IS-Khorasan hideout in Kunduz",
+                "Taliban special forces raided a hideout of Islamic State Khorasan Province in Kunduz, killing three militants.", "en");
+        assertThat(raid.groups()).containsExactlyInAnyOrder("taliban", "iskp");
+        Classification beside = classify("IS-Khorasan raid on Kunduz hideout",
+                "Taliban special forces raided a hideout of Islamic State Khorasan Province in Kunduz, killing three militants.", "en");
+        assertThat(beside.groups()).containsExactly("iskp");
+        Classification russian = classify("Нападение на пост в Герате",
+                "Вооружённые люди напали на пост в провинции Герат, погибли двое. Талибы заявили, что нападавшие будут найдены.", "ru");
+        assertThat(russian.relevant()).isTrue();
+        assertThat(russian.groups()).isEmpty();
+    }
+
+    @Test
+    void aGroupsThreatIsAlsoAboutItsHomeButItsCellAbroadIsNot() {
+        Classification threat = classify("IS-Khorasan threatens Uzbekistan in new video",
+                "Islamic State Khorasan Province released a video threatening attacks on Tashkent and calling on supporters "
+                        + "to strike police stations, the group's media arm said.", "en");
+        assertThat(threat.categories()).extracting(l -> l.id()).contains("terrorism.group_activity");
+        assertThat(threat.countries()).containsExactly("UZ", "AF");
+        Classification cell = classify("IS-Khorasan cell detained in Tashkent",
+                "The State Security Service detained four members of an Islamic State Khorasan Province cell in Tashkent "
+                        + "who were preparing an attack; weapons were seized.", "en");
+        assertThat(cell.countries()).containsExactly("UZ");
+    }
+
+    @Test
     void aCountryNamedInTheDativeInAKyrgyzReportIsADestination() {
         Classification c = classify("Ошто жихадчыларды Сирияга жөнөткөн адам кармалды",
                 "Ош шаарында жаштарды Сирияга жөнөтүп, террордук топко тарткан адам кармалды. "

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ import org.karaul.processor.testing.SharedFolder;
  * real ones only where {@code shared/data} is beside the project. Thresholds sit a little under the
  * figures measured on each fold, so a rule change that generalises worse fails the build; the frozen
  * fold's figures are only ever read as totals (its items are never printed), so rules are not
- * written against it. The tuning fold's errors go to {@code target/corpus-tune-errors.txt}.
+ * written against it. The tuning fold's errors go to {@code target/corpus-tune-errors.txt}, its country and group
+ * errors with the place and group names found to {@code target/corpus-tune-place-errors.txt}.
  */
 class CorpusAccuracyTest {
     private static TaxonomyClassifier classifier;
@@ -62,18 +65,21 @@ class CorpusAccuracyTest {
 
     @Test
     void writtenItemsHoldOnBothFolds() throws IOException {
-        Scorecard tune = score(Corpus.written(Fold.TUNE), "written, tuning fold");
+        List<Labelled> tuning = Corpus.written(Fold.TUNE);
+        Scorecard tune = score(tuning, "written, tuning fold");
         Scorecard frozen = score(Corpus.written(Fold.FROZEN), "written, frozen fold");
         writeErrors(tune, "corpus-tune-errors.txt");
-        writeErrors(score(rulesOnly, Corpus.written(Fold.TUNE), "written, tuning fold, rules only"), "corpus-tune-errors-rules-only.txt");
+        writePlaceErrors(tune, tuning, "corpus-tune-place-errors.txt");
+        writeErrors(score(rulesOnly, tuning, "written, tuning fold, rules only"), "corpus-tune-errors-rules-only.txt");
         score(rulesOnly, Corpus.written(Fold.FROZEN), "written, frozen fold, rules only");
         // measured with taxonomy 2026.12.3 and the bundled category model (tuning / frozen): micro-F1 0.872 / 0.812,
         // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.855 / 0.826,
         // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter); taxonomy 2026.12.7:
-        // micro-F1 0.899 / 0.830, macro 0.901 / 0.828, relevance P 0.979 / 0.951 and R 0.980 / 0.923; taxonomy 2026.12.8
-        // (siblings yield to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831
-        atLeast(tune, "tuning", 0.90, 0.90, 0.94, 0.94, 0.83, 0.84);
-        atLeast(frozen, "frozen", 0.82, 0.82, 0.93, 0.90, 0.80, 0.84);
+        // micro-F1 0.899 / 0.830, macro 0.901 / 0.828, relevance P 0.979 / 0.951 and R 0.980 / 0.923; after the fifth
+        // countries and groups round country F1 0.890 / 0.854, group F1 0.918 / 0.887; taxonomy 2026.12.8 (siblings yield
+        // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831
+        atLeast(tune, "tuning", 0.90, 0.90, 0.94, 0.94, 0.87, 0.90);
+        atLeast(frozen, "frozen", 0.82, 0.82, 0.93, 0.90, 0.84, 0.87);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
@@ -110,9 +116,11 @@ class CorpusAccuracyTest {
     void realItemsHoldOnBothFolds() throws IOException {
         SharedFolder.require("data/kyrgyz-24kg-topics");
         SharedFolder.require("data/telegram-ru-news-posts/raw");
-        Scorecard tune = score(Corpus.real(Fold.TUNE), "real, tuning fold");
+        List<Labelled> tuning = Corpus.real(Fold.TUNE);
+        Scorecard tune = score(tuning, "real, tuning fold");
         Scorecard frozen = score(Corpus.real(Fold.FROZEN), "real, frozen fold");
         writeErrors(tune, "corpus-real-tune-errors.txt");
+        writePlaceErrors(tune, tuning, "corpus-real-tune-place-errors.txt");
         // measured with taxonomy 2026.12.3 and the model: Kyrgyz relevance P 0.519 / 0.200, R 0.737 / 0.286 (tuning / frozen;
         // 19 and 7 relevant items among 368 and 166); Russian Telegram R 0.400 / 0.800. Far from the goal; see the issue note.
         // Taxonomy 2026.12.6 (a CSTO summit is cooperation, migrants alone are not ethnic violence, a rally word counted once):
@@ -153,6 +161,35 @@ class CorpusAccuracyTest {
 
     private static String language(Labelled item) {
         return item.script() == null ? item.language() : item.language() + "-" + item.script();
+    }
+
+    /**
+     * The tuning items whose countries or groups differ from the labels, for reading by kind: the labels against the
+     * classifier's, whether both call the item relevant (else the difference follows from relevance), and every place
+     * and group name the rules found, with its position. Tuning fold only.
+     */
+    private static void writePlaceErrors(Scorecard tune, List<Labelled> items, String file) throws IOException {
+        Map<String, Labelled> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.document().id(), i));
+        List<String> lines = new ArrayList<>();
+        for (Scorecard.Miss m : tune.misses) {
+            boolean countries = !Set.copyOf(m.expected().countries()).equals(Set.copyOf(m.got().countries()));
+            boolean groups = !Set.copyOf(m.expected().groups()).equals(Set.copyOf(m.got().groups()));
+            if (!countries && !groups) {
+                continue;
+            }
+            Labelled item = byId.get(m.id());
+            String kind = m.expected().relevant() && m.got().relevant() ? "both relevant"
+                    : m.expected().relevant() ? "missed item" : m.got().relevant() ? "false alarm" : "neither relevant";
+            lines.add("== " + m.id() + " " + language(item) + " (" + kind + ")"
+                    + (countries ? "  countries " + m.expected().countries() + " got " + m.got().countries() : "")
+                    + (groups ? "  groups " + m.expected().groups() + " got " + m.got().groups() : ""));
+            lines.add("   title: " + item.document().title());
+            lines.add("   text: " + item.document().text().replace('\n', ' '));
+            classifier.explain(item.document()).stream().filter(l -> l.startsWith("place ") || l.startsWith("group ") || l.startsWith("cue "))
+                    .forEach(l -> lines.add("   " + l));
+        }
+        Files.write(Path.of("target", file), lines, StandardCharsets.UTF_8);
     }
 
     private static void writeErrors(Scorecard tune, String file) throws IOException {

@@ -98,6 +98,18 @@ class GazetteerReaderTest {
     }
 
     @Test
+    void readsTheAuthorityCuesAndRejectsAnUnknownKindNamingTheFileAndKey() {
+        String cues = "authority_cues: {reports: [\"said\"], background: [\"despite\"]}\n" + GROUPS;
+        assertThat(read(cues, PLACES, GENERATED).authorityCues())
+                .containsEntry(Gazetteer.REPORTS, List.of("said")).containsEntry(Gazetteer.BACKGROUND, List.of("despite"));
+        assertThat(read(GROUPS, PLACES, GENERATED).authorityCues()).isEmpty();
+        assertThatThrownBy(() -> read(cues.replace("background:", "quotes:"), PLACES, GENERATED))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("groups.yaml")
+                .hasMessageContaining("authority_cues.quotes");
+    }
+
+    @Test
     void rejectsABadFlagOrAnUnknownParentNamingTheFileAndEntry() {
         assertThatThrownBy(() -> read(GROUPS, PLACES, GENERATED.replace("capitalised: true", "capitalised: yes please")))
                 .isInstanceOf(TaxonomyException.class)
@@ -109,6 +121,12 @@ class GazetteerReaderTest {
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("gen.yaml")
                 .hasMessageContaining("split the entry");
+        assertThatThrownBy(() -> read(GROUPS.replace("part_of: isis", "part_of: isis, home: Afghanistan"), PLACES, GENERATED))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("group iskp")
+                .hasMessageContaining("home 'Afghanistan' is not an ISO alpha-2 code");
+        assertThat(read(GROUPS.replace("part_of: isis", "part_of: isis, home: AF"), PLACES, GENERATED).groups())
+                .extracting(Group::home).containsExactly(null, "AF", null);
         assertThatThrownBy(() -> read(GROUPS.replace("part_of: isis", "part_of: daesh"), PLACES, GENERATED))
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("group iskp")
