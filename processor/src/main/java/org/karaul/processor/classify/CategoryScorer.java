@@ -20,7 +20,8 @@ import org.karaul.processor.taxonomy.Taxonomy;
 
 /**
  * Applies category rules to fired matches: weighted signals against a threshold, required
- * contexts, exclusions, suppression by another category, and at most {@value #MAX_LABELS} labels.
+ * contexts, exclusions, suppression by another category, yielding to a sibling ranked above, and at most
+ * {@value #MAX_LABELS} labels.
  * A category whose evidence is one passing mention deep in a long text is not given ({@link StoryWeight}).
  */
 final class CategoryScorer {
@@ -104,7 +105,23 @@ final class CategoryScorer {
             }
         }
         kept.sort(BY_RANK);
-        return List.copyOf(kept.subList(0, Math.min(MAX_LABELS, kept.size())));
+        List<CategoryScore> out = new ArrayList<>(MAX_LABELS);
+        for (int i = 0; i < kept.size() && out.size() < MAX_LABELS; i++) {
+            if (!yields(kept.get(i), out)) {
+                out.add(kept.get(i));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a category yields to one already labelled, which ranks above it or equal and comes first. */
+    private static boolean yields(CategoryScore s, List<CategoryScore> ahead) {
+        for (CategoryScore a : ahead) {
+            if (s.rule().yieldsTo().contains(a.rule().id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

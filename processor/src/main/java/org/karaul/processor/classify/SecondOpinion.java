@@ -48,7 +48,8 @@ final class SecondOpinion {
     /**
      * The categories to add to {@code given} (the rules' labels), highest probability first, chosen
      * among {@code candidates} (categories the rules saw some sign of) and never one that a given
-     * label suppresses (threat words inside an exercise stay no threat).
+     * label suppresses (threat words inside an exercise stay no threat) or that yields to a given label (it would rank
+     * below it).
      */
     List<CategoryLabel> extra(Document doc, String lang, Set<String> given, Set<String> candidates, boolean escalate) {
         if (given.size() >= CategoryScorer.MAX_LABELS || candidates.stream().allMatch(given::contains)) {
@@ -60,7 +61,7 @@ final class SecondOpinion {
         model.probabilities(words.keySet()).forEach((id, p) -> {
             CategoryRule rule = rules.get(id);
             if (p >= floor && !given.contains(id) && candidates.contains(id) && rule != null
-                    && Collections.disjoint(rule.suppressedBy(), given)) {
+                    && Collections.disjoint(rule.suppressedBy(), given) && Collections.disjoint(rule.yieldsTo(), given)) {
                 likely.add(Map.entry(id, p));
             }
         });

@@ -25,7 +25,7 @@ public final class TaxonomyLoader {
     private static final String CLASSPATH_DIR = "/taxonomy/";
     private static final Set<String> TOP_KEYS = Set.of("version", "gazetteers", "lexicons", "contexts", "cues", "categories");
     private static final Set<String> CATEGORY_KEYS = Set.of(
-            "id", "description", "severity", "escalates", "threshold", "signals", "requires", "exclude", "suppressed_by");
+            "id", "description", "severity", "escalates", "threshold", "signals", "requires", "exclude", "suppressed_by", "yields_to");
 
     private final Source source;
 
@@ -147,6 +147,11 @@ public final class TaxonomyLoader {
                     throw yaml.fail("category " + rule.id(), "suppressed_by names unknown category '" + other + "'");
                 }
             }
+            for (String other : rule.yieldsTo()) {
+                if (!seen.contains(other) || other.equals(rule.id())) {
+                    throw yaml.fail("category " + rule.id(), "yields_to names unknown category or itself '" + other + "'");
+                }
+            }
         }
         return out;
     }
@@ -168,8 +173,9 @@ public final class TaxonomyLoader {
         List<List<String>> requires = requires(yaml, node, entry, contexts);
         List<Matcher> exclude = reader.matchers(yaml.array(node, "exclude", entry, false), entry + ".exclude");
         List<String> suppressedBy = yaml.strings(node, "suppressed_by", entry, false);
+        List<String> yieldsTo = yaml.strings(node, "yields_to", entry, false);
         boolean escalates = !node.has("escalates") || node.get("escalates").asBoolean(true);
-        return new CategoryRule(id, severity, escalates, threshold, signals, requires, exclude, suppressedBy);
+        return new CategoryRule(id, severity, escalates, threshold, signals, requires, exclude, suppressedBy, yieldsTo);
     }
 
     /** {@code requires}: a list whose items (a context name, or a list of names of which one suffices) must all hold. */

@@ -35,7 +35,29 @@ class ClassifierBehaviourTest {
                 assertThat(field.substring(e.start(), e.end())).isEqualTo(e.term());
             }
         }
-        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.7");
+        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.8");
+    }
+
+    @Test
+    void aSiblingsPassingMentionYieldsToTheLeadingStory() {
+        Classification financing = classify("Court jails Namangan man for sending money to fighters in Syria",
+                "The Namangan regional court jailed a 40-year-old man for eight years for financing terrorism: over two years "
+                        + "he sent money through hawala brokers to militants of an armed group in Idlib, Syria.", "en");
+        Classification raid = classify("Security service detains Islamic State cell members in Jizzakh",
+                "The State Security Service detained four members of an Islamic State cell in Jizzakh who were preparing "
+                        + "attacks on police; a pistol and a grenade were seized during searches.", "en");
+        assertThat(financing.categories()).extracting(CategoryLabel::id)
+                .contains("terrorism.financing").doesNotContain("extremism.foreign_fighters", "terrorism.attack");
+        assertThat(raid.categories()).extracting(CategoryLabel::id)
+                .contains("terrorism.plot_disrupted").doesNotContain("trafficking.arms");
+    }
+
+    @Test
+    void anAttackOnABorderPostByMenWhoCrossedIsAnIncursionNotATerroristAttack() {
+        Classification c = classify("Gunmen who crossed from Afghanistan attack Tajik border post",
+                "Armed men who crossed the Panj from Afghanistan attacked a Tajik border post near Shuroobod overnight, "
+                        + "wounding a border guard; the attackers fled back across the river.", "en");
+        assertThat(c.categories()).extracting(CategoryLabel::id).contains("border.incursion").doesNotContain("terrorism.attack");
     }
 
     @Test

@@ -76,18 +76,20 @@ class CorpusAccuracyTest {
         // macro 0.872 / 0.809, relevance P 0.957 / 0.945 and R 0.965 / 0.904, country F1 0.855 / 0.826,
         // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter); taxonomy 2026.12.7:
         // micro-F1 0.899 / 0.830, macro 0.901 / 0.828, relevance P 0.979 / 0.951 and R 0.980 / 0.923; after the fifth
-        // countries and groups round country F1 0.890 / 0.854, group F1 0.918 / 0.887
-        atLeast(tune, "tuning", 0.88, 0.88, 0.94, 0.94, 0.87, 0.90);
-        atLeast(frozen, "frozen", 0.81, 0.81, 0.93, 0.90, 0.84, 0.87);
+        // countries and groups round country F1 0.890 / 0.854, group F1 0.918 / 0.887; taxonomy 2026.12.8 (siblings yield
+        // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831
+        atLeast(tune, "tuning", 0.90, 0.90, 0.94, 0.94, 0.87, 0.90);
+        atLeast(frozen, "frozen", 0.82, 0.82, 0.93, 0.90, 0.84, 0.87);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
-        // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690)
+        // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
+        // taxonomy 2026.12.8: ky 0.967 / 1.000 / 0.963, kk-cyrl 0.745 / 1.000 / 0.792, kk-latn 0.769 / 1.000 / 0.714)
         Map<String, double[]> floors = Map.of(
                 "en", new double[] {0.79, 0.92, 0.92},
                 "ru", new double[] {0.81, 0.92, 0.89},
-                "ky", new double[] {0.92, 0.98, 0.94},
-                "kk-cyrl", new double[] {0.70, 0.98, 0.72}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
-                "kk-latn", new double[] {0.69, 0.98, 0.69},
+                "ky", new double[] {0.95, 0.98, 0.94},
+                "kk-cyrl", new double[] {0.73, 0.98, 0.77}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
+                "kk-latn", new double[] {0.75, 0.98, 0.69},
                 "uz-cyrl", new double[] {0.74, 0.88, 0.98},
                 "uz-latn", new double[] {0.63, 0.86, 0.77}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
                 "tg", new double[] {0.64, 0.93, 0.67});

@@ -71,6 +71,16 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    void rejectsYieldingToAnUnknownCategory() throws IOException {
+        copyBundled();
+        edit("threat-taxonomy.yaml", "yields_to: [terrorism.financing]", "yields_to: [terrorism.funding]");
+        assertThatThrownBy(() -> TaxonomyLoader.fromDirectory(dir))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category extremism.foreign_fighters")
+                .hasMessageContaining("yields_to names unknown category or itself 'terrorism.funding'");
+    }
+
+    @Test
     void rejectsProximityWithoutDistance() throws IOException {
         copyBundled();
         Files.writeString(dir.resolve("threat-taxonomy.yaml"), Files.readString(dir.resolve("threat-taxonomy.yaml"))
