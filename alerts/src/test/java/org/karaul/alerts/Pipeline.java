@@ -16,8 +16,8 @@ import org.karaul.config.Settings;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.TopicSetup;
-import org.karaul.processor.develop.DevelopmentTopology;
-import org.karaul.processor.develop.GroupingRules;
+import org.karaul.alerts.develop.DevelopmentTopology;
+import org.karaul.alerts.develop.GroupingRules;
 
 /**
  * The pipeline from {@code karaul.items.classified} on: the developments topology and the alerts service with its

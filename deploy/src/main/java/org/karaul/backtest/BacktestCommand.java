@@ -22,7 +22,7 @@ import org.karaul.contract.kafka.Topics;
 import org.karaul.processor.ProcessorConfig;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
-import org.karaul.processor.develop.GroupingRules;
+import org.karaul.alerts.develop.GroupingRules;
 import org.karaul.topics.TopicSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

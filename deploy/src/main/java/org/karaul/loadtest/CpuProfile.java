@@ -54,7 +54,7 @@ final class CpuProfile {
             new Part("matching (rules, gazetteer, analysis)", (type, method) -> type.startsWith("org.karaul.processor.engine.")
                     || type.startsWith("org.karaul.processor.taxonomy.") || type.startsWith("org.karaul.processor.gazetteer.")
                     || type.startsWith("org.apache.lucene.") || type.startsWith("org.karaul.processor.classify.")),
-            new Part("grouping (developments)", (type, method) -> type.startsWith("org.karaul.processor.develop.")),
+            new Part("grouping (developments)", (type, method) -> type.startsWith("org.karaul.alerts.develop.")),
             new Part("alert rules and delivery", (type, method) -> type.startsWith("org.karaul.alerts.")),
             new Part("transactions and commits", (type, method) -> type.startsWith("org.apache.kafka.clients.producer.internals.TransactionManager")
                     || type.startsWith("org.apache.kafka.streams.") && method.toLowerCase(Locale.ROOT).contains("commit")

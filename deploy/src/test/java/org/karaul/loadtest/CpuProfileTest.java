@@ -16,12 +16,12 @@ class CpuProfileTest {
     void shouldFileASampleUnderItsInnermostClaimedFrame() {
         List<String[]> parsingInGrouping = List.of(frame("java.util.HashMap", "get"),
                 frame("com.fasterxml.jackson.core.json.UTF8StreamJsonParser", "nextToken"),
-                frame("org.karaul.processor.develop.Grouping", "place"),
+                frame("org.karaul.alerts.develop.Grouping", "place"),
                 frame("org.apache.kafka.streams.processor.internals.StreamTask", "process"));
         assertThat(CpuProfile.partOf(parsingInGrouping)).isEqualTo("deserialisation (input records, JSON)");
 
         List<String[]> lookupInGrouping = List.of(frame("java.util.HashMap", "get"),
-                frame("org.karaul.processor.develop.Grouping", "place"));
+                frame("org.karaul.alerts.develop.Grouping", "place"));
         assertThat(CpuProfile.partOf(lookupInGrouping)).isEqualTo("grouping (developments)");
 
         assertThat(CpuProfile.partOf(List.<String[]>of(frame("java.lang.Thread", "run")))).isEqualTo(CpuProfile.OTHER);
@@ -32,7 +32,7 @@ class CpuProfileTest {
         List<String[]> storeRead = List.of(frame("com.fasterxml.jackson.databind.deser.BeanDeserializer", "deserialize"),
                 frame("org.karaul.contract.kafka.JsonSerde", "lambda$deserializer$1"),
                 frame("org.apache.kafka.streams.state.StateSerdes", "valueFrom"),
-                frame("org.karaul.processor.develop.DevelopmentProcessor", "process"));
+                frame("org.karaul.alerts.develop.DevelopmentProcessor", "process"));
         assertThat(CpuProfile.partOf(storeRead)).isEqualTo(CpuProfile.STATE_READS);
     }
 

@@ -17,8 +17,6 @@ import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
-import org.karaul.processor.develop.DevelopmentTopology;
-import org.karaul.processor.develop.GroupingRules;
 import org.karaul.streams.ClientProperties;
 import org.karaul.streams.StreamsHealth;
 import org.karaul.streams.ThreadRecovery;
@@ -51,7 +49,6 @@ public final class ProcessorApp implements AutoCloseable {
         // restarted processor classifies again sooner
         CompletableFuture<TaxonomyClassifier> compiling =
                 CompletableFuture.supplyAsync(() -> Classifiers.load(config.taxonomyPath()));
-        GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
             TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
                     Topics.ITEMS_CLASSIFIED_DLQ, Topics.DEVELOPMENTS));
@@ -68,17 +65,8 @@ public final class ProcessorApp implements AutoCloseable {
                             config.itemsMaxBytes()),
                     DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
                     metrics, ops, config.health(), all, bound);
-            if (rules != null) {
-                DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
-                        "processor-developments", config.deadLetterMaxBytes());
-                start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
-                                config.classifiedMaxBytes()),
-                        DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
-                                classifiedDeadLetters, metrics), metrics, ops, config.health(), all, bound);
-            }
             TaxonomyClassifier classifier = pending.ready();
-            LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
-                    rules == null ? "off" : "on");
+            LOG.info("processor started with taxonomy {}", classifier.taxonomyVersion());
             return new ProcessorApp(all, bound, classifier);
         } catch (RuntimeException | Error e) {
             all.forEach(streams -> streams.close(Duration.ofSeconds(5)));

@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
