@@ -39,11 +39,9 @@ class CpuProfileTest {
     @Test
     void shouldFoldThreadNamesAndTellTheStreamsApart() {
         String classify = "karaul-loadtest-processor-0b6c1c2e-5f0e-4d7a-9a57-0123456789ab-StreamThread-1";
-        String developments = "karaul-loadtest-processor-developments-0b6c1c2e-5f0e-4d7a-9a57-0123456789ab-StreamThread-1";
         assertThat(CpuProfile.threadKind(classify)).isEqualTo("karaul-loadtest-processor-*-StreamThread-N");
         assertThat(CpuProfile.threadKind("C2 CompilerThread0")).isEqualTo("CN CompilerThreadN");
         assertThat(CpuProfile.streamOf(classify)).isEqualTo("classify");
-        assertThat(CpuProfile.streamOf(developments)).isEqualTo("developments");
         assertThat(CpuProfile.streamOf("karaul-loadtest-alerts-0b6c1c2e-5f0e-4d7a-9a57-0123456789ab-StreamThread-1"))
                 .isEqualTo("alerts");
         assertThat(CpuProfile.streamOf("kafka-producer-network-thread | x")).isEqualTo("producer I/O");

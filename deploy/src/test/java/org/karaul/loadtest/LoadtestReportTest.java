@@ -48,7 +48,7 @@ class LoadtestReportTest {
     @Test
     void shouldRenderEveryStageLagAndProcess() {
         LoadtestReport report = new LoadtestReport(
-                new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 2, 1.5, 2.25),
+                new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 200, 2, 1.5, 2.25),
                 new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
                 new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000"),
                 List.of(new LoadtestReport.Stage("raw", "classified", new Distribution(59_000, 136, 400, 900, 1500)),

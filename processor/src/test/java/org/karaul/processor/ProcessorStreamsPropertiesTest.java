@@ -8,16 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.karaul.config.Settings;
 
 /**
- * Pins every property the processor's two Streams applications get, by name and by value type, so that moving how
+ * Pins every property the processor's Streams application gets, by name and by value type, so that moving how
  * they are built cannot change what Kafka Streams is given.
  */
 class ProcessorStreamsPropertiesTest {
     @Test
-    void shouldGiveBothApplicationsExactlyTheseDefaults() {
+    void shouldGiveTheApplicationExactlyTheseDefaults() {
         ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of()));
         assertThat(ProcessorApp.streamsProperties(config)).isEqualTo(expected("karaul-processor", null));
-        assertThat(ProcessorApp.streamsProperties(config, "karaul-processor-developments"))
-                .isEqualTo(expected("karaul-processor-developments", null));
     }
 
     @Test
