@@ -57,7 +57,7 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the service JVMs (default ${DEFAULT-VALUE}).")
     String childHeap;
 
-    @Option(names = "--commit-interval", paramLabel = "D", defaultValue = "200ms", description = "Streams commit interval of the services and the pass-through application (default ${DEFAULT-VALUE}).")
+    @Option(names = "--commit-interval", paramLabel = "D", defaultValue = "100ms", description = "Streams commit interval of the services and the pass-through application (default ${DEFAULT-VALUE}).")
     String commitInterval;
 
     @Option(names = "--reserved", paramLabel = "FILE", description = "Ids never read (default ../shared/eval/reserved-ids.txt beside the project, when present).")

@@ -126,9 +126,9 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
         }
         b.append('\n');
         line(b, "Consumer lag (records; committed offset to last stable offset)");
-        line(b, "  %-14s %-40s %-26s %9s %9s", "stage", "group", "topic", "max", "end");
+        line(b, "  %-18s %-40s %-26s %9s %9s", "stage", "group", "topic", "max", "end");
         for (Lag l : lags) {
-            line(b, "  %-14s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
+            line(b, "  %-18s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
         }
         b.append('\n');
         line(b, "Processes");

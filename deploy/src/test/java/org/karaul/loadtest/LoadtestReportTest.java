@@ -58,7 +58,7 @@ class LoadtestReportTest {
 
         String text = report.render();
 
-        assertThat(text).contains("load average (1 min) 1.50 at start, 2.25 at the end")
+        assertThat(text).contains("commit interval 200 ms").contains("load average (1 min) 1.50 at start, 2.25 at the end")
                 .contains("1,000 items/s  (50000 items in 50000 ms)")
                 .contains("5,000 items/s  (50000 items in 10000 ms)")
                 .contains("ratio processor / pass-through: 0.20")

@@ -40,7 +40,7 @@ class ProcessorStreamsPropertiesTest {
         p.put("processing.guarantee", "exactly_once_v2");
         p.put("state.dir", "/tmp/karaul-streams");
         p.put("num.stream.threads", 1);
-        p.put("commit.interval.ms", 200L);
+        p.put("commit.interval.ms", 100L);
         if (instanceId != null) {
             p.put("group.instance.id", instanceId);
         }
