@@ -18,17 +18,18 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
 import org.karaul.alerts.desk.TriageWriter;
+import org.karaul.alerts.develop.GroupingRules;
 import org.karaul.alerts.http.DeskAuth;
 import org.karaul.alerts.http.HttpSecurity;
 import org.karaul.alerts.http.HttpServerHandle;
 import org.karaul.alerts.http.LoginPage;
 import org.karaul.alerts.http.RateLimiter;
 import org.karaul.alerts.http.WebhookApi;
-import org.karaul.alerts.publish.AlertTopology;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.alerts.sink.StixDropSink;
+import org.karaul.alerts.stream.AlertsTopology;
 import org.karaul.alerts.trends.TrendQuery;
 import org.karaul.alerts.trends.TrendTopology;
 import org.karaul.alerts.trends.TrendsApi;
@@ -49,10 +50,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the alerts service: the alert publisher stream (exactly once, developments to alerts), the dispatcher to
- * the sinks, the webhook deliveries, and the HTTP server with the desk page and the webhook API. No record stops a
- * stage: the publisher dead-letters developments it cannot use to {@code karaul.developments.dlq}, the dispatcher
- * and the webhook workers dead-letter unreadable alerts to {@code karaul.alerts.dlq}.
+ * Wires the alerts service: its one Streams application ({@link AlertsTopology}, exactly once: classified items to
+ * developments, alerts and trends), the dispatcher to the sinks, the webhook deliveries, and the HTTP server with the
+ * desk page and the webhook API. No record stops a stage: the stream dead-letters classified items it cannot use to
+ * {@code karaul.items.classified.dlq}, the dispatcher and the webhook workers dead-letter unreadable alerts to
+ * {@code karaul.alerts.dlq}.
  */
 public final class AlertsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
@@ -86,22 +88,23 @@ public final class AlertsApp implements AutoCloseable {
     /** Starts every part; {@code extraSinks} are added to the configured ones (console when enabled). */
     public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
         AlertRules rules = AlertRules.load(config.rulesPath());
+        GroupingRules grouping = GroupingRules.load(config.groupingRulesPath());
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.DEVELOPMENTS, Topics.DEVELOPMENTS_DLQ, Topics.ALERTS,
-                    Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ, Topics.FEEDBACK, Topics.SOURCE_STATUS,
-                    Topics.SOURCE_ALERTS));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ITEMS_CLASSIFIED_DLQ,
+                    Topics.DEVELOPMENTS, Topics.ALERTS, Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ,
+                    Topics.FEEDBACK, Topics.SOURCE_STATUS, Topics.SOURCE_ALERTS));
         }
-        KafkaStreams streams = new KafkaStreams(AlertTopology.build(rules, metrics, config.developmentsMaxBytes(),
-                config.sourceAlerts()),
-                DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.DEVELOPMENTS_DLQ.name(), "alerts",
-                        config.deadLetterMaxBytes()), metrics));
+        KafkaStreams streams = new KafkaStreams(AlertsTopology.build(grouping, config.developmentsPunctuate(), rules, metrics,
+                config.developmentsMaxBytes(), config.sourceAlerts()),
+                DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
+                        "alerts", config.deadLetterMaxBytes()), metrics));
         streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
         StreamsHealth streamsHealth = new StreamsHealth(streams::state, ThreadRecovery.install(streams, "alerts", metrics),
                 config.health());
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
-        // the alert rules rejoin their group and publish while the sinks, webhooks and desk page start: a restarted
-        // service alerts again sooner
+        // the grouping and the alert rules rejoin their group and publish while the sinks, webhooks and desk page
+        // start: a restarted service alerts again sooner
         streams.start();
         try {
             if (config.webhooks()) {

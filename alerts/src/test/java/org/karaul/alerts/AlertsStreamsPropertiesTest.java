@@ -48,7 +48,7 @@ class AlertsStreamsPropertiesTest {
         p.put("application.id", "karaul-alerts");
         p.put("processing.guarantee", "exactly_once_v2");
         p.put("state.dir", "/tmp/karaul-alerts-streams");
-        p.put("commit.interval.ms", 200L);
+        p.put("commit.interval.ms", 100L);
         return p;
     }
 }

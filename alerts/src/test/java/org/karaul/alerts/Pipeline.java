@@ -3,32 +3,26 @@ package org.karaul.alerts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.karaul.config.Settings;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.TopicSetup;
-import org.karaul.processor.develop.DevelopmentTopology;
-import org.karaul.processor.develop.GroupingRules;
 
 /**
- * The pipeline from {@code karaul.items.classified} on: the developments topology and the alerts service with its
- * HTTP server on a free port, webhooks allowed to loopback, quick retries and no cooldown. Its applications start
- * at the current end of their input topics, so records of other tests on the shared broker do not leak in.
+ * The pipeline from {@code karaul.items.classified} on: the alerts service (developments and alerts) with its HTTP
+ * server on a free port, webhooks allowed to loopback, quick retries and no cooldown. Its stream starts
+ * at the current end of its input topic, so records of other tests on the shared broker do not leak in.
  */
 final class Pipeline implements AutoCloseable {
     static final String TOKEN = "it-token";
 
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    final KafkaStreams developments;
     final AlertsApp alerts;
     final KafkaProducer<String, ClassifiedItem> items;
 
@@ -38,18 +32,7 @@ final class Pipeline implements AutoCloseable {
         TopicSetup.ensure(kafka, Topics.all());
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        Offsets.skipToEnd(kafka, "it-developments-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
-        Offsets.skipToEnd(kafka, "it-alerts-" + run, List.of(Topics.DEVELOPMENTS.name()));
-        Properties streams = new Properties();
-        streams.putAll(kafka);
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "it-developments-" + run);
-        streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("dev").toString());
-        streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        developments = new KafkaStreams(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofSeconds(30), metrics,
-                786_432), streams);
-        developments.start();
-
+        Offsets.skipToEnd(kafka, "it-alerts-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "defaults: {minSeverity: medium, corroboration: {high: 2, critical: 2}, trustedGrades: [A],"
                 + " cooldown: 0s, realertOnEscalation: true}\n");
@@ -74,6 +57,5 @@ final class Pipeline implements AutoCloseable {
     public void close() throws Exception {
         items.close();
         alerts.close();
-        developments.close(Duration.ofSeconds(5));
     }
 }

@@ -74,8 +74,8 @@ class SecurityIT {
     static void start() throws Exception {
         kafka.put("bootstrap.servers", KafkaBrokerExtension.bootstrapServers());
         TopicSetup.ensure(kafka, Topics.all());
-        // the publisher starts at the end of the developments topic, so other tests' developments raise no alerts here
-        Offsets.skipToEnd(kafka, "it-security-" + run, List.of(Topics.DEVELOPMENTS.name()));
+        // the stream starts at the end of the classified topic, so other tests' items raise no alerts here
+        Offsets.skipToEnd(kafka, "it-security-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
         alerts = app();
     }
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.karaul.alerts.AlertsConfig;
+import org.karaul.alerts.develop.GroupingRules;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.config.Settings;
 import org.karaul.contract.Triage;
@@ -22,7 +23,6 @@ import org.karaul.contract.kafka.Topics;
 import org.karaul.processor.ProcessorConfig;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
-import org.karaul.processor.develop.GroupingRules;
 import org.karaul.topics.TopicSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,11 +83,11 @@ public final class BacktestCommand implements Callable<Integer> {
     String bootstrap;
 
     @Option(names = "--processor-config", paramLabel = "FILE",
-            description = "the deployed processor's properties (taxonomy, grouping rules, Kafka); defaults when absent")
+            description = "the deployed processor's properties (taxonomy, Kafka); defaults when absent")
     Path processorConfig;
 
     @Option(names = "--alerts-config", paramLabel = "FILE",
-            description = "the deployed alerts service's properties (alert rules); defaults when absent")
+            description = "the deployed alerts service's properties (grouping and alert rules); defaults when absent")
     Path alertsConfig;
 
     @Option(names = "--reserved", paramLabel = "FILE", defaultValue = "../shared/eval/reserved-ids.txt",
@@ -126,7 +126,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<String, Triage> marks = items != null && bootstrap == null ? Map.of() : marks(kafka, wait);
         long loaded = System.nanoTime();
 
-        GroupingRules deployedGrouping = GroupingRules.load(processor.groupingRulesPath());
+        GroupingRules deployedGrouping = GroupingRules.load(alerts.groupingRulesPath());
         AlertRules deployedRules = AlertRules.load(alerts.rulesPath());
         Run deployed;
         Run candidate;
@@ -134,7 +134,7 @@ public final class BacktestCommand implements Callable<Integer> {
         try (TaxonomyClassifier before = Classifiers.load(processor.taxonomyPath());
              TaxonomyClassifier after = Classifiers.load(taxonomy)) {
             compiled = System.nanoTime();
-            Duration tick = processor.developmentsPunctuate();
+            Duration tick = alerts.developmentsPunctuate();
             deployed = new Replay(before, deployedGrouping, deployedRules, tick).run(read.items());
             candidate = new Replay(after, grouping == null ? deployedGrouping : GroupingRules.load(grouping),
                     rules == null ? deployedRules : AlertRules.load(rules), tick).run(read.items());

@@ -18,8 +18,8 @@ import org.karaul.contract.RawItem;
 import org.karaul.contract.SourceOffset;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
-import org.karaul.processor.develop.Grouping;
-import org.karaul.processor.develop.GroupingRules;
+import org.karaul.alerts.develop.Grouping;
+import org.karaul.alerts.develop.GroupingRules;
 import org.karaul.streams.KeyValues;
 
 /**

@@ -24,8 +24,8 @@ import jdk.jfr.consumer.RecordingFile;
  *   that claims a frame, walking from the innermost frame outwards, so JSON parsing inside grouping counts as
  *   deserialisation and a hash-map lookup inside matching as matching.</li>
  * </ul>
- * Samples are also split by the thread they were taken on (the classify stream, the developments stream, the alert
- * stream, producer I/O), so the same part in two stream applications shows apart. A part's cost per item is its share
+ * Samples are also split by the thread they were taken on (the classify stream, the alerts stream with its grouping,
+ * producer I/O), so the same part in two stream applications shows apart. A part's cost per item is its share
  * of the samples times the process's CPU per item over the whole run less the JIT compiler threads' share (garbage
  * collection, in threads the recording does not sample, stays in).
  */
@@ -54,7 +54,7 @@ final class CpuProfile {
             new Part("matching (rules, gazetteer, analysis)", (type, method) -> type.startsWith("org.karaul.processor.engine.")
                     || type.startsWith("org.karaul.processor.taxonomy.") || type.startsWith("org.karaul.processor.gazetteer.")
                     || type.startsWith("org.apache.lucene.") || type.startsWith("org.karaul.processor.classify.")),
-            new Part("grouping (developments)", (type, method) -> type.startsWith("org.karaul.processor.develop.")),
+            new Part("grouping (developments)", (type, method) -> type.startsWith("org.karaul.alerts.develop.")),
             new Part("alert rules and delivery", (type, method) -> type.startsWith("org.karaul.alerts.")),
             new Part("transactions and commits", (type, method) -> type.startsWith("org.apache.kafka.clients.producer.internals.TransactionManager")
                     || type.startsWith("org.apache.kafka.streams.") && method.toLowerCase(Locale.ROOT).contains("commit")
@@ -179,12 +179,12 @@ final class CpuProfile {
     }
 
     /**
-     * The column a sampled thread goes to: a stream thread by its application ({@code classify}, {@code developments},
-     * {@code alerts}), a producer's network thread as {@code producer I/O}, anything else as {@code other}.
+     * The column a sampled thread goes to: a stream thread by its application ({@code classify}, {@code alerts}), a
+     * producer's network thread as {@code producer I/O}, anything else as {@code other}.
      */
     static String streamOf(String threadName) {
         if (threadName.contains("StreamThread")) {
-            return threadName.contains("-developments-") ? "developments" : threadName.contains("alerts") ? "alerts" : "classify";
+            return threadName.contains("alerts") ? "alerts" : "classify";
         }
         return threadName.startsWith("kafka-producer-network-thread") ? "producer I/O" : "other";
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 import org.karaul.contract.SourceOffset;
+import org.karaul.alerts.develop.DevelopmentTopology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.kafka.embedded.EmbeddedKafka;
 
@@ -24,7 +25,6 @@ import org.karaul.kafka.embedded.EmbeddedKafka;
 final class Loadtest {
     private static final String PROCESSOR_ID = "karaul-loadtest-processor";
     private static final String ALERTS_ID = "karaul-loadtest-alerts";
-    private static final long COMMIT_MS = 200;
 
     /**
      * @param rate          steady feed, items per second
@@ -37,9 +37,10 @@ final class Loadtest {
      * @param drainLimit    how long each drain may take before the run goes on without it
      * @param relevantShare share of items carrying a relevant story
      * @param childHeap     the child JVMs' -Xmx
+     * @param commitInterval the services' and the pass-through application's Streams commit interval
      */
     record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int saturate,
-                   Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap) {
+                   Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap, Duration commitInterval) {
     }
 
     private final Options o;
@@ -75,8 +76,8 @@ final class Loadtest {
         ItemMix mix = new ItemMix(halves.get(1), o.relevantShare, run + "-feed", 43);
         List<LagMonitor.Watched> stages = List.of(
                 new LagMonitor.Watched("classify", PROCESSOR_ID, Topics.ITEMS_RAW.name()),
-                new LagMonitor.Watched("developments", PROCESSOR_ID + "-developments", Topics.ITEMS_CLASSIFIED.name()),
-                new LagMonitor.Watched("alerts", ALERTS_ID, Topics.DEVELOPMENTS.name()));
+                new LagMonitor.Watched("alerts (relevant)", ALERTS_ID, Topics.ITEMS_CLASSIFIED.name()),
+                new LagMonitor.Watched("alerts (grouping)", ALERTS_ID, DevelopmentTopology.deskTopic(ALERTS_ID)));
         List<ServiceJvm> services = new ArrayList<>();
         try (LatencyCollector collector = new LatencyCollector(servers, ledger);
              LagMonitor lag = new LagMonitor(servers, stages);
@@ -124,7 +125,7 @@ final class Loadtest {
             List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
             return new LoadtestReport(
                     new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
-                            : servers, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
+                            : servers, o.commitInterval.toMillis(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
                     saturation(collector), feed(fed, collector, drainedMs), stages(collector), lags, uses, profile);
         } finally {
             services.forEach(ServiceJvm::close);
@@ -136,10 +137,10 @@ final class Loadtest {
         String state = o.dir.resolve("state").resolve(name).toString();
         Map<String, String> settings = name.equals("processor")
                 ? Map.of("kafka.bootstrap.servers", servers, "processor.application.id", PROCESSOR_ID,
-                "processor.state.dir", state, "processor.ops.port", "-1", "processor.commit.interval", COMMIT_MS + "ms")
+                "processor.state.dir", state, "processor.ops.port", "-1", "processor.commit.interval", o.commitInterval.toMillis() + "ms")
                 : Map.of("kafka.bootstrap.servers", servers, "alerts.application.id", ALERTS_ID,
                 "alerts.dispatch.group.id", ALERTS_ID + "-dispatch", "alerts.state.dir", state, "alerts.ops.port", "-1",
-                "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", COMMIT_MS + "ms");
+                "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", o.commitInterval.toMillis() + "ms");
         StringBuilder text = new StringBuilder("# written by karaul loadtest\n");
         settings.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue().replace("\\", "\\\\")).append('\n'));
@@ -164,7 +165,7 @@ final class Loadtest {
         out.println("Backlog drained; the same backlog through the pass-through application …");
         ServiceJvm p = ServiceJvm.start("pass-through", o.dir.resolve("pass-through.log"), List.of("-Xmx" + o.childHeap,
                 "-XX:+UseSerialGC"), PassThrough.class.getName(), List.of(servers, "karaul-loadtest-pass-through-" + run,
-                o.dir.resolve("state").resolve("pass-through").toString(), Long.toString(COMMIT_MS)));
+                o.dir.resolve("state").resolve("pass-through").toString(), Long.toString(o.commitInterval.toMillis())));
         try (p) {
             await(() -> collector.copies.get() >= o.saturate, "the pass-through application to copy the backlog", List.of(p));
             return new LoadtestReport.ProcessUse(p.name(), p.peakRssMb(), p.cpuSeconds(), 0);

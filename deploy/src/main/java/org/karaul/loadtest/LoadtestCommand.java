@@ -57,6 +57,9 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the service JVMs (default ${DEFAULT-VALUE}).")
     String childHeap;
 
+    @Option(names = "--commit-interval", paramLabel = "D", defaultValue = "100ms", description = "Streams commit interval of the services and the pass-through application (default ${DEFAULT-VALUE}).")
+    String commitInterval;
+
     @Option(names = "--reserved", paramLabel = "FILE", description = "Ids never read (default ../shared/eval/reserved-ids.txt beside the project, when present).")
     Path reserved;
 
@@ -77,7 +80,8 @@ public final class LoadtestCommand implements Callable<Integer> {
                 : home.resolve("..").resolve("shared").resolve("eval").resolve("reserved-ids.txt")));
         Loadtest.Options options = new Loadtest.Options(rate, Settings.parseDuration("--duration", duration, "the command line"), stories,
                 source.toString(), bootstrap, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
-                Settings.parseDuration("--drain-limit", drainLimit, "the command line"), relevant, childHeap);
+                Settings.parseDuration("--drain-limit", drainLimit, "the command line"), relevant, childHeap,
+                Settings.parseDuration("--commit-interval", commitInterval, "the command line"));
         LoadtestReport result = new Loadtest(options, System.out).run();
         String text = result.render();
         Path file = report != null ? report : work.resolve("report.txt");

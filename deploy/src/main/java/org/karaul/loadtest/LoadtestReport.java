@@ -26,7 +26,8 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
      * @param loadBefore  the 1-minute load average when the run started
      * @param loadAfter   the 1-minute load average when the steady feed ended
      */
-    record Setup(int rate, long durationS, String items, String broker, int cores, double loadBefore, double loadAfter) {
+    record Setup(int rate, long durationS, String items, String broker, long commitMs, int cores, double loadBefore,
+                 double loadAfter) {
     }
 
     /**
@@ -96,8 +97,8 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
     /** The report as the console and the report file show it. */
     String render() {
         StringBuilder b = new StringBuilder();
-        line(b, "karaul loadtest: %d items/s for %d s, items from %s, broker %s", setup.rate, setup.durationS, setup.items,
-                setup.broker);
+        line(b, "karaul loadtest: %d items/s for %d s, items from %s, broker %s, commit interval %d ms", setup.rate,
+                setup.durationS, setup.items, setup.broker, setup.commitMs);
         line(b, "machine: %d cores, load average (1 min) %.2f at start, %.2f at the end of the feed", setup.cores,
                 setup.loadBefore, setup.loadAfter);
         b.append('\n');
@@ -125,9 +126,9 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
         }
         b.append('\n');
         line(b, "Consumer lag (records; committed offset to last stable offset)");
-        line(b, "  %-14s %-40s %-26s %9s %9s", "stage", "group", "topic", "max", "end");
+        line(b, "  %-18s %-40s %-26s %9s %9s", "stage", "group", "topic", "max", "end");
         for (Lag l : lags) {
-            line(b, "  %-14s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
+            line(b, "  %-18s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
         }
         b.append('\n');
         line(b, "Processes");

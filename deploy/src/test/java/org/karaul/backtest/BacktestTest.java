@@ -21,7 +21,7 @@ import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.Document;
 import org.karaul.processor.classify.TaxonomyClassifier;
-import org.karaul.processor.develop.GroupingRules;
+import org.karaul.alerts.develop.GroupingRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -234,15 +234,18 @@ class FaultSuiteIT {
             Outcome o = settle("poison", s, feed, reference);
             Map<String, Long> byPoison = new LinkedHashMap<>();
             o.deadLetters = Offsets.deadLetters(s.bootstrap(), byPoison);
+            // karaul.developments is no stage's input (the alerts stream writes it); the desk page skips what it cannot read
             Map<String, String> stageDeadLetters = Map.of(Topics.ITEMS_RAW.name(), Topics.ITEMS_RAW_DLQ.name(),
-                    Topics.ITEMS_CLASSIFIED.name(), Topics.ITEMS_CLASSIFIED_DLQ.name(), Topics.DEVELOPMENTS.name(),
-                    Topics.DEVELOPMENTS_DLQ.name(), Topics.ALERTS.name(), Topics.ALERTS_DLQ.name());
+                    Topics.ITEMS_CLASSIFIED.name(), Topics.ITEMS_CLASSIFIED_DLQ.name(), Topics.ALERTS.name(),
+                    Topics.ALERTS_DLQ.name());
+            Map<String, String> skipped = Map.of(Topics.DEVELOPMENTS.name(), "skipped (no stage reads it; the desk page"
+                    + " leaves it out)", Topics.WEBHOOK_SUBSCRIPTIONS.name(), "skipped (read from the start at every start)");
             List<String> missing = new ArrayList<>();
             List<String> details = new ArrayList<>();
             for (Poison.Written w : written) {
                 String dlq = stageDeadLetters.get(w.topic());
                 String where = w.refused() != null ? "refused by the broker (" + w.refused() + ")"
-                        : dlq == null ? "skipped (read from the start at every start)"
+                        : dlq == null ? skipped.get(w.topic())
                         : byPoison.getOrDefault(dlq + " <- " + w.tag(), 0L) + " on " + dlq;
                 details.add("poison " + w.tag() + " at offset " + w.offset() + ": " + where);
                 if (w.refused() == null && dlq != null && byPoison.getOrDefault(dlq + " <- " + w.tag(), 0L) == 0) {

@@ -24,8 +24,7 @@ final class Offsets {
     /** Each stage's consumer group (default ids) and the input it reads. */
     static final Map<String, String> STAGES = Map.of(
             "karaul-processor", Topics.ITEMS_RAW.name(),
-            "karaul-processor-developments", Topics.ITEMS_CLASSIFIED.name(),
-            "karaul-alerts", Topics.DEVELOPMENTS.name(),
+            "karaul-alerts", Topics.ITEMS_CLASSIFIED.name(),
             "karaul-alerts-dispatch", Topics.ALERTS.name(),
             "karaul-webhook-" + Stack.SUBSCRIPTION, Topics.ALERTS.name());
     static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.ITEMS_RAW_DLQ.name(), Topics.ITEMS_CLASSIFIED_DLQ.name(),

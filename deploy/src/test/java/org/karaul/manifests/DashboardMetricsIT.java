@@ -215,8 +215,8 @@ class DashboardMetricsIT {
     }
 
     /**
-     * Records the processor cannot read: on the raw topic (the classifier dead-letters it itself) and on the classified
-     * topic (the developments stage's dead-letter handler takes it); both are dead-lettered and counted.
+     * Records a stage cannot read: on the raw topic (the classifier dead-letters it itself) and on the classified
+     * topic (the alerts stream's dead-letter handler takes it); both are dead-lettered and counted.
      */
     private static void sendPoison(String kafka) throws Exception {
         Properties p = new Properties();

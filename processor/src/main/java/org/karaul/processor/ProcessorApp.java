@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetterHandler;
 import org.karaul.deadletter.DeadLetters;
@@ -17,8 +15,6 @@ import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.processor.classify.Classifiers;
 import org.karaul.processor.classify.TaxonomyClassifier;
-import org.karaul.processor.develop.DevelopmentTopology;
-import org.karaul.processor.develop.GroupingRules;
 import org.karaul.streams.ClientProperties;
 import org.karaul.streams.StreamsHealth;
 import org.karaul.streams.ThreadRecovery;
@@ -26,112 +22,79 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link ProcessorTopology} and, when enabled, {@link DevelopmentTopology} as two Streams applications with
- * exactly-once v2 processing (the second one's application id ends in {@code -developments}). Each has
- * {@link DeadLetterHandler} installed, so no record stops it: classify dead-letters to {@code karaul.items.raw.dlq},
- * developments to {@code karaul.items.classified.dlq}.
+ * Runs {@link ProcessorTopology}, the classifier, as one Streams application with exactly-once v2 processing and
+ * {@link DeadLetterHandler} installed, so no record stops it: what it cannot classify is dead-lettered to
+ * {@code karaul.items.raw.dlq}. Developments and alerts are the alerts service's.
  */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
 
-    private final List<KafkaStreams> streams;
-    private final List<KafkaStreamsMetrics> streamsMetrics;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final TaxonomyClassifier classifier;
 
-    private ProcessorApp(List<KafkaStreams> streams, List<KafkaStreamsMetrics> streamsMetrics,
-                         TaxonomyClassifier classifier) {
+    private ProcessorApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, TaxonomyClassifier classifier) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.classifier = classifier;
     }
 
-    /** Loads the taxonomy and grouping rules (bad ones stop start-up), then starts the streams; health goes on {@code ops}. */
+    /** Loads the taxonomy (a bad one stops start-up), then starts the stream; health goes on {@code ops}. */
     public static ProcessorApp start(ProcessorConfig config, MeterRegistry metrics, OpsServer ops) {
-        // the taxonomy compiles (about two seconds) while the topics are checked and both streams start, so a
+        // the taxonomy compiles (about two seconds) while the topics are checked and the stream starts, so a
         // restarted processor classifies again sooner
         CompletableFuture<TaxonomyClassifier> compiling =
                 CompletableFuture.supplyAsync(() -> Classifiers.load(config.taxonomyPath()));
-        GroupingRules rules = config.developments() ? GroupingRules.load(config.groupingRulesPath()) : null;
         if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ,
-                    Topics.ITEMS_CLASSIFIED_DLQ, Topics.DEVELOPMENTS));
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_RAW, Topics.ITEMS_CLASSIFIED, Topics.ITEMS_RAW_DLQ));
         }
-        List<KafkaStreams> all = new ArrayList<>();
-        List<KafkaStreamsMetrics> bound = new ArrayList<>();
+        // the stream starts before the compile ends (ClassifyProcessor waits for it in init)
+        PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
+        DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor", config.deadLetterMaxBytes());
+        KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
+                config.itemsMaxBytes()), DeadLetterHandler.install(streamsProperties(config), rawDeadLetters, metrics));
+        streams.setStateListener((now, before) -> LOG.info("processor streams {} -> {}", before, now));
+        ThreadRecovery recovery = ThreadRecovery.install(streams, "processor", metrics);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+        if (ops != null) {
+            ops.register("processor", new StreamsHealth(streams::state, recovery, config.health()));
+        }
+        streams.start();
         try {
-            // the classify stream starts first, before the compile ends (ClassifyProcessor waits for it in init), and
-            // the developments stream after it: a restarted processor classifies again sooner
-            PendingClassifier<TaxonomyClassifier> pending = new PendingClassifier<>(compiling);
-            DeadLetters rawDeadLetters = new DeadLetters(Topics.ITEMS_RAW_DLQ.name(), "processor",
-                    config.deadLetterMaxBytes());
-            start("processor", ProcessorTopology.build(pending, metrics, Clock.systemUTC(), rawDeadLetters,
-                            config.itemsMaxBytes()),
-                    DeadLetterHandler.install(streamsProperties(config, config.applicationId()), rawDeadLetters, metrics),
-                    metrics, ops, config.health(), all, bound);
-            if (rules != null) {
-                DeadLetters classifiedDeadLetters = new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
-                        "processor-developments", config.deadLetterMaxBytes());
-                start("developments", DevelopmentTopology.build(rules, config.developmentsPunctuate(), metrics,
-                                config.classifiedMaxBytes()),
-                        DeadLetterHandler.install(streamsProperties(config, config.applicationId() + "-developments"),
-                                classifiedDeadLetters, metrics), metrics, ops, config.health(), all, bound);
-            }
             TaxonomyClassifier classifier = pending.ready();
-            LOG.info("processor started with taxonomy {}, developments {}", classifier.taxonomyVersion(),
-                    rules == null ? "off" : "on");
-            return new ProcessorApp(all, bound, classifier);
+            LOG.info("processor started with taxonomy {}", classifier.taxonomyVersion());
+            return new ProcessorApp(streams, streamsMetrics, classifier);
         } catch (RuntimeException | Error e) {
-            all.forEach(streams -> streams.close(Duration.ofSeconds(5)));
-            bound.forEach(KafkaStreamsMetrics::close);
+            streams.close(Duration.ofSeconds(5));
+            streamsMetrics.close();
             throw e;
         }
     }
 
-    private static void start(String name, Topology topology, Properties props, MeterRegistry metrics, OpsServer ops,
-                              StreamsHealth.Limit health, List<KafkaStreams> all, List<KafkaStreamsMetrics> bound) {
-        KafkaStreams streams = new KafkaStreams(topology, props);
-        streams.setStateListener((now, before) -> LOG.info("{} streams {} -> {}", name, before, now));
-        ThreadRecovery recovery = ThreadRecovery.install(streams, name, metrics);
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(metrics);
-        if (ops != null) {
-            ops.register(name, new StreamsHealth(streams::state, recovery, health));
-        }
-        streams.start();
-        all.add(streams);
-        bound.add(streamsMetrics);
-    }
-
     static Properties streamsProperties(ProcessorConfig config) {
-        return streamsProperties(config, config.applicationId());
-    }
-
-    static Properties streamsProperties(ProcessorConfig config, String applicationId) {
-        // each application is its own group, so one static member id serves both
         return ClientProperties.from(config.kafka())
-                .exactlyOnceStreams(applicationId, config.stateDir(), config.commitInterval())
+                .exactlyOnceStreams(config.applicationId(), config.stateDir(), config.commitInterval())
                 .streamThreads(config.threads())
                 .staticMember(config.groupInstanceId())
                 .build();
     }
 
-    /** Whether every stream of this service is running (not starting or rebalancing). */
+    /** Whether the stream is running (not starting or rebalancing). */
     public boolean running() {
-        return streams.stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING);
+        return streams.state() == KafkaStreams.State.RUNNING;
     }
 
     /** State of the classifier stream. */
     public KafkaStreams.State state() {
-        return streams.get(0).state();
+        return streams.state();
     }
 
     @Override
     public void close() {
-        for (KafkaStreams s : streams) {
-            s.close(Duration.ofSeconds(5));
-        }
-        streamsMetrics.forEach(KafkaStreamsMetrics::close);
-        // after the streams: Lucene Monitor's background thread would otherwise outlive the service
+        streams.close(Duration.ofSeconds(5));
+        streamsMetrics.close();
+        // after the stream: Lucene Monitor's background thread would otherwise outlive the service
         classifier.close();
     }
 }

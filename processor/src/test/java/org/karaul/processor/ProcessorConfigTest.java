@@ -35,8 +35,17 @@ class ProcessorConfigTest {
     void shouldReadTheSizeLimits() {
         ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of()));
         assertThat(config.itemsMaxBytes()).isEqualTo(512 * 1024);
-        assertThat(config.classifiedMaxBytes()).isEqualTo(768 * 1024);
         assertThat(config.deadLetterMaxBytes()).isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void shouldRefuseTheDevelopmentKeysNamingTheirNewPlaceInTheAlertsService() {
+        assertThatThrownBy(() -> Settings.of(ProcessorConfig.DEFAULTS, Map.of("processor.developments.rules.path", "g.yaml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("processor.developments.rules.path")
+                .hasMessageContaining("alerts.developments.rules.path");
+        assertThatThrownBy(() -> Settings.load(ProcessorConfig.DEFAULTS, null,
+                Map.of("KARAUL_PROCESSOR_DEVELOPMENTS_ITEMS_MAX_BYTES", "1000000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.developments.max.bytes");
     }
 
     @Test

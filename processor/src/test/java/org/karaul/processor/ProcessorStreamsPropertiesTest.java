@@ -8,16 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.karaul.config.Settings;
 
 /**
- * Pins every property the processor's two Streams applications get, by name and by value type, so that moving how
+ * Pins every property the processor's Streams application gets, by name and by value type, so that moving how
  * they are built cannot change what Kafka Streams is given.
  */
 class ProcessorStreamsPropertiesTest {
     @Test
-    void shouldGiveBothApplicationsExactlyTheseDefaults() {
+    void shouldGiveTheApplicationExactlyTheseDefaults() {
         ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of()));
         assertThat(ProcessorApp.streamsProperties(config)).isEqualTo(expected("karaul-processor", null));
-        assertThat(ProcessorApp.streamsProperties(config, "karaul-processor-developments"))
-                .isEqualTo(expected("karaul-processor-developments", null));
     }
 
     @Test
@@ -42,7 +40,7 @@ class ProcessorStreamsPropertiesTest {
         p.put("processing.guarantee", "exactly_once_v2");
         p.put("state.dir", "/tmp/karaul-streams");
         p.put("num.stream.threads", 1);
-        p.put("commit.interval.ms", 200L);
+        p.put("commit.interval.ms", 100L);
         if (instanceId != null) {
             p.put("group.instance.id", instanceId);
         }

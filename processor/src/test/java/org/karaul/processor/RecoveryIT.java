@@ -53,7 +53,7 @@ class RecoveryIT {
         String appId = "it-recovery-" + run;
         ProcessorConfig config = ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
                 "kafka.bootstrap.servers", kafka, "processor.application.id", appId,
-                "processor.state.dir", dir.toString(), "processor.developments.enabled", "false",
+                "processor.state.dir", dir.toString(),
                 "processor.group.instance.id", "node-" + run,
                 "kafka.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()))));
         try (ProcessorApp first = ProcessorApp.start(config, new SimpleMeterRegistry(), null)) {

@@ -30,6 +30,16 @@ public final class Settings {
     public static final String KAFKA_PREFIX = "kafka.";
     private static final String ENV_PREFIX = "KARAUL_";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /**
+     * Keys no service reads any more because what they set moved to another service, with what to do instead:
+     * naming one (in a file, the overrides or the environment) stops start-up with that advice.
+     */
+    private static final Map<String, String> MOVED = Map.of(
+            "processor.developments.enabled", "leave it out (the alerts service groups every relevant item it reads)",
+            "processor.developments.rules.path", "set alerts.developments.rules.path in the alerts service instead",
+            "processor.developments.punctuate.interval",
+            "set alerts.developments.punctuate.interval in the alerts service instead",
+            "processor.developments.items.max.bytes", "set alerts.developments.max.bytes in the alerts service instead");
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
@@ -197,8 +207,17 @@ public final class Settings {
     }
 
     private static void requireKnown(Properties defaults, String key, String origin) {
+        requireNotMoved(key, origin);
         if (!defaults.containsKey(key) && !key.startsWith(KAFKA_PREFIX)) {
             throw new ConfigException(key, origin, "unknown key; every key is listed with its default in the defaults file");
+        }
+    }
+
+    private static void requireNotMoved(String key, String origin) {
+        String advice = MOVED.get(key);
+        if (advice != null) {
+            throw new ConfigException(key, origin, "no longer read here, the development stage moved to the alerts"
+                    + " service: " + advice);
         }
     }
 
@@ -206,6 +225,11 @@ public final class Settings {
         if (!envName.startsWith(ENV_PREFIX)) {
             return null;
         }
+        // only in the service whose namespace the moved key is in: another service's environment may share it
+        MOVED.keySet().stream().filter(k -> envName(k).equals(envName))
+                .filter(k -> defaults.stringPropertyNames().stream()
+                        .anyMatch(d -> d.startsWith(k.substring(0, k.indexOf('.') + 1))))
+                .findFirst().ifPresent(k -> requireNotMoved(k, "environment " + envName));
         for (String key : defaults.stringPropertyNames()) {
             if (envName(key).equals(envName)) {
                 return key;

@@ -21,8 +21,8 @@ import org.karaul.streams.KeyValues;
  * source corroborates it) and {@code escalated} when its severity rises above the last alerted one, outside the
  * cooldown. Copies of a story are updates, so they raise nothing. A closed development is forgotten.
  *
- * <p>A record without value, or whose key is not its development's id, is refused with a
- * {@link BadRecordException}, which the app's {@code DeadLetterHandler} dead-letters.
+ * <p>A development without value, or whose key is not its id, is refused with a {@link BadRecordException}, which
+ * the app's {@code DeadLetterHandler} answers by dead-lettering the input record that made it.
  */
 final class AlertPublisher implements Processor<String, Development, String, AlertEvent> {
     private final AlertDecision decision;
@@ -44,15 +44,18 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
 
     @Override
     public void process(Record<String, Development> record) {
-        RecordMetadata at = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no record metadata"));
+        // the item that moved the development (on the stage's repartition topic); none when a punctuation did
+        RecordMetadata at = context.recordMetadata().filter(m -> m.topic() != null).orElse(null);
+        int partition = at == null ? -1 : at.partition();
+        long offset = at == null ? record.timestamp() : at.offset();
         Development d = record.value();
         if (d == null) {
-            throw new BadRecordException("record has no value", at.topic(), at.partition(), at.offset());
+            throw new BadRecordException("development has no value", at == null ? null : at.topic(), partition, offset);
         }
         if (!d.id().equals(record.key())) {
             // a development's memory lives in the task of its key: under another key it would alert twice
-            throw new BadRecordException("key '" + record.key() + "' is not the development id " + d.id(), at.topic(),
-                    at.partition(), at.offset());
+            throw new BadRecordException("key '" + record.key() + "' is not the development id " + d.id(),
+                    at == null ? null : at.topic(), partition, offset);
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Optional<AlertDecision.Raise> raise = decision.decide(d, now, memory);
@@ -60,7 +63,7 @@ final class AlertPublisher implements Processor<String, Development, String, Ale
             return;
         }
         String type = raise.get().type();
-        Alert alert = Alerts.of(d, type, raise.get().rule(), now, at.partition(), at.offset());
+        Alert alert = Alerts.of(d, type, raise.get().rule(), now, partition, offset);
         AlertEvent event = AlertEvent.of(alert);
         metrics.counter("karaul.alerts.published", "type", type, "severity", d.severity().id(),
                 "category", d.categories().isEmpty() ? "none" : d.categories().get(0)).increment();

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.karaul.contract.kafka.Topics;
 
 /**
- * The source-health branch of the alerts stream (added by {@code AlertTopology.build} when
+ * The source-health branch of the alerts stream (added by {@code AlertsTopology.build} when
  * {@code alerts.sources.alerts.enabled}):
  *
  * <pre>

@@ -15,10 +15,10 @@ import org.karaul.contract.Development;
 import org.karaul.contract.kafka.JsonSerde;
 
 /**
- * The trend counts, a branch of the alerts stream (added by {@code AlertTopology.build}):
+ * The trend counts, a branch of the alerts stream (added by {@code AlertsTopology.build}):
  *
  * <pre>
- * karaul.developments ──trend-deltas (store trends-seen: item count per development)──▶ (category|country, delta)
+ * (developments) ──trend-deltas (store trends-seen: item count per development)──▶ (category|country, delta)
  *     ──repartition trends-by-cell──▶ hourly windows, 1 h grace ──trend-counts (window store trends-hourly, 32 days)
  * </pre>
  * Windows are in the time of the item that moved the development (its raw record's time), so a replay counts

@@ -80,8 +80,7 @@ public final class LoadGenerator {
         List<RawItem> items = StoryMix.build(devSet, stories, 42, Instant.now().minus(Duration.ofDays(1)));
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         Offsets.skipToEnd(kafka, run + "-processor", List.of(Topics.ITEMS_RAW.name()));
-        Offsets.skipToEnd(kafka, run + "-processor-developments", List.of(Topics.ITEMS_CLASSIFIED.name()));
-        Offsets.skipToEnd(kafka, run + "-alerts", List.of(Topics.DEVELOPMENTS.name()));
+        Offsets.skipToEnd(kafka, run + "-alerts", List.of(Topics.ITEMS_CLASSIFIED.name()));
         Map<SourceOffset, Long> sentAt = new HashMap<>();
         try (ProcessorApp processor = ProcessorApp.start(ProcessorConfig.from(Settings.of(ProcessorConfig.DEFAULTS, Map.of(
                      "kafka.bootstrap.servers", servers, "processor.application.id", run + "-processor",
@@ -116,7 +115,7 @@ public final class LoadGenerator {
             int developmentIds = (int) readAll(servers, Topics.DEVELOPMENTS.valueSerde().deserializer(), Topics.DEVELOPMENTS.name(),
                     d -> d.status() != DevelopmentStatus.CLOSED && d.origins().stream().anyMatch(sentAt::containsKey),
                     relevant.size()).stream().map(Development::id).distinct().count();
-            await(() -> caughtUp(kafka, run + "-alerts", Topics.DEVELOPMENTS.name()), "the alerts stage to catch up");
+            await(() -> caughtUp(kafka, run + "-alerts", Topics.ITEMS_CLASSIFIED.name()), "the alerts stage to catch up");
             int before;
             do {
                 before = alertIds.size();

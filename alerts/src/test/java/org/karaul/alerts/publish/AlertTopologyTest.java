@@ -18,6 +18,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.alerts.stream.DevelopmentsFed;
 import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.CategoryLabel;
@@ -46,7 +47,7 @@ class AlertTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry(), 786_432),
+        driver = new TopologyTestDriver(DevelopmentsFed.topology(AlertRules.load(null), new SimpleMeterRegistry()),
                 props, NOW);
         developments = driver.createInputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().serializer(),
                 Topics.DEVELOPMENTS.valueSerde().serializer());

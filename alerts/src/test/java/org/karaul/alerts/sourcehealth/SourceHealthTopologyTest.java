@@ -3,6 +3,7 @@ package org.karaul.alerts.sourcehealth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -10,11 +11,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.karaul.alerts.publish.AlertTopology;
+import org.karaul.alerts.develop.GroupingRules;
 import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.stream.AlertsTopology;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.SourceAlertEvent;
 import org.karaul.contract.SourceStatus;
@@ -32,9 +35,14 @@ class SourceHealthTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "source-health-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), metrics, 786_432, enabled), props, T0);
+        driver = new TopologyTestDriver(build(enabled), props, T0);
         statuses = driver.createInputTopic(Topics.SOURCE_STATUS.name(), Serdes.String().serializer(),
                 Topics.SOURCE_STATUS.valueSerde().serializer());
+    }
+
+    private Topology build(boolean enabled) {
+        return AlertsTopology.build(GroupingRules.load(null), Duration.ofMinutes(1), AlertRules.load(null), metrics, 786_432,
+                enabled);
     }
 
     private TestOutputTopic<String, SourceAlertEvent> alerts() {
@@ -105,12 +113,10 @@ class SourceHealthTopologyTest {
 
     @Test
     void shouldNeitherReadTheStatusTopicNorWriteSourceAlertsWhenOff() {
-        String off = AlertTopology.build(AlertRules.load(null), metrics, 786_432, false).describe().toString();
-        String on = AlertTopology.build(AlertRules.load(null), metrics, 786_432, true).describe().toString();
+        String off = build(false).describe().toString();
+        String on = build(true).describe().toString();
         assertThat(off).doesNotContain(Topics.SOURCE_STATUS.name()).doesNotContain(Topics.SOURCE_ALERTS.name());
         assertThat(on).contains(Topics.SOURCE_STATUS.name()).contains(Topics.SOURCE_ALERTS.name());
-        assertThat(AlertTopology.build(AlertRules.load(null), metrics, 786_432).describe().toString())
-                .as("the default build is off").isEqualTo(off);
     }
 
     @Test

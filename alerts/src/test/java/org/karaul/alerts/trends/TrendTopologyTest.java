@@ -11,8 +11,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.karaul.alerts.publish.AlertTopology;
 import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.stream.DevelopmentsFed;
 import org.karaul.contract.Development;
 import org.karaul.contract.DevelopmentStatus;
 import org.karaul.contract.Severity;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The trend branch of the alerts topology, driven through the same {@code AlertTopology.build} the service runs. */
+/** The trend branch of the alerts topology, fed hand-made developments ({@code DevelopmentsFed}). */
 class TrendTopologyTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:30:00Z");
     private static final String ATTACK = "terrorism.attack";
@@ -37,7 +37,7 @@ class TrendTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trend-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(AlertTopology.build(AlertRules.load(null), new SimpleMeterRegistry(), 786_432),
+        driver = new TopologyTestDriver(DevelopmentsFed.topology(AlertRules.load(null), new SimpleMeterRegistry()),
                 props, NOW);
         developments = driver.createInputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().serializer(),
                 Topics.DEVELOPMENTS.valueSerde().serializer());

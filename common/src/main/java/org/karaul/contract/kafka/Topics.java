@@ -25,10 +25,13 @@ public final class Topics {
     /** Raw records the processor could not read, as received, with the reason in headers. */
     public static final Topic<byte[], byte[]> ITEMS_RAW_DLQ = deadLetters("karaul.items.raw.dlq");
 
-    /** Classified items the developments stage could not read or group, as received, with the reason in headers. */
+    /** Classified items the alerts stream could not read, group or alert on, as received, with the reason in headers. */
     public static final Topic<byte[], byte[]> ITEMS_CLASSIFIED_DLQ = deadLetters("karaul.items.classified.dlq");
 
-    /** Developments the alert publisher could not read or apply its rules to, as received, with the reason. */
+    /**
+     * Developments the alert publisher could not read, as received, with the reason: written until the alert rules
+     * joined the grouping's application (which reads no developments); kept for the dead letters already on it.
+     */
     public static final Topic<byte[], byte[]> DEVELOPMENTS_DLQ = deadLetters("karaul.developments.dlq");
 
     /** Records on the alerts topic that the dispatcher or a webhook worker could not read, with the reason. */

@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -65,7 +65,7 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
         if (size > maxDevelopmentBytes) {
             RecordMetadata at = context.recordMetadata().orElseThrow();
             throw new BadRecordException("development " + d.id() + " would be " + size + " bytes with this item, over "
-                    + maxDevelopmentBytes + " (processor.developments.items.max.bytes)", at.topic(), at.partition(),
+                    + maxDevelopmentBytes + " (alerts.developments.max.bytes)", at.topic(), at.partition(),
                     at.offset());
         }
     }
@@ -75,7 +75,7 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
     }
 
     private void publish(Development d, long timestamp) {
-        metrics.counter("karaul.processor.developments", "status", d.status().id()).increment();
+        metrics.counter("karaul.alerts.developments", "status", d.status().id()).increment();
         context.forward(new Record<>(d.id(), d, timestamp));
     }
 }

@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import java.time.Duration;
 

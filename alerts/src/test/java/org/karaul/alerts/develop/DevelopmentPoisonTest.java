@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,9 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.stream.AlertsTopology;
+import org.karaul.contract.AlertEvent;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
@@ -33,15 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** No classified record stops the developments stage: each kind of poison is dead-lettered between two good items. */
+/**
+ * No classified record stops the alerts stream: each kind of poison is dead-lettered between two good items, whose
+ * developments and alerts both go out.
+ */
 class DevelopmentPoisonTest {
     private static final Instant T0 = Instant.parse("2026-11-22T06:50:00Z");
     private static final int MAX_BYTES = 768 * 1024;
-    private static final String APP = "development-poison-test";
+    private static final String APP = "alerts-poison-test";
 
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> classified;
     private TestOutputTopic<String, Development> developments;
+    private TestOutputTopic<String, AlertEvent> alerts;
     private TestOutputTopic<byte[], byte[]> dlq;
 
     @BeforeEach
@@ -49,14 +56,15 @@ class DevelopmentPoisonTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        DeadLetterHandler.install(props, new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(), "processor-developments",
-                512 * 1024), null);
-        driver = new TopologyTestDriver(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofMinutes(1),
-                new SimpleMeterRegistry(), MAX_BYTES), props, T0);
+        DeadLetterHandler.install(props, new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(), "alerts", 512 * 1024), null);
+        driver = new TopologyTestDriver(AlertsTopology.build(GroupingRules.load(null), Duration.ofMinutes(1),
+                AlertRules.load(null), new SimpleMeterRegistry(), MAX_BYTES, false), props, T0);
         classified = driver.createInputTopic(Topics.ITEMS_CLASSIFIED.name(), Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
         developments = driver.createOutputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().deserializer(),
                 Topics.DEVELOPMENTS.valueSerde().deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
         dlq = driver.createOutputTopic(Topics.ITEMS_CLASSIFIED_DLQ.name(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
@@ -76,12 +84,16 @@ class DevelopmentPoisonTest {
         assertThat(developments.readValuesToList()).extracting(Development::title).containsExactly(
                 "Border guards exchange fire on Kyrgyz-Tajik frontier",
                 "Tajik security service detains members of banned cell in Khujand");
+        assertThat(alerts.readValuesToList()).as("a grade-A source alerts on its own, before and after the poison")
+                .extracting(e -> e.data().title()).containsExactly(
+                        "Border guards exchange fire on Kyrgyz-Tajik frontier",
+                        "Tajik security service detains members of banned cell in Khujand");
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertThat(dlq.isEmpty()).isTrue();
         Headers h = dead.headers();
         assertThat(header(h, DeadLetterHeaders.ERROR)).contains(poison.reason);
         assertThat(header(h, DeadLetterHeaders.EXCEPTION)).isEqualTo(poison.exception);
-        assertThat(header(h, DeadLetterHeaders.SERVICE)).isEqualTo("processor-developments");
+        assertThat(header(h, DeadLetterHeaders.SERVICE)).isEqualTo("alerts");
         assertThat(header(h, DeadLetterHeaders.PARTITION)).isEqualTo("0");
         if (poison == ClassifiedPoison.GROUPING_FAILS || poison == ClassifiedPoison.DEVELOPMENT_TOO_LARGE) {
             // thrown after the re-keying to one partition: the record is reported as the repartition topic holds it
@@ -160,7 +172,7 @@ class DevelopmentPoisonTest {
 
     private static ClassifiedItem item(String title, String country) {
         String url = "https://steppe-wire.example/" + Math.abs(title.hashCode());
-        RawItem raw = new RawItem(ItemIds.forUrl(url), url, title, title + ".", T0, "steppe-wire", "rss", "B", "en", T0, 1);
+        RawItem raw = new RawItem(ItemIds.forUrl(url), url, title, title + ".", T0, "steppe-wire", "rss", "A", "en", T0, 1);
         return new ClassifiedItem(raw, true, Severity.HIGH, List.of(new CategoryLabel("border.interstate_clash", Severity.HIGH,
                 0.9, List.of())), List.of(country), List.of(), "t1", new SourceOffset(Topics.ITEMS_RAW.name(), 0, 1), T0);
     }

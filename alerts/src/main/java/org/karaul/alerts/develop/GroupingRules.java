@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

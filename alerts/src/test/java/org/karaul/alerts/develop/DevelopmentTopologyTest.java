@@ -1,4 +1,4 @@
-package org.karaul.processor.develop;
+package org.karaul.alerts.develop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.stream.AlertsTopology;
 import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
@@ -47,8 +49,8 @@ class DevelopmentTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "development-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(DevelopmentTopology.build(GroupingRules.load(null), Duration.ofMinutes(1),
-                new SimpleMeterRegistry(), 786_432), props, T0);
+        driver = new TopologyTestDriver(AlertsTopology.build(GroupingRules.load(null), Duration.ofMinutes(1),
+                AlertRules.load(null), new SimpleMeterRegistry(), 786_432, false), props, T0);
         classified = driver.createInputTopic(Topics.ITEMS_CLASSIFIED.name(), Serdes.String().serializer(),
                 Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
         developments = driver.createOutputTopic(Topics.DEVELOPMENTS.name(), Serdes.String().deserializer(),

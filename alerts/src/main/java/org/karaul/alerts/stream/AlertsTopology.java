@@ -1,0 +1,65 @@
+package org.karaul.alerts.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.karaul.alerts.develop.DevelopmentTopology;
+import org.karaul.alerts.develop.GroupingRules;
+import org.karaul.alerts.publish.AlertTopology;
+import org.karaul.alerts.rules.AlertRules;
+import org.karaul.alerts.sourcehealth.SourceHealthTopology;
+import org.karaul.alerts.trends.TrendTopology;
+import org.karaul.contract.Development;
+import org.karaul.contract.kafka.Topics;
+
+/**
+ * The alerts service's one topology, built in this one place for {@code AlertsApp} and the tests.
+ *
+ * <pre>
+ * karaul.items.classified ─relevant─▶ key "desk" ─repartition developments-desk (1 partition)─▶
+ *   group-developments (stores developments-open, developments-spikes, alerts-process-id; punctuation closes quiet ones)
+ *     ├─▶ write-developments ──────────────────────────────────────────▶ karaul.developments
+ *     ├─▶ apply-alert-rules (store alerts-memory) ─▶ write-alerts ──────▶ karaul.alerts (CloudEvent JSON + ce_* headers)
+ *     └─▶ trend-deltas (store trends-seen) ─repartition trends-by-cell─▶ trend-counts (window store trends-hourly)
+ * karaul.sources.status ─▶ source-health-alerts (store source-health-memory) ─▶ karaul.sources.alerts  (when enabled)
+ * </pre>
+ * The alert rules are chained to the grouping in one sub-topology: the developments and the alert memory are both
+ * keyed by development id, and with the one-partition grouping all of them are in one task. So a development and the
+ * alert it raises are written in one transaction, and a relevant item is readable as an alert after two commits
+ * past classification (its repartition record, then development and alert together), where a separate alert
+ * application reading {@code karaul.developments} added a third. {@code karaul.developments} is still written, for
+ * the desk page, the export and anyone else who reads it.
+ *
+ * <p>Every record this application cannot use (unreadable, too large, refused by the grouping or the alert rules) is
+ * dead-lettered to {@code karaul.items.classified.dlq} by the {@code DeadLetterHandler} that {@code AlertsApp}
+ * installs: see {@link DevelopmentTopology} and {@link AlertTopology}. Every store is in memory, rebuilt from its
+ * changelog at each start; one empty persistent store keeps the process id.
+ */
+public final class AlertsTopology {
+    private AlertsTopology() {
+    }
+
+    /**
+     * @param maxBytes      largest classified item read and largest development made (its alert carries most of it
+     *                      and must fit {@code karaul.alerts}); larger ones are dead-lettered
+     * @param sourceAlerts  whether to add the source-health branch ({@link SourceHealthTopology})
+     */
+    public static Topology build(GroupingRules grouping, Duration punctuateEvery, AlertRules rules, MeterRegistry metrics,
+                                 int maxBytes, boolean sourceAlerts) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Development> developments = DevelopmentTopology.addTo(builder, grouping, punctuateEvery, metrics,
+                maxBytes);
+        developments.to(Topics.DEVELOPMENTS.name(), Produced.with(Serdes.String(), Topics.DEVELOPMENTS.valueSerde())
+                .withName("write-developments"));
+        AlertTopology.addTo(builder, developments, rules, metrics);
+        TrendTopology.addTo(builder, developments);
+        if (sourceAlerts) {
+            SourceHealthTopology.addTo(builder, metrics);
+        }
+        return builder.build();
+    }
+}
