@@ -126,13 +126,16 @@ class CorpusAccuracyTest {
         // Taxonomy 2026.12.6 (a CSTO summit is cooperation, migrants alone are not ethnic violence, a rally word counted once):
         // Kyrgyz P 0.536 / 0.222, R 0.789 / 0.286; Russian Telegram P 0.800 / 1.000, R 0.800 / 1.000.
         // Taxonomy 2026.12.7 (a passing mention deep in a long article is not a category): Kyrgyz tuning P 0.556, micro-F1 0.590 / 0.357.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.77);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.54);
-        assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.57);
-        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.28);
-        assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.78);
-        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.345 with 2026.12.6, 0.357 with 2026.12.7)").isGreaterThanOrEqualTo(0.33);
+        // The December batch (180 items labelled apart from the rules, README) lowered every figure with the rules unchanged:
+        // Kyrgyz tuning P 0.556 -> 0.516, R 0.789 -> 0.516, frozen R 0.286 -> 0.200; Russian R 0.800 / 1.000 -> 0.636 / 0.778;
+        // micro-F1 0.590 / 0.357 -> 0.478 / 0.314. The floors sit a little under the new figures.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.50);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.50);
+        assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.62);
+        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.46);
+        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.19);
+        assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.77);
+        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch)").isGreaterThanOrEqualTo(0.30);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {
