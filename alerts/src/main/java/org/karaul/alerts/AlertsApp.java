@@ -30,6 +30,7 @@ import org.karaul.alerts.sink.AlertSink;
 import org.karaul.alerts.sink.ConsoleSink;
 import org.karaul.alerts.sink.StixDropSink;
 import org.karaul.alerts.stream.AlertsTopology;
+import org.karaul.alerts.stream.FormerOffsets;
 import org.karaul.alerts.trends.TrendQuery;
 import org.karaul.alerts.trends.TrendTopology;
 import org.karaul.alerts.trends.TrendsApi;
@@ -94,6 +95,8 @@ public final class AlertsApp implements AutoCloseable {
                     Topics.DEVELOPMENTS, Topics.ALERTS, Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ,
                     Topics.FEEDBACK, Topics.SOURCE_STATUS, Topics.SOURCE_ALERTS));
         }
+        // before the stream joins its group: an upgraded deployment goes on where the processor's grouping stopped
+        FormerOffsets.adopt(config.kafka(), config.applicationId(), config.formerDevelopmentsGroup());
         KafkaStreams streams = new KafkaStreams(AlertsTopology.build(grouping, config.developmentsPunctuate(), rules, metrics,
                 config.developmentsMaxBytes(), config.sourceAlerts()),
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),

@@ -29,6 +29,7 @@ public record AlertsConfig(
         Path groupingRulesPath,
         Duration developmentsPunctuate,
         int developmentsMaxBytes,
+        String formerDevelopmentsGroup,
         int deadLetterMaxBytes,
         String groupInstanceId,
         String dispatchGroupId,
@@ -66,14 +67,16 @@ public record AlertsConfig(
                 requireToken(s, "alerts.webhooks.token", host, "the webhook API's bearer token");
             }
         }
+        String applicationId = s.string("alerts.application.id");
         return new AlertsConfig(
-                s.string("alerts.application.id"),
+                applicationId,
                 s.optionalPath("alerts.rules.path"),
                 Path.of(s.string("alerts.state.dir")),
                 s.duration("alerts.commit.interval"),
                 s.optionalPath("alerts.developments.rules.path"),
                 s.duration("alerts.developments.punctuate.interval"),
                 s.intValue("alerts.developments.max.bytes", 1024, 64 * 1024 * 1024),
+                formerGroup(s, applicationId),
                 s.intValue("alerts.dead.letter.max.bytes", DeadLetters.EXCERPT_BYTES, 64 * 1024 * 1024),
                 s.optionalString("alerts.group.instance.id"),
                 s.string("alerts.dispatch.group.id"),
@@ -104,6 +107,17 @@ public record AlertsConfig(
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The processor's former developments group, or null when the check is off; never the stream's own group. */
+    private static String formerGroup(Settings s, String applicationId) {
+        String former = s.optionalString("alerts.developments.former.group");
+        if (applicationId.equals(former)) {
+            throw new ConfigException("alerts.developments.former.group", s.origin("alerts.developments.former.group"),
+                    "names the stream's own group (alerts.application.id " + applicationId + "): set the processor's"
+                            + " former developments application id, or empty to skip the check");
+        }
+        return former;
     }
 
     private static void requireToken(Settings s, String key, String host, String what) {

@@ -41,6 +41,15 @@ class AlertsConfigTest {
                 .isEqualTo(Duration.ofHours(1));
     }
 
+    @Test
+    void shouldLookForTheFormerDevelopmentsGroupUnderItsOldDefaultNameUnlessTurnedOff() {
+        assertThat(config(Map.of()).formerDevelopmentsGroup()).isEqualTo("karaul-processor-developments");
+        assertThat(config(Map.of("alerts.developments.former.group", "")).formerDevelopmentsGroup()).isNull();
+        assertThatThrownBy(() -> config(Map.of("alerts.developments.former.group", "karaul-alerts")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("alerts.developments.former.group")
+                .hasMessageContaining("alerts.application.id");
+    }
+
     private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
 
     private static AlertsConfig config(Map<String, String> overrides) {

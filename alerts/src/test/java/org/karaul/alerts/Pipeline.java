@@ -17,27 +17,39 @@ import org.karaul.ops.TopicSetup;
 /**
  * The pipeline from {@code karaul.items.classified} on: the alerts service (developments and alerts) with its HTTP
  * server on a free port, webhooks allowed to loopback, quick retries and no cooldown. Its stream starts
- * at the current end of its input topic, so records of other tests on the shared broker do not leak in.
+ * at the current end of its input topic, so records of other tests on the shared broker do not leak in; or, in the
+ * upgrade from two applications, its group starts with no positions and takes a former developments group's.
  */
 final class Pipeline implements AutoCloseable {
     static final String TOKEN = "it-token";
 
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    /** The stream's application id, so its consumer group. */
+    final String group;
     final AlertsApp alerts;
     final KafkaProducer<String, ClassifiedItem> items;
 
     Pipeline(String servers, Path dir) throws Exception {
+        this(servers, dir, null);
+    }
+
+    /** With {@code formerGroup}, the stream's group has no positions before the start and that group is the former one. */
+    Pipeline(String servers, Path dir, String formerGroup) throws Exception {
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", servers);
         TopicSetup.ensure(kafka, Topics.all());
         String run = UUID.randomUUID().toString().substring(0, 8);
+        group = "it-alerts-" + run;
 
-        Offsets.skipToEnd(kafka, "it-alerts-" + run, List.of(Topics.ITEMS_CLASSIFIED.name()));
+        if (formerGroup == null) {
+            Offsets.skipToEnd(kafka, group, List.of(Topics.ITEMS_CLASSIFIED.name()));
+        }
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "defaults: {minSeverity: medium, corroboration: {high: 2, critical: 2}, trustedGrades: [A],"
                 + " cooldown: 0s, realertOnEscalation: true}\n");
         alerts = AlertsApp.start(AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.ofEntries(
-                Map.entry("kafka.bootstrap.servers", servers), Map.entry("alerts.application.id", "it-alerts-" + run),
+                Map.entry("kafka.bootstrap.servers", servers), Map.entry("alerts.application.id", group),
+                Map.entry("alerts.developments.former.group", formerGroup == null ? "" : formerGroup),
                 Map.entry("alerts.rules.path", rules.toString()), Map.entry("alerts.state.dir", dir.resolve("alerts").toString()),
                 Map.entry("alerts.commit.interval", "100ms"), Map.entry("alerts.dispatch.group.id", "it-dispatch-" + run),
                 Map.entry("alerts.ops.port", "-1"), Map.entry("alerts.http.port", "0"),
