@@ -81,6 +81,8 @@ public final class LocalPipeline {
                 "alerts.dispatch.group.id", id + "console", "alerts.console.enabled", "true",
                 "alerts.state.dir", state, "alerts.ops.port", "-1",
                 "alerts.http.port", Integer.toString(options.deskPort()), "alerts.webhooks.token", options.webhookToken()));
+        // a data directory from before the development stage joined the alerts stream keeps its positions there
+        alertSettings.put("alerts.developments.former.group", id + "processor-developments");
         if (options.loopbackWebhooks()) {
             alertSettings.put("alerts.webhooks.allow", "127.0.0.1/32,::1/128");
         }
