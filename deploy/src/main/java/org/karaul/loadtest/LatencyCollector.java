@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
@@ -47,19 +43,9 @@ final class LatencyCollector implements AutoCloseable {
 
     LatencyCollector(String servers, Ledger ledger) {
         this.arrivals = new Arrivals(ledger);
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(60))
-                    .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        this.consumer = CommittedReader.assigned(servers, TOPICS);
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
         this.thread = new Thread(this::loop, "loadtest-collector");
         thread.setDaemon(true);
         thread.start();

@@ -7,12 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
@@ -36,18 +33,9 @@ final class TopicAudit {
      *                               record that is not JSON (topic, partition, offset)
      */
     static LoadtestReport.Audit run(String servers, Duration limit) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         AuditTally tally = new AuditTally();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(60))
-                        .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-            }
-            consumer.assign(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = CommittedReader.assigned(servers, TOPICS)) {
+            List<TopicPartition> partitions = new ArrayList<>(consumer.assignment());
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions); // last stable offsets: read_committed
             long deadline = System.nanoTime() + limit.toNanos();
