@@ -20,7 +20,8 @@ import org.karaul.kafka.embedded.EmbeddedKafka;
 /**
  * One load test, phase by phase: the broker and topics; a backlog written before the services start and the time
  * they take to drain it; the same backlog through the pass-through application; a steady feed at the asked rate
- * and the time to drain it; then the report. Every wait has a deadline and checks that the child JVMs are alive.
+ * and the time to drain it; then an audit of the raw, classified and dead-letter topics and the report. Every wait has
+ * a deadline and checks that the child JVMs are alive.
  */
 final class Loadtest {
     private static final String PROCESSOR_ID = "karaul-loadtest-processor";
