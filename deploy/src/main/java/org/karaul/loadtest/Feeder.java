@@ -79,7 +79,7 @@ final class Feeder implements AutoCloseable {
                 failed.incrementAndGet();
                 firstFailure.compareAndSet(null, e);
             } else {
-                ledger.put(new SourceOffset(m.topic(), m.partition(), m.offset()), m.timestamp(), backlog);
+                ledger.put(new SourceOffset(m.topic(), m.partition(), m.offset()), item.id(), m.timestamp(), backlog);
             }
         });
     }

@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
@@ -24,47 +20,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the pipeline's output topics with a {@code read_committed} consumer (no group: every partition assigned,
- * starting at the end so only this run's records count) and notes, per fed item, the broker append time of its
- * classified record, of the first development record that took it in, and of the alert it raised (an alert is
- * credited to the newest item of its lineage, and only the first time), plus when this consumer could read that
- * alert. It also counts the pass-through application's copies and their first and last append times.
+ * starting at the end so only this run's records count) and notes in its {@link Arrivals}, per raw offset, the broker
+ * append time of its classified record (or its dead letter), of the first development record that took it in, and
+ * every alert with when this consumer could read it. It also counts the pass-through application's copies and their
+ * first and last append times.
  */
 final class LatencyCollector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LatencyCollector.class);
-    private static final List<String> TOPICS = List.of(Topics.ITEMS_CLASSIFIED.name(), Topics.DEVELOPMENTS.name(),
-            Topics.ALERTS.name(), Topics.LOADTEST_PASSTHROUGH.name());
+    private static final List<String> TOPICS = List.of(Topics.ITEMS_CLASSIFIED.name(), Topics.ITEMS_RAW_DLQ.name(),
+            Topics.DEVELOPMENTS.name(), Topics.ALERTS.name(), Topics.LOADTEST_PASSTHROUGH.name());
 
-    final Map<SourceOffset, Long> classifiedAt = new ConcurrentHashMap<>();
-    final Map<SourceOffset, Boolean> relevant = new ConcurrentHashMap<>();
-    final Map<SourceOffset, Long> developedAt = new ConcurrentHashMap<>();
-    final Map<SourceOffset, Long> alertedAt = new ConcurrentHashMap<>();
-    final Map<SourceOffset, Long> alertReadAt = new ConcurrentHashMap<>();
+    final Arrivals arrivals;
     final AtomicInteger copies = new AtomicInteger();
     final AtomicLong firstCopyMs = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong lastCopyMs = new AtomicLong(Long.MIN_VALUE);
     final Map<String, AtomicInteger> records = new ConcurrentHashMap<>();
     private final AtomicInteger unreadable = new AtomicInteger();
-    private final Ledger ledger;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile long caughtUpAtNanos;
     private volatile RuntimeException failure;
 
     LatencyCollector(String servers, Ledger ledger) {
-        this.ledger = ledger;
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(60))
-                    .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        this.arrivals = new Arrivals(ledger);
+        this.consumer = CommittedReader.assigned(servers, TOPICS);
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
         this.thread = new Thread(this::loop, "loadtest-collector");
         thread.setDaemon(true);
         thread.start();
@@ -98,6 +79,13 @@ final class LatencyCollector implements AutoCloseable {
     }
 
     private void take(ConsumerRecord<byte[], byte[]> r) {
+        if (r.topic().equals(Topics.ITEMS_RAW_DLQ.name())) {
+            SourceOffset origin = DeadLetterOrigin.of(r.headers());
+            if (origin != null) {
+                arrivals.deadLettered(origin);
+            }
+            return;
+        }
         if (r.value() == null) {
             return;
         }
@@ -117,40 +105,28 @@ final class LatencyCollector implements AutoCloseable {
         }
         if (r.topic().equals(Topics.ITEMS_CLASSIFIED.name())) {
             SourceOffset origin = offset(node.path("origin"));
-            if (origin != null && ledger.get(origin) != null) {
-                classifiedAt.putIfAbsent(origin, r.timestamp());
-                relevant.put(origin, node.path("relevant").asBoolean(false));
+            if (origin != null) {
+                arrivals.classified(origin, node.path("relevant").asBoolean(false), r.timestamp());
             }
         } else if (r.topic().equals(Topics.DEVELOPMENTS.name())) {
-            for (JsonNode o : node.path("origins")) {
-                SourceOffset origin = offset(o);
-                if (origin != null && ledger.get(origin) != null) {
-                    developedAt.putIfAbsent(origin, r.timestamp());
-                }
-            }
+            arrivals.developed(offsets(node.path("origins")), r.timestamp());
         } else {
-            alert(node.path("data").path("lineage").path("origins"), r.timestamp());
+            arrivals.alert(offsets(node.path("data").path("lineage").path("origins")), r.timestamp(), System.currentTimeMillis());
         }
     }
 
-    /** Credits the alert to the newest item of its lineage, unless that item already raised one. */
-    private void alert(JsonNode origins, long appendedMs) {
-        SourceOffset newest = null;
-        long newestMs = Long.MIN_VALUE;
+    private static List<SourceOffset> offsets(JsonNode origins) {
+        List<SourceOffset> out = new ArrayList<>();
         for (JsonNode o : origins) {
             SourceOffset origin = offset(o);
-            Ledger.Entry e = origin == null ? null : ledger.get(origin);
-            if (e != null && e.appendedMs() > newestMs) {
-                newest = origin;
-                newestMs = e.appendedMs();
+            if (origin != null) {
+                out.add(origin);
             }
         }
-        if (newest != null && alertedAt.putIfAbsent(newest, appendedMs) == null) {
-            alertReadAt.put(newest, System.currentTimeMillis());
-        }
+        return out;
     }
 
-    private static SourceOffset offset(JsonNode o) {
+    static SourceOffset offset(JsonNode o) {
         if (!o.hasNonNull("topic") || !o.hasNonNull("offset")) {
             return null;
         }

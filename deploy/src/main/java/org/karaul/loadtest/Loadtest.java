@@ -20,7 +20,8 @@ import org.karaul.kafka.embedded.EmbeddedKafka;
 /**
  * One load test, phase by phase: the broker and topics; a backlog written before the services start and the time
  * they take to drain it; the same backlog through the pass-through application; a steady feed at the asked rate
- * and the time to drain it; then the report. Every wait has a deadline and checks that the child JVMs are alive.
+ * and the time to drain it; then an audit of the raw, classified and dead-letter topics and the report. Every wait has
+ * a deadline and checks that the child JVMs are alive.
  */
 final class Loadtest {
     private static final String PROCESSOR_ID = "karaul-loadtest-processor";
@@ -106,6 +107,7 @@ final class Loadtest {
             long drainedMs = drained ? Duration.ofNanos(System.nanoTime() - feedEnd).toMillis() : -1;
             double[] cpuEnd = cpu(services);
             double selfEnd = ProcessUsage.selfCpuSeconds();
+            LoadtestReport.Audit audit = audit(servers);
 
             List<LoadtestReport.Lag> lags = stages.stream().map(w -> new LoadtestReport.Lag(w.stage(), w.group(), w.topic(),
                     lag.max(w), lag.now(w))).toList();
@@ -126,7 +128,8 @@ final class Loadtest {
             return new LoadtestReport(
                     new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
                             : servers, o.commitInterval.toMillis(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
-                    saturation(collector), feed(fed, collector, drainedMs), stages(collector), lags, uses, profile);
+                    saturation(collector), feed(fed, collector, drainedMs), stages(collector.arrivals), lags, uses,
+                    audit, profile);
         } finally {
             services.forEach(ServiceJvm::close);
         }
@@ -188,7 +191,17 @@ final class Loadtest {
     }
 
     private boolean allClassified(LatencyCollector collector) {
-        return ledger.entries().keySet().stream().allMatch(collector.classifiedAt::containsKey);
+        return ledger.entries().keySet().stream().allMatch(collector.arrivals::done);
+    }
+
+    private LoadtestReport.Audit audit(String servers) {
+        out.println("Auditing the raw, classified and dead-letter topics …");
+        try {
+            return TopicAudit.run(servers, o.drainLimit);
+        } catch (RuntimeException e) {
+            out.println("The audit failed: " + e.getMessage());
+            return LoadtestReport.Audit.failed(e.getMessage());
+        }
     }
 
     private void await(BooleanSupplier condition, String what, List<ServiceJvm> alive) throws InterruptedException {
@@ -206,7 +219,10 @@ final class Loadtest {
         return services.stream().mapToDouble(ServiceJvm::cpuSeconds).toArray();
     }
 
-    private LoadtestReport.Saturation saturation(LatencyCollector c) {
+    private LoadtestReport.Saturation saturation(LatencyCollector collector) {
+        Arrivals c = collector.arrivals;
+        int copies = collector.copies.get();
+        long copyMs = copies == 0 ? 0 : collector.lastCopyMs.get() - collector.firstCopyMs.get();
         List<SourceOffset> backlog = ledger.entries().entrySet().stream().filter(e -> e.getValue().backlog())
                 .map(Map.Entry::getKey).toList();
         long firstClassified = backlog.stream().map(c.classifiedAt::get).filter(t -> t != null).mapToLong(t -> t).min().orElse(0);
@@ -214,31 +230,41 @@ final class Loadtest {
         long lastDeveloped = backlog.stream().map(c.developedAt::get).filter(t -> t != null).mapToLong(t -> t).max()
                 .orElse(lastClassified);
         int classified = (int) backlog.stream().filter(c.classifiedAt::containsKey).count();
-        long copyMs = c.copies.get() == 0 ? 0 : c.lastCopyMs.get() - c.firstCopyMs.get();
         return new LoadtestReport.Saturation(o.saturate, classified, lastClassified - firstClassified,
-                Math.max(lastDeveloped, lastClassified) - firstClassified, c.copies.get(), copyMs);
+                Math.max(lastDeveloped, lastClassified) - firstClassified, copies, copyMs);
     }
 
-    private LoadtestReport.Feed feed(Feeder.Fed fed, LatencyCollector c, long drainedMs) {
+    private LoadtestReport.Feed feed(Feeder.Fed fed, LatencyCollector collector, long drainedMs) {
         List<SourceOffset> steady = steady();
+        Arrivals c = collector.arrivals;
+        List<String> unclassified = ledger.entries().entrySet().stream().filter(e -> !c.done(e.getKey()))
+                .limit(AuditTally.EXAMPLES).map(e -> e.getValue().id() + " (" + e.getKey() + ")").toList();
         return new LoadtestReport.Feed(fed.items(), fed.rate(), count(steady, c.classifiedAt),
                 (int) steady.stream().filter(s -> Boolean.TRUE.equals(c.relevant.get(s))).count(),
-                count(steady, c.developedAt), count(steady, c.alertedAt), drainedMs,
+                count(steady, c.developedAt), count(steady, c.alertedAt()), drainedMs,
                 List.of(Topics.ITEMS_CLASSIFIED, Topics.DEVELOPMENTS, Topics.ALERTS, Topics.LOADTEST_PASSTHROUGH).stream()
-                        .map(t -> t.name() + " " + c.records.getOrDefault(t.name(), new java.util.concurrent.atomic.AtomicInteger()).get())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .map(t -> t.name() + " " + collector.records.getOrDefault(t.name(), new java.util.concurrent.atomic.AtomicInteger()).get())
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                c.readBeforeAcknowledged(), unclassified);
     }
 
-    private List<LoadtestReport.Stage> stages(LatencyCollector c) {
+    private List<LoadtestReport.Stage> stages(Arrivals c) {
         List<SourceOffset> steady = steady();
         ToLongFunction<SourceOffset> raw = s -> ledger.get(s).appendedMs();
+        Map<SourceOffset, Arrivals.Credit> credits = c.alertedAt();
+        Map<SourceOffset, Long> alertedAt = new java.util.HashMap<>();
+        Map<SourceOffset, Long> alertReadAt = new java.util.HashMap<>();
+        credits.forEach((s, credit) -> {
+            alertedAt.put(s, credit.appendedMs());
+            alertReadAt.put(s, credit.readMs());
+        });
         return List.of(
                 stage("raw", "classified", steady, raw, c.classifiedAt),
                 stage("classified", "development", steady, c.classifiedAt, c.developedAt),
-                stage("development", "alert", steady, c.developedAt, c.alertedAt),
+                stage("development", "alert", steady, c.developedAt, alertedAt),
                 stage("raw", "development", steady, raw, c.developedAt),
-                stage("raw", "alert", steady, raw, c.alertedAt),
-                stage("raw", "alert readable", steady, raw, c.alertReadAt));
+                stage("raw", "alert", steady, raw, alertedAt),
+                stage("raw", "alert readable", steady, raw, alertReadAt));
     }
 
     private static LoadtestReport.Stage stage(String from, String to, List<SourceOffset> items, Map<SourceOffset, Long> start,
@@ -257,7 +283,7 @@ final class Loadtest {
         return ledger.entries().entrySet().stream().filter(e -> !e.getValue().backlog()).map(Map.Entry::getKey).toList();
     }
 
-    private static int count(List<SourceOffset> items, Map<SourceOffset, Long> reached) {
+    private static int count(List<SourceOffset> items, Map<SourceOffset, ?> reached) {
         return (int) items.stream().filter(reached::containsKey).count();
     }
 

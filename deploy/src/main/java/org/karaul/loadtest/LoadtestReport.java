@@ -12,10 +12,11 @@ import java.util.Locale;
  * @param stages     latency per stage, in the order raw → classified → development → alert
  * @param lags       consumer lag per stage during the steady feed and at the end
  * @param processes  peak RSS and CPU of each process
+ * @param audit      the end-of-run count over the whole raw, classified and dead-letter topics
  * @param profile    the CPU breakdown from flight recordings, or an empty list without {@code --jfr}
  */
 record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage> stages, List<Lag> lags,
-                      List<ProcessUse> processes, List<String> profile) {
+                      List<ProcessUse> processes, Audit audit, List<String> profile) {
 
     /**
      * @param rate        items per second asked for
@@ -66,9 +67,45 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
      * @param alerted      items whose arrival raised an alert
      * @param drainedMs    from the end of the feed until every stage had caught up, or -1 when it did not in time
      * @param records      records read on each output topic over the whole run (backlog included)
+     * @param early        classified records of the run's items that the reader got before the feeder had the broker's
+     *                     acknowledgement of their raw record (counted all the same)
+     * @param unclassified the first items of the run (backlog or feed) that the reader saw neither classified nor
+     *                     dead-lettered: "id (topic-partition@offset)"
      */
     record Feed(int fed, double sendRate, int classified, int relevant, int developed, int alerted, long drainedMs,
-                String records) {
+                String records, int early, List<String> unclassified) {
+    }
+
+    /**
+     * What a fresh {@code read_committed} consumer found over the whole of {@code karaul.items.raw},
+     * {@code karaul.items.classified} and {@code karaul.items.raw.dlq} at the end of the run.
+     *
+     * @param raw               records on the raw topic
+     * @param ids               distinct item ids (record keys) among them
+     * @param classifiedRecords records on the classified topic
+     * @param once              raw records with exactly one classified record
+     * @param moreThanOnce      raw records with more than one
+     * @param deadLettered      raw records with no classified record and a dead letter
+     * @param neither           raw records with neither
+     * @param orphans           classified records' origins that are no raw record
+     * @param unaccounted       the first raw records with neither: "id (topic-partition@offset)"
+     * @param failure           why the audit could not be made, or null
+     */
+    record Audit(int raw, int ids, int classifiedRecords, int once, int moreThanOnce, int deadLettered, int neither,
+                 int orphans, List<String> unaccounted, String failure) {
+        Audit(int raw, int ids, int classifiedRecords, int once, int moreThanOnce, int deadLettered, int neither,
+              int orphans, List<String> unaccounted) {
+            this(raw, ids, classifiedRecords, once, moreThanOnce, deadLettered, neither, orphans, unaccounted, null);
+        }
+
+        static Audit failed(String reason) {
+            return new Audit(0, 0, 0, 0, 0, 0, 0, 0, List.of(), reason);
+        }
+
+        /** Every raw record has a unique id and came out of the classify stage exactly once, classified or dead-lettered. */
+        boolean clean() {
+            return failure == null && ids == raw && moreThanOnce == 0 && neither == 0 && orphans == 0;
+        }
     }
 
     /** One stage's latency; {@code from} and {@code to} name the two points measured. */
@@ -117,6 +154,13 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
                 feed.classified == 0 ? 0 : feed.relevant * 100.0 / feed.classified, feed.developed, feed.alerted);
         line(b, "  records read over the whole run: %s", feed.records);
         line(b, "  drained %s after the feed ended", feed.drainedMs < 0 ? "NOT (time limit reached)" : feed.drainedMs + " ms");
+        line(b, "  classified records read before the feeder had their raw record's acknowledgement: %d (counted all the same)",
+                feed.early);
+        if (!feed.unclassified.isEmpty()) {
+            line(b, "  not seen classified or dead-lettered by the end: %s", String.join(", ", feed.unclassified));
+        }
+        b.append('\n');
+        renderAudit(b);
         b.append('\n');
         line(b, "Latency (ms, broker append times; 'alert readable' is when a read_committed consumer got it)");
         line(b, "  %-34s %7s %7s %7s %7s %7s", "stage", "count", "p50", "p90", "p99", "max");
@@ -143,6 +187,23 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
             profile.forEach(l -> b.append(l).append('\n'));
         }
         return b.toString();
+    }
+
+    private void renderAudit(StringBuilder b) {
+        line(b, "Audit (a fresh read_committed consumer over the whole of karaul.items.raw, .classified and .raw.dlq)");
+        if (audit.failure != null) {
+            line(b, "  not made: %s", audit.failure);
+            return;
+        }
+        line(b, "  raw records %d with %d distinct ids; classified records %d", audit.raw, audit.ids, audit.classifiedRecords);
+        line(b, "  raw records classified exactly once %d, more than once %d, only dead-lettered %d, neither %d; "
+                + "classified records with no raw record %d", audit.once, audit.moreThanOnce, audit.deadLettered,
+                audit.neither, audit.orphans);
+        if (!audit.unaccounted.isEmpty()) {
+            line(b, "  neither: %s", String.join(", ", audit.unaccounted));
+        }
+        line(b, "  %s", audit.clean() ? "every raw record came out of the classify stage exactly once"
+                : "NOT every raw record came out of the classify stage exactly once");
     }
 
     private static void line(StringBuilder b, String format, Object... args) {

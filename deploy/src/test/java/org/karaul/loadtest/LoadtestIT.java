@@ -18,7 +18,8 @@ import picocli.CommandLine;
 
 /**
  * {@code karaul loadtest} for a short time at a low rate on its embedded broker, processor and alerts in JVMs of their
- * own: the report has every stage with measured latencies, every fed item classified, and both saturation figures.
+ * own: the report has every stage with measured latencies, every fed item classified, both saturation figures, and an
+ * audit of the whole raw and classified topics that found every raw record classified exactly once.
  */
 class LoadtestIT {
     private static final Pattern STAGE = Pattern.compile("^\\s+(\\S+ -> [a-z ]+?)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)$",
@@ -60,6 +61,9 @@ class LoadtestIT {
                 .containsPattern("pass-through exactly_once_v2\\s+[\\d,]+ items/s  \\(1000 items in \\d+ ms\\)")
                 .containsPattern("ratio processor / pass-through: \\d\\.\\d\\d")
                 .containsPattern("\\n  processor\\s+[1-9]\\d*\\s")
-                .containsPattern("\\n  alerts\\s+[1-9]\\d*\\s");
+                .containsPattern("\\n  alerts\\s+[1-9]\\d*\\s")
+                .contains("every raw record came out of the classify stage exactly once")
+                .containsPattern("raw records (\\d+) with \\1 distinct ids; classified records \\1\\n")
+                .doesNotContain("not seen classified or dead-lettered");
     }
 }

@@ -50,11 +50,14 @@ class LoadtestReportTest {
         LoadtestReport report = new LoadtestReport(
                 new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 200, 2, 1.5, 2.25),
                 new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
-                new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000"),
+                new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000", 3,
+                        List.of("abc (karaul.items.raw-0@7)")),
                 List.of(new LoadtestReport.Stage("raw", "classified", new Distribution(59_000, 136, 400, 900, 1500)),
                         new LoadtestReport.Stage("raw", "alert", new Distribution(120, 709, 1200, 1513, 1600))),
                 List.of(new LoadtestReport.Lag("classify", "karaul-loadtest-processor", "karaul.items.raw", 61_000, 2)),
-                List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0)), List.of());
+                List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0)),
+                new LoadtestReport.Audit(110_000, 110_000, 109_999, 109_998, 1, 0, 1, 0, List.of("abc (karaul.items.raw-0@7)")),
+                List.of());
 
         String text = report.render();
 
@@ -68,6 +71,31 @@ class LoadtestReportTest {
                 .containsPattern("classify\\s+karaul-loadtest-processor\\s+karaul.items.raw\\s+61000\\s+2")
                 // 120 CPU seconds over 60,000 items fed: 2 ms per item
                 .containsPattern("processor\\s+512\\s+80.0\\s+120.0\\s+2.00")
-                .contains("drained 12345 ms after the feed ended");
+                .contains("drained 12345 ms after the feed ended")
+                .contains("read before the feeder had their raw record's acknowledgement: 3 (counted all the same)")
+                .contains("not seen classified or dead-lettered by the end: abc (karaul.items.raw-0@7)")
+                .contains("raw records 110000 with 110000 distinct ids; classified records 109999")
+                .contains("classified exactly once 109998, more than once 1, only dead-lettered 0, neither 1; "
+                        + "classified records with no raw record 0")
+                .contains("neither: abc (karaul.items.raw-0@7)")
+                .contains("NOT every raw record came out of the classify stage exactly once");
+    }
+
+    @Test
+    void shouldSayWhenTheAuditFoundEveryRecordOnceOrWasNotMade() {
+        LoadtestReport.Audit clean = new LoadtestReport.Audit(10, 10, 9, 9, 0, 1, 0, 0, List.of());
+        assertThat(clean.clean()).isTrue();
+        assertThat(withAudit(clean).render()).contains("\n  every raw record came out of the classify stage exactly once")
+                .doesNotContain("neither: ");
+        assertThat(withAudit(LoadtestReport.Audit.failed("the audit did not read [karaul.items.raw-0 at 5 of 9]")).render())
+                .contains("not made: the audit did not read [karaul.items.raw-0 at 5 of 9]");
+        assertThat(LoadtestReport.Audit.failed("x").clean()).isFalse();
+    }
+
+    private static LoadtestReport withAudit(LoadtestReport.Audit audit) {
+        return new LoadtestReport(new LoadtestReport.Setup(10, 1, "i", "b", 100, 2, 0, 0),
+                new LoadtestReport.Saturation(1, 1, 1, 1, 1, 1),
+                new LoadtestReport.Feed(10, 10, 10, 0, 0, 0, 5, "", 0, List.of()), List.of(), List.of(), List.of(), audit,
+                List.of());
     }
 }
