@@ -15,12 +15,16 @@ import org.karaul.processor.classify.TaxonomyClassifier;
 /**
  * What classifying the load test's items costs without Kafka: the backlog's items (the same {@link ItemMix}, seed 42)
  * fed to {@link Classifiers#load} on one thread, each item once as the stream sees them, then the first 64 of them
- * over and over as the classifier's JMH benchmark does. Prints CPU µs per item (the thread's own CPU time, so other work on the machine does not count) for each and a digest of every verdict
- * (labels, evidence, countries, groups, places), so a change to the classifier can be checked to decide the same.
+ * over and over as the classifier's JMH benchmark does. Prints CPU µs per item for each (the thread's own CPU time,
+ * so other work on the machine counts less) and a digest of every verdict (labels, evidence, countries, groups,
+ * places), so a change to the classifier can be checked to decide the same.
  *
  * <pre>
- * java -cp CLASSPATH org.karaul.loadtest.ClassifyCost [items] [rounds]     # from the project root
+ * ./mvnw -q -o -pl deploy -am package -DskipTests -Dmaven.javadoc.skip=true
+ * java -Xmx1g -XX:+UseSerialGC -cp deploy/target/karaul.jar:deploy/target/test-classes \
+ *     org.karaul.loadtest.ClassifyCost [items, 20000] [rounds, 3] [repeat: only the 64 items over and over]
  * </pre>
+ * Run it from the project root (the corpus path is relative). Not a test: a measuring tool, like the load test.
  */
 public final class ClassifyCost {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
