@@ -30,7 +30,11 @@ final class Digests {
     static final int MAX_LEAD = 150;
     /** Digest stories are short; longer bulleted parts are sections of one article. */
     static final int MAX_AVERAGE_STORY = 500;
-    private static final Pattern BULLET = Pattern.compile("(?m)^[ \\t]*(?:[•▪◦●■►▶✅❗🔹🔸🔴🟢—–-]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
+    /**
+     * A bullet at the start of a line, matched line by line ({@link #bulleted}): {@code (?m)^} in a search would try
+     * every character of a long text for a line start.
+     */
+    private static final Pattern BULLET = Pattern.compile("[ \\t]*(?:[•▪◦●■►▶✅❗🔹🔸🔴🟢—–-]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
     /**
      * A story headed by a short label at the start of a line: a place, country or topic ("ISFARA — ...", "Afghanistan: ...",
      * "Finance. ..."); wires' and newsletters' digests use it in place of bullets, sometimes after an arrow. A one-word
@@ -45,7 +49,7 @@ final class Digests {
 
     /** The [start, end) ranges of the bulleted stories in {@code text}; empty when it is not a digest. */
     static List<int[]> stories(String text) {
-        List<Integer> starts = starts(BULLET, text);
+        List<Integer> starts = bulleted(text);
         if (!isList(starts, text)) {
             starts = labelled(text);
         }
@@ -60,12 +64,27 @@ final class Digests {
         return out;
     }
 
-    /** Where each story starts: after its bullet. */
-    private static List<Integer> starts(Pattern marker, String text) {
+    /**
+     * Where each bulleted story starts: after its bullet. A line starts where {@code (?m)^} would match: at the start
+     * of the text and after a line terminator ({@code \n}, {@code \r} not before {@code \n}, U+0085, U+2028, U+2029),
+     * never at the end of the text.
+     */
+    private static List<Integer> bulleted(String text) {
         List<Integer> starts = new ArrayList<>();
-        Matcher m = marker.matcher(text);
-        while (m.find()) {
-            starts.add(m.end());
+        Matcher m = BULLET.matcher(text);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                char before = text.charAt(i - 1);
+                boolean terminator = before == '\n' || before == '\r' && text.charAt(i) != '\n'
+                        || (before | 1) == '\u2029' || before == '\u0085';
+                if (!terminator) {
+                    continue;
+                }
+            }
+            if (m.region(i, n).lookingAt()) {
+                starts.add(m.end());
+            }
         }
         return starts;
     }

@@ -14,7 +14,13 @@ final class DocumentWords implements WordSplitter.Sink {
     private final Map<String, Integer> vocabulary;
     private final WordSplitter splitter = new WordSplitter();
     private final WordForms forms;
-    private final WordCache cache = new WordCache();
+    /**
+     * The words read lately, and the generation before: a new word goes into {@code cache}, and when that is full it
+     * becomes {@code previous} and a new one starts. A word found in {@code previous} is copied over, not stemmed
+     * again, so the one-off words of a stream (names, figures) that fill the cache do not cost its everyday words.
+     */
+    private WordCache cache = new WordCache();
+    private WordCache previous;
     final HitTable table = new HitTable();
     int size;
     int[] start = new int[256];
@@ -59,7 +65,7 @@ final class DocumentWords implements WordSplitter.Sink {
         }
         int slot = cache.find(lower, len, hash);
         if (slot < 0) {
-            slot = cache.put(lower, len, hash, termIds(forms.of(lower, len)));
+            slot = remember(lower, len, hash);
         }
         int from = cache.idsFrom(slot);
         int count = cache.idsCount(slot);
@@ -81,6 +87,17 @@ final class DocumentWords implements WordSplitter.Sink {
             }
         }
         termsFrom[++size] = at;
+    }
+
+    /** Puts a word not in {@code cache} there, with the ids the previous generation has for it or else its own. */
+    private int remember(char[] lower, int len, int hash) {
+        int earlier = previous == null ? -1 : previous.find(lower, len, hash);
+        int[] ids = earlier >= 0 ? previous.idsOf(earlier) : termIds(forms.of(lower, len));
+        if (cache.full()) {
+            previous = cache;
+            cache = new WordCache();
+        }
+        return cache.put(lower, len, hash, ids);
     }
 
     private int[] termIds(String[] terms) {

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * in one array (one cache line per probe), the characters and the ids in two shared pools (no
  * pointer to chase per word). The table starts small, so a steady vocabulary stays in the
  * processor's cache, and doubles up to {@value #MAX_CAPACITY} slots; when that is half full it is
- * emptied, so memory stays bounded however many new names a stream brings. Not thread-safe.
+ * {@link #full()}, and its owner starts a new one ({@link DocumentWords} keeps the full one as the
+ * previous generation), so memory stays bounded however many new names a stream brings. Not thread-safe.
  */
 final class WordCache {
     private static final int MIN_CAPACITY = 1 << 12;
@@ -60,16 +61,24 @@ final class WordCache {
         return ids;
     }
 
-    /** Stores a word's ids and returns its slot. */
+    /** Whether the table holds as many words as it may: {@link #put} then refuses, and the owner starts a new cache. */
+    boolean full() {
+        return capacity == MAX_CAPACITY && count >= capacity / 2;
+    }
+
+    /** A copy of a slot's ids. */
+    int[] idsOf(int slot) {
+        int from = idsFrom(slot);
+        return Arrays.copyOfRange(ids, from, from + idsCount(slot));
+    }
+
+    /** Stores a word's ids and returns its slot; not when {@link #full()}. */
     int put(char[] word, int len, int hash, int[] wordIds) {
+        if (full()) {
+            throw new IllegalStateException("word cache is full at " + count + " words");
+        }
         if (count >= capacity / 2) {
-            if (capacity == MAX_CAPACITY) {
-                allocate(MAX_CAPACITY);
-                charsSize = 0;
-                idsSize = 0;
-            } else {
-                grow();
-            }
+            grow();
         }
         if (charsSize + len > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsSize + len));
