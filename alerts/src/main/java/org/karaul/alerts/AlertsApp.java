@@ -19,6 +19,10 @@ import org.karaul.alerts.desk.DeskFeed;
 import org.karaul.alerts.desk.DeskPage;
 import org.karaul.alerts.desk.TriageWriter;
 import org.karaul.alerts.develop.GroupingRules;
+import org.karaul.alerts.dispatch.AlertDispatcher;
+import org.karaul.alerts.dispatch.ConsoleSink;
+import org.karaul.alerts.dispatch.DispatcherSink;
+import org.karaul.alerts.dispatch.StixDropSink;
 import org.karaul.alerts.http.DeskAuth;
 import org.karaul.alerts.http.HttpSecurity;
 import org.karaul.alerts.http.HttpServerHandle;
@@ -26,9 +30,6 @@ import org.karaul.alerts.http.LoginPage;
 import org.karaul.alerts.http.RateLimiter;
 import org.karaul.alerts.http.WebhookApi;
 import org.karaul.alerts.rules.AlertRules;
-import org.karaul.alerts.sink.AlertSink;
-import org.karaul.alerts.sink.ConsoleSink;
-import org.karaul.alerts.sink.StixDropSink;
 import org.karaul.alerts.stream.AlertsTopology;
 import org.karaul.alerts.stream.FormerOffsets;
 import org.karaul.alerts.trends.TrendQuery;
@@ -87,7 +88,7 @@ public final class AlertsApp implements AutoCloseable {
     }
 
     /** Starts every part; {@code extraSinks} are added to the configured ones (console when enabled). */
-    public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<AlertSink> extraSinks) {
+    public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<DispatcherSink> extraSinks) {
         AlertRules rules = AlertRules.load(config.rulesPath());
         GroupingRules grouping = GroupingRules.load(config.groupingRulesPath());
         if (config.createTopics()) {
@@ -114,7 +115,7 @@ public final class AlertsApp implements AutoCloseable {
                 // checked after the stream started (it needs only the topics), before the webhook workers it guards
                 RetentionCheck.require(config.kafka(), config.webhookSettings().retryMaxAge());
             }
-            List<AlertSink> sinks = new ArrayList<>(extraSinks);
+            List<DispatcherSink> sinks = new ArrayList<>(extraSinks);
             if (config.console()) {
                 sinks.add(new ConsoleSink(System.out));
             }
@@ -142,7 +143,7 @@ public final class AlertsApp implements AutoCloseable {
             }
             dispatcher.start();
             LOG.info("alerts started: rules {}, sinks {}, desk page {}", config.rulesPath() == null ? "bundled" : config.rulesPath(),
-                    sinks.stream().map(AlertSink::id).toList(), http == null ? "off" : http.url("/"));
+                    sinks.stream().map(DispatcherSink::id).toList(), http == null ? "off" : http.url("/"));
             return new AlertsApp(streams, streamsMetrics, dispatcher, webhooks, desk, triage, http, unreadableAlerts);
         } catch (RuntimeException | Error e) {
             streams.close(Duration.ofSeconds(5));

@@ -17,7 +17,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.karaul.alerts.rules.AlertRules;
-import org.karaul.alerts.sink.ConsoleSink;
+import org.karaul.alerts.dispatch.ConsoleSink;
 import org.karaul.alerts.stream.DevelopmentsFed;
 import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;

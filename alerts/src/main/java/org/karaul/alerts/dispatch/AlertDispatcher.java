@@ -1,4 +1,4 @@
-package org.karaul.alerts;
+package org.karaul.alerts.dispatch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.karaul.alerts.sink.AlertSink;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.BadRecordException;
@@ -37,7 +36,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     private static final String STAGE = "alerts-dispatcher";
 
     private final Consumer<byte[], byte[]> consumer;
-    private final List<AlertSink> sinks;
+    private final List<DispatcherSink> sinks;
     private final MeterRegistry metrics;
     private final DeadLetterProducer deadLetters;
     private final Deserializer<AlertEvent> reader = Topics.ALERTS.valueSerde().deserializer();
@@ -46,7 +45,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
     private final Thread thread;
     private volatile boolean polling;
 
-    public AlertDispatcher(Consumer<byte[], byte[]> consumer, List<AlertSink> sinks, MeterRegistry metrics,
+    public AlertDispatcher(Consumer<byte[], byte[]> consumer, List<DispatcherSink> sinks, MeterRegistry metrics,
                            DeadLetterProducer deadLetters) {
         this.consumer = consumer;
         this.sinks = List.copyOf(sinks);
@@ -83,7 +82,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
                     if (event == null) {
                         continue;
                     }
-                    for (AlertSink sink : sinks) {
+                    for (DispatcherSink sink : sinks) {
                         deliverWithRetry(sink, r, event);
                     }
                 }
@@ -117,7 +116,7 @@ public final class AlertDispatcher implements Runnable, AutoCloseable {
         }
     }
 
-    private void deliverWithRetry(AlertSink sink, ConsumerRecord<byte[], byte[]> r, AlertEvent event)
+    private void deliverWithRetry(DispatcherSink sink, ConsumerRecord<byte[], byte[]> r, AlertEvent event)
             throws InterruptedException {
         long backoff = 200;
         while (running.get()) {

@@ -1,4 +1,4 @@
-package org.karaul.alerts.sink;
+package org.karaul.alerts.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

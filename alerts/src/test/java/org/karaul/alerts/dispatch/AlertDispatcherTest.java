@@ -1,4 +1,4 @@
-package org.karaul.alerts;
+package org.karaul.alerts.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.karaul.alerts.sink.AlertSink;
 import org.karaul.contract.Alert;
 import org.karaul.contract.AlertEvent;
 import org.karaul.contract.Lineage;
@@ -52,7 +51,7 @@ class AlertDispatcherTest {
         });
         List<String> delivered = new CopyOnWriteArrayList<>();
         AtomicInteger failuresLeft = new AtomicInteger(2);
-        AlertSink flaky = new AlertSink() {
+        DispatcherSink flaky = new DispatcherSink() {
             @Override
             public String id() {
                 return "flaky";
@@ -94,7 +93,7 @@ class AlertDispatcherTest {
             consumer.addRecord(new ConsumerRecord<>(TP.topic(), 0, 2, bytes("k"), serialize(event("after"))));
         });
         List<String> delivered = new CopyOnWriteArrayList<>();
-        AlertSink sink = new AlertSink() {
+        DispatcherSink sink = new DispatcherSink() {
             @Override
             public String id() {
                 return "list";

@@ -1,4 +1,4 @@
-package org.karaul.alerts.sink;
+package org.karaul.alerts.dispatch;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.karaul.export.story.GroupCatalog;
  * Writes each alert as a STIX 2.1 bundle file into a directory ({@code alerts.export.stix.dir}), atomically; a
  * failed write throws, so the dispatcher retries the same alert.
  */
-public final class StixDropSink implements AlertSink {
+public final class StixDropSink implements DispatcherSink {
     private final StixDrop drop;
 
     public StixDropSink(Path dir) {

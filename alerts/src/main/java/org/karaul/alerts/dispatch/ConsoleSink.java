@@ -1,4 +1,4 @@
-package org.karaul.alerts.sink;
+package org.karaul.alerts.dispatch;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import org.karaul.contract.Alert;
 import org.karaul.contract.SourceRef;
 
 /** Prints each alert as one readable line: time, severity, categories, countries, title, source. */
-public final class ConsoleSink implements AlertSink {
+public final class ConsoleSink implements DispatcherSink {
     private final PrintStream out;
 
     public ConsoleSink(PrintStream out) {
