@@ -129,11 +129,14 @@ class CorpusAccuracyTest {
         // The December batch (180 items labelled apart from the rules, README) lowered every figure with the rules unchanged:
         // Kyrgyz tuning P 0.556 -> 0.516, R 0.789 -> 0.516, frozen R 0.286 -> 0.200; Russian R 0.800 / 1.000 -> 0.636 / 0.778;
         // micro-F1 0.590 / 0.357 -> 0.478 / 0.314. The floors sit a little under the new figures.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.50);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.50);
+        // The second batch (217 items, 6 relevant Kyrgyz rallies, the rest near-misses; README) lowered them again, rules
+        // unchanged: Kyrgyz tuning P 0.516 -> 0.485, R 0.516 -> 0.444, frozen R 0.200 -> 0.182; micro-F1 0.478 / 0.314 ->
+        // 0.423 / 0.302. The floors that failed only because the set changed now sit a little under the new figures.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.43);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.47);
         assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.62);
-        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.46);
-        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.19);
+        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.41);
+        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.17);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.77);
         assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch)").isGreaterThanOrEqualTo(0.30);
     }
