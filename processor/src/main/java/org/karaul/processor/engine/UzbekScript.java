@@ -1,5 +1,8 @@
 package org.karaul.processor.engine;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Uzbek words read in the other script, so one script's lexicon terms, place names and the Russian loans of the
  * Cyrillic press reach a document written in the other. Input is one lower-cased word with apostrophes already
@@ -14,6 +17,18 @@ package org.karaul.processor.engine;
  * {@code portlash}) and not the others, which the lexicons therefore keep in both scripts.
  */
 final class UzbekScript {
+    /** Cyrillic letters and their Latin spelling ({@code е} is read apart: {@code ye} at the start and after a vowel). */
+    private static final Map<Character, String> TO_LATIN = table(
+            "а a б b в v г g ғ g д d ё yo ж j з z и i й y к k қ q л l м m н n о o ў o п p р r с s т t у u ф f х x ҳ h "
+            + "ц ts ч ch ш sh ы i э e ю yu я ya - -");
+    /** Latin letters and their Cyrillic one, after the digraphs; {@code e} is {@code э} at the start of a word. */
+    private static final Map<Character, String> TO_CYRILLIC = table(
+            "a а b б d д f ф g г h ҳ i и j ж k к l л m м n н o о p п q қ r р s с t т u у v в x х y й z з - -");
+    /** Latin digraphs and their Cyrillic letter ({@code yo} gives {@code е}, as the analyser reads {@code ё}). */
+    private static final Map<String, String> DIGRAPHS = Map.of("sh", "ш", "ch", "ч", "ts", "ц", "yo", "е", "yu", "ю",
+            "ya", "я", "ye", "е");
+    private static final String VOWELS = "аеиоуўэюяё";
+
     private UzbekScript() {
     }
 
@@ -22,49 +37,11 @@ final class UzbekScript {
         StringBuilder out = new StringBuilder(word.length() + 4);
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            boolean afterVowel = i > 0 && "аеиоуўэюяё".indexOf(word.charAt(i - 1)) >= 0;
-            String l = switch (c) {
-                case 'а' -> "a";
-                case 'б' -> "b";
-                case 'в' -> "v";
-                case 'г' -> "g";
-                case 'ғ' -> "g";
-                case 'д' -> "d";
-                case 'е' -> i == 0 || afterVowel ? "ye" : "e";
-                case 'ё' -> "yo";
-                case 'ж' -> "j";
-                case 'з' -> "z";
-                case 'и' -> "i";
-                case 'й' -> "y";
-                case 'к' -> "k";
-                case 'қ' -> "q";
-                case 'л' -> "l";
-                case 'м' -> "m";
-                case 'н' -> "n";
-                case 'о', 'ў' -> "o";
-                case 'п' -> "p";
-                case 'р' -> "r";
-                case 'с' -> "s";
-                case 'т' -> "t";
-                case 'у' -> "u";
-                case 'ф' -> "f";
-                case 'х' -> "x";
-                case 'ҳ' -> "h";
-                case 'ц' -> "ts";
-                case 'ч' -> "ch";
-                case 'ш' -> "sh";
-                case 'ъ', 'ь' -> "";
-                case 'ы' -> "i";
-                case 'э' -> "e";
-                case 'ю' -> "yu";
-                case 'я' -> "ya";
-                case '-' -> "-";
-                default -> null;
-            };
-            if (l == null) {
+            if (c == 'е') {
+                out.append(i == 0 || VOWELS.indexOf(word.charAt(i - 1)) >= 0 ? "ye" : "e");
+            } else if (c != 'ъ' && c != 'ь' && !append(out, TO_LATIN, c)) {
                 return null;
             }
-            out.append(l);
         }
         return out.toString();
     }
@@ -73,59 +50,33 @@ final class UzbekScript {
     static String toCyrillic(String word) {
         StringBuilder out = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            char next = i + 1 < word.length() ? word.charAt(i + 1) : 0;
-            String pair = switch (c) {
-                case 's' -> next == 'h' ? "ш" : null;
-                case 'c' -> next == 'h' ? "ч" : null;
-                case 't' -> next == 's' ? "ц" : null;
-                case 'y' -> switch (next) {
-                    case 'o' -> "е";
-                    case 'u' -> "ю";
-                    case 'a' -> "я";
-                    case 'e' -> "е";
-                    default -> null;
-                };
-                default -> null;
-            };
+            String pair = i + 1 < word.length() ? DIGRAPHS.get(word.substring(i, i + 2)) : null;
             if (pair != null) {
                 out.append(pair);
                 i++;
-                continue;
-            }
-            String l = switch (c) {
-                case 'a' -> "а";
-                case 'b' -> "б";
-                case 'd' -> "д";
-                case 'e' -> i == 0 ? "э" : "е";
-                case 'f' -> "ф";
-                case 'g' -> "г";
-                case 'h' -> "ҳ";
-                case 'i' -> "и";
-                case 'j' -> "ж";
-                case 'k' -> "к";
-                case 'l' -> "л";
-                case 'm' -> "м";
-                case 'n' -> "н";
-                case 'o' -> "о";
-                case 'p' -> "п";
-                case 'q' -> "қ";
-                case 'r' -> "р";
-                case 's' -> "с";
-                case 't' -> "т";
-                case 'u' -> "у";
-                case 'v' -> "в";
-                case 'x' -> "х";
-                case 'y' -> "й";
-                case 'z' -> "з";
-                case '-' -> "-";
-                default -> null;
-            };
-            if (l == null) {
+            } else if (word.charAt(i) == 'e') {
+                out.append(i == 0 ? "э" : "е");
+            } else if (!append(out, TO_CYRILLIC, word.charAt(i))) {
                 return null;
             }
-            out.append(l);
         }
         return out.toString();
+    }
+
+    private static boolean append(StringBuilder out, Map<Character, String> letters, char c) {
+        String l = letters.get(c);
+        if (l != null) {
+            out.append(l);
+        }
+        return l != null;
+    }
+
+    private static Map<Character, String> table(String pairs) {
+        String[] parts = pairs.split(" ");
+        Map<Character, String> out = new HashMap<>();
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            out.put(parts[i].charAt(0), parts[i + 1]);
+        }
+        return Map.copyOf(out);
     }
 }
