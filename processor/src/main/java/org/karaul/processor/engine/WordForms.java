@@ -37,6 +37,7 @@ final class WordForms {
     private final Set<String> prefixes;
     private final SuffixStripper stripper;
     private final HunspellStems hunspell;
+    private final OtherScript otherScript;
 
     /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
     WordForms(Mode mode, Set<String> prefixes) {
@@ -50,15 +51,23 @@ final class WordForms {
      * dictionary stems of {@link HunspellStems} are stacked beside them ({@code hunspell} may be null).
      */
     WordForms(Mode mode, Set<String> prefixes, SuffixStripper stripper, HunspellStems hunspell) {
+        this(mode, prefixes, stripper, hunspell, null);
+    }
+
+    private WordForms(Mode mode, Set<String> prefixes, SuffixStripper stripper, HunspellStems hunspell, OtherScript otherScript) {
         this.mode = mode;
         this.prefixes = prefixes;
         this.stripper = stripper;
         this.hunspell = hunspell;
+        this.otherScript = otherScript;
     }
 
-    /** The word forms for documents read in {@code lang}, with its suffix rules and dictionary stems where it has them. */
+    /**
+     * The word forms for documents read in {@code lang}, with its suffix rules, dictionary stems and readings in the
+     * other script ({@link OtherScript}: Uzbek) where it has them.
+     */
     static WordForms forLanguage(Mode mode, Set<String> prefixes, String lang) {
-        return new WordForms(mode, prefixes, SuffixStripper.of(lang), HunspellStems.of(lang));
+        return new WordForms(mode, prefixes, SuffixStripper.of(lang), HunspellStems.of(lang), OtherScript.of(lang));
     }
 
     /** The indexed term first, then the stacked ones, for the lower-cased word in {@code buf[0, len)}, which is left as it is. */
@@ -89,10 +98,31 @@ final class WordForms {
                 addStems(hunspell.stems(word), forms);
             }
         }
+        if (otherScript != null && mode == Mode.BOTH) {
+            addReadings(new String(buf, 0, len), cyrillic(buf, len), forms);
+        }
         if (mode == Mode.BOTH) {
             addPrefixes(forms);
         }
         return forms.toArray(new String[0]);
+    }
+
+    /**
+     * The word read in its other script, with the reading's script stem and its stems without endings, so an Uzbek
+     * word reaches the terms, places and Russian loans of either script ({@code terrorizmga} as {@code терроризмга},
+     * {@code терроризм}; {@code ҳужумда} as {@code hujumda}, {@code hujum}).
+     */
+    private void addReadings(String word, boolean cyrillic, List<String> forms) {
+        for (String reading : otherScript.readings(word, cyrillic)) {
+            addStems(List.of(reading), forms);
+            if (!cyrillic && reading.length() >= MIN_STEMMED) {
+                char[] chars = reading.toCharArray();
+                addOnce(forms, stem(russian, chars, chars.length));
+            }
+            if (stripper != null) {
+                addStems(stripper.stems(reading), forms);
+            }
+        }
     }
 
     /** Stems of a word, each followed by its own script stem, where not already there. */

@@ -83,7 +83,9 @@ class CorpusAccuracyTest {
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
-        // taxonomy 2026.12.8: ky 0.967 / 1.000 / 0.963, kk-cyrl 0.745 / 1.000 / 0.792, kk-latn 0.769 / 1.000 / 0.714)
+        // taxonomy 2026.12.8: ky 0.967 / 1.000 / 0.963, kk-cyrl 0.745 / 1.000 / 0.792, kk-latn 0.769 / 1.000 / 0.714;
+        // the seventh local round (Uzbek read in both scripts, return and rally words): uz-latn 0.682 / 0.889 / 0.842,
+        // tg 0.735 / 0.957 / 0.759)
         Map<String, double[]> floors = Map.of(
                 "en", new double[] {0.79, 0.92, 0.92},
                 "ru", new double[] {0.81, 0.92, 0.89},
@@ -91,8 +93,8 @@ class CorpusAccuracyTest {
                 "kk-cyrl", new double[] {0.73, 0.98, 0.77}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
                 "kk-latn", new double[] {0.75, 0.98, 0.69},
                 "uz-cyrl", new double[] {0.74, 0.88, 0.98},
-                "uz-latn", new double[] {0.63, 0.86, 0.77}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
-                "tg", new double[] {0.64, 0.93, 0.67});
+                "uz-latn", new double[] {0.66, 0.86, 0.82}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
+                "tg", new double[] {0.71, 0.93, 0.74});
         floors.forEach((lang, f) -> {
             Scorecard c = frozen.byLanguage.get(lang);
             assertThat(c).as("frozen items in %s", lang).isNotNull();

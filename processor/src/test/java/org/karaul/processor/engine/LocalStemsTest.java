@@ -10,7 +10,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 
-/** The stems stacked for Kazakh (Hunspell dictionary, both scripts) and Tajik (suffix rules with the final ӣ). */
+/**
+ * The stems stacked for Kazakh (Hunspell dictionary, both scripts) and Tajik (suffix rules with the final ӣ), and the
+ * other-script readings stacked for Uzbek.
+ */
 class LocalStemsTest {
 
     @Test
@@ -54,6 +57,32 @@ class LocalStemsTest {
         assertThat(tokens(kazakh, "ұстады")).contains("ұстау");
         assertThat(tokens(kyrgyz, "ұстады")).doesNotContain("ұстау");
         assertThat(tokens(kazakh, "jarylysqa")).contains("jarylysqa", "жарылыс");
+    }
+
+    @Test
+    void uzbekWordsAreReadInTheOtherScript() {
+        assertThat(UzbekScript.toLatin("ҳужумда")).isEqualTo("hujumda");
+        assertThat(UzbekScript.toLatin("қўлга")).isEqualTo("qolga");
+        assertThat(UzbekScript.toLatin("ерда")).isEqualTo("yerda");
+        assertThat(UzbekScript.toLatin("шаҳрида")).isEqualTo("shahrida");
+        assertThat(UzbekScript.toCyrillic("terrorizmga")).isEqualTo("терроризмга");
+        assertThat(UzbekScript.toCyrillic("militsiya")).isEqualTo("милиция");
+        assertThat(UzbekScript.toCyrillic("ekstremistik")).isEqualTo("экстремистик");
+        assertThat(UzbekScript.toCyrillic("chegarachilar")).isEqualTo("чегарачилар");
+        assertThat(UzbekScript.toCyrillic("x-ray1")).isNull();
+        assertThat(UzbekScript.toLatin("ʼабв")).isNull();
+    }
+
+    @Test
+    void uzbekDocumentsReachTheTermsOfBothScripts() {
+        KaraulAnalyzer uzbek = KaraulAnalyzer.forDocuments(Set.of(), "uz");
+        KaraulAnalyzer kazakh = KaraulAnalyzer.forDocuments(Set.of(), "kk");
+        // a Latin word reaches the Russian loan and its stem; a Cyrillic word the Latin term without its ending
+        assertThat(tokens(uzbek, "terrorizmga")).contains("terrorizmga", "терроризм");
+        assertThat(tokens(uzbek, "ҳужумда")).contains("hujumda", "hujum");
+        // other languages and the model's features read the word as written
+        assertThat(tokens(kazakh, "terrorizmga")).doesNotContain("терроризм");
+        assertThat(tokens(KaraulAnalyzer.forFeatures("uz"), "terrorizmga")).doesNotContain("терроризм");
     }
 
     @Test
