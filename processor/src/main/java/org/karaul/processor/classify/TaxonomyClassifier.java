@@ -41,6 +41,11 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
      * the region named there counts as passing. On the written tuning fold country F1 rose by about 0.003.
      */
     private static final String FINANCING = "terrorism.financing";
+    /**
+     * Categories of an event held somewhere by several states' forces, whose countries are where it is held, not the
+     * participants (the contract).
+     */
+    private static final Set<String> HOSTED = Set.of("security.exercise", "security.csto_deployment");
     /** The category of a group's threats, claims and moves, whose items are also about the group's base. */
     private static final String GROUP_ACTIVITY = "terrorism.group_activity";
     /** Categories whose incidents sit on or cross a border: both sides are parties (the contract's country rule). */
@@ -155,7 +160,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
                 doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()),
                 incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())),
-                labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of());
+                labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of(),
+                labels.stream().allMatch(l -> HOSTED.contains(l.id())));
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND), doc.title(), doc.text());
         List<String> groupIds = GroupResolver.ids(groups, roles);
