@@ -53,6 +53,16 @@ class ClassifierBehaviourTest {
     }
 
     @Test
+    void whatTheTalibanAuthoritiesDoAfghanistanDoes() {
+        Classification c = classify("Iran protests Taliban weir plans on the Harirud",
+                "Iran's energy minister protested the Taliban's plan to build a new weir on the Harirud, which he said would "
+                        + "dry out farms near Torbat-e Jam. Taliban officials replied that the water was theirs to use.", "en");
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.groups()).contains("taliban");
+        assertThat(c.countries()).contains("AF");
+    }
+
+    @Test
     void anAttackOnABorderPostByMenWhoCrossedIsAnIncursionNotATerroristAttack() {
         Classification c = classify("Gunmen who crossed from Afghanistan attack Tajik border post",
                 "Armed men who crossed the Panj from Afghanistan attacked a Tajik border post near Shuroobod overnight, "
