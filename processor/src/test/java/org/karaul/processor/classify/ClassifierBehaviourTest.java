@@ -53,6 +53,18 @@ class ClassifierBehaviourTest {
     }
 
     @Test
+    void waterIsABorderMatterOnlyBetweenTwoStates() {
+        Classification farm = classify("Fergana farmers switch to drip irrigation",
+                "Farmers in Fergana region are laying drip irrigation on cotton fields this spring to save water from the "
+                        + "canal that feeds their villages, the regional administration said.", "en");
+        Classification row = classify("Fergana farmers short of water as upstream dam fills",
+                "Farmers in Fergana region say the canal that feeds their villages runs low since the upstream neighbour "
+                        + "began filling a new reservoir; Tashkent has raised the water intake at talks with Bishkek.", "en");
+        assertThat(farm.categories()).extracting(CategoryLabel::id).doesNotContain("border.dispute");
+        assertThat(row.categories()).extracting(CategoryLabel::id).contains("border.dispute");
+    }
+
+    @Test
     void whatTheTalibanAuthoritiesDoAfghanistanDoes() {
         Classification c = classify("Iran protests Taliban weir plans on the Harirud",
                 "Iran's energy minister protested the Taliban's plan to build a new weir on the Harirud, which he said would "
