@@ -22,7 +22,10 @@ import org.karaul.processor.gazetteer.Place;
  * counts as passing. In a border or trafficking incident, a country named by a border name ("Afghan side", "Tajik-Afghan
  * border", "Kyrgyz border guards") or right after a crossing cue is a party: it is raised to {@value #PARTY_SHARE} of the
  * leader. In a financing item a country outside the region named as a country ("transfers to militants in Syria")
- * counts as passing: the money's destination; a town there still counts. Countries far below the leader are dropped.
+ * counts as passing: the money's destination; a town there still counts. In an item that reports only an exercise or
+ * a deployment, the towns and regions named say where it is held: once one is named, a country named only by its
+ * name is a participant or a background mention (the contract leaves out participant states) and is dropped.
+ * Countries far below the leader are dropped.
  */
 final class CountryRanker {
     static final int MAX_COUNTRIES = 3;
@@ -54,10 +57,11 @@ final class CountryRanker {
      * say where a country name points ("Сурияга", "Rossiyaga": to Syria, to Russia). {@code crossBorder}: the item
      * reports a border or trafficking incident, whose both sides are parties. {@code moneyDestinations}: in a financing
      * item, the countries whose name counts as passing (those outside the region: where the money goes, which the
-     * contract leaves out), else empty.
+     * contract leaves out), else empty. {@code hosted}: the item reports only an exercise or a deployment, held where
+     * its towns and regions are.
      */
     record Context(List<Span> passing, List<Span> crossing, String title, String text, boolean incident, boolean local,
-            boolean crossBorder, Set<String> moneyDestinations) {
+            boolean crossBorder, Set<String> moneyDestinations, boolean hosted) {
         String value(String field) {
             return field.equals("title") ? title : text;
         }
@@ -80,6 +84,7 @@ final class CountryRanker {
         Mention previous = null;
         List<List<Mention>> enumerations = new ArrayList<>();
         Set<String> parties = new HashSet<>();
+        Set<String> placed = new HashSet<>();
         for (Mention m : sorted) {
             boolean chained = previous != null && enumerated(previous, m, ctx);
             boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing) || destination(m, ctx)
@@ -98,6 +103,9 @@ final class CountryRanker {
                 parties.addAll(countries);
             }
             if (!passing) {
+                if (m.place().kind().equals("place")) {
+                    placed.addAll(countries);
+                }
                 located.add(m);
                 if (chained && !enumerations.isEmpty()) {
                     enumerations.get(enumerations.size() - 1).add(m);
@@ -110,6 +118,9 @@ final class CountryRanker {
         }
         equalise(enumerations, score);
         raise(parties, score);
+        if (ctx.hosted() && !placed.isEmpty()) {
+            score.keySet().retainAll(placed);
+        }
         return top(score, first);
     }
 

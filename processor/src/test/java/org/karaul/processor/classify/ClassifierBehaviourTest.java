@@ -35,7 +35,7 @@ class ClassifierBehaviourTest {
                 assertThat(field.substring(e.start(), e.end())).isEqualTo(e.term());
             }
         }
-        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.8");
+        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.9");
     }
 
     @Test
@@ -50,6 +50,28 @@ class ClassifierBehaviourTest {
                 .contains("terrorism.financing").doesNotContain("extremism.foreign_fighters", "terrorism.attack");
         assertThat(raid.categories()).extracting(CategoryLabel::id)
                 .contains("terrorism.plot_disrupted").doesNotContain("trafficking.arms");
+    }
+
+    @Test
+    void waterIsABorderMatterOnlyBetweenTwoStates() {
+        Classification farm = classify("Fergana farmers switch to drip irrigation",
+                "Farmers in Fergana region are laying drip irrigation on cotton fields this spring to save water from the "
+                        + "canal that feeds their villages, the regional administration said.", "en");
+        Classification row = classify("Fergana farmers short of water as upstream dam fills",
+                "Farmers in Fergana region say the canal that feeds their villages runs low since the upstream neighbour "
+                        + "began filling a new reservoir; Tashkent has raised the water intake at talks with Bishkek.", "en");
+        assertThat(farm.categories()).extracting(CategoryLabel::id).doesNotContain("border.dispute");
+        assertThat(row.categories()).extracting(CategoryLabel::id).contains("border.dispute");
+    }
+
+    @Test
+    void whatTheTalibanAuthoritiesDoAfghanistanDoes() {
+        Classification c = classify("Iran protests Taliban weir plans on the Harirud",
+                "Iran's energy minister protested the Taliban's plan to build a new weir on the Harirud, which he said would "
+                        + "dry out farms near Torbat-e Jam. Taliban officials replied that the water was theirs to use.", "en");
+        assertThat(c.relevant()).isTrue();
+        assertThat(c.groups()).contains("taliban");
+        assertThat(c.countries()).contains("AF");
     }
 
     @Test

@@ -24,7 +24,7 @@ class CountryRankerTest {
     }
 
     private static List<String> rank(String text, boolean local, CountryRanker.Mention... mentions) {
-        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local, false, Set.of());
+        CountryRanker.Context ctx = new CountryRanker.Context(List.of(), List.of(), "", text, true, local, false, Set.of(), false);
         return CountryRanker.rank(new ArrayList<>(List.of(mentions)), ctx);
     }
 
@@ -34,8 +34,8 @@ class CountryRankerTest {
         String text = "Dushanbe border guards near Dushanbe and Dushanbe detained smugglers who came from the Afghan side.";
         List<CountryRanker.Mention> mentions = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1),
                 at(TJ, text, "Dushanbe", 2), at(afghanSide, text, "Afghan side", 0));
-        CountryRanker.Context drugs = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, true, Set.of());
-        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of());
+        CountryRanker.Context drugs = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, true, Set.of(), false);
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of(), false);
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), drugs)).containsExactly("TJ", "AF");
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("TJ");
     }
@@ -57,10 +57,25 @@ class CountryRankerTest {
         Place syria = new Place("Syria", List.of("SY"), "country", List.of("Syria"));
         String text = "A courier in Almaty sent money to fighters in Syria.";
         List<CountryRanker.Mention> mentions = List.of(at(almaty, text, "Almaty", 0), at(syria, text, "Syria", 0));
-        CountryRanker.Context financing = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of("SY"));
-        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of());
+        CountryRanker.Context financing = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of("SY"), false);
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of(), false);
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), financing)).containsExactly("KZ");
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("KZ", "SY");
+    }
+
+    @Test
+    void anExerciseIsWhereItsTownIsNotWhereItsParticipantsComeFrom() {
+        String text = "Russia and Kazakhstan sent troops to a drill near Dushanbe. Russia said Russia would send more.";
+        List<CountryRanker.Mention> mentions = List.of(at(RU, text, "Russia", 0), at(KZ, text, "Kazakhstan", 0),
+                at(TJ, text, "Dushanbe", 0), at(RU, text, "Russia", 1), at(RU, text, "Russia", 2));
+        CountryRanker.Context exercise = new CountryRanker.Context(List.of(), List.of(), "", text, false, false, false, Set.of(), true);
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, false, false, false, Set.of(), false);
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), exercise)).containsExactly("TJ");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).startsWith("RU");
+        String unplaced = "Russia and Kazakhstan held a drill.";
+        CountryRanker.Context noTown = new CountryRanker.Context(List.of(), List.of(), "", unplaced, false, false, false, Set.of(), true);
+        assertThat(CountryRanker.rank(new ArrayList<>(List.of(at(RU, unplaced, "Russia", 0), at(KZ, unplaced, "Kazakhstan", 0))), noTown))
+                .containsExactly("RU", "KZ");
     }
 
     @Test
