@@ -77,9 +77,11 @@ class CorpusAccuracyTest {
         // group F1 0.863 / 0.864 (the model was trained on the tuning fold, so its figures flatter); taxonomy 2026.12.7:
         // micro-F1 0.899 / 0.830, macro 0.901 / 0.828, relevance P 0.979 / 0.951 and R 0.980 / 0.923; after the fifth
         // countries and groups round country F1 0.890 / 0.854, group F1 0.918 / 0.887; taxonomy 2026.12.8 (siblings yield
-        // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831
-        atLeast(tune, "tuning", 0.90, 0.90, 0.94, 0.94, 0.87, 0.90);
-        atLeast(frozen, "frozen", 0.82, 0.82, 0.93, 0.90, 0.84, 0.87);
+        // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831; taxonomy 2026.12.9
+        // (the seventh round together): micro-F1 0.910 / 0.835, macro 0.911 / 0.833, relevance P 0.982 / 0.952 and
+        // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890
+        atLeast(tune, "tuning", 0.90, 0.90, 0.97, 0.97, 0.88, 0.91);
+        atLeast(frozen, "frozen", 0.83, 0.82, 0.94, 0.91, 0.85, 0.88);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
@@ -134,13 +136,15 @@ class CorpusAccuracyTest {
         // The second batch (217 items, 6 relevant Kyrgyz rallies, the rest near-misses; README) lowered them again, rules
         // unchanged: Kyrgyz tuning P 0.516 -> 0.485, R 0.516 -> 0.444, frozen R 0.200 -> 0.182; micro-F1 0.478 / 0.314 ->
         // 0.423 / 0.302. The floors that failed only because the set changed now sit a little under the new figures.
-        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.43);
-        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.47);
+        // Taxonomy 2026.12.9 (Kyrgyz rally words, places of exercises, the Taliban's Afghanistan, water between two states):
+        // Kyrgyz tuning P 0.575, R 0.639, frozen R 0.273; micro-F1 0.518 / 0.327.
+        assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.62);
+        assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.55);
         assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.62);
-        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.41);
-        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.17);
+        assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.50);
+        assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.25);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.77);
-        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch)").isGreaterThanOrEqualTo(0.30);
+        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch, 0.327 with 2026.12.9 and the second batch)").isGreaterThanOrEqualTo(0.31);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {
