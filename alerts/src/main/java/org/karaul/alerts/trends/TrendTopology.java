@@ -18,7 +18,7 @@ import org.karaul.contract.kafka.JsonSerde;
  * The trend counts, a branch of the alerts stream (added by {@code AlertsTopology.build}):
  *
  * <pre>
- * (developments) ──trend-deltas (store trends-seen: item count per development)──▶ (category|country, delta)
+ * (developments) ──trend-deltas (store trends-seen-by-family: item count per development)──▶ (category|country, delta)
  *     ──repartition trends-by-cell──▶ hourly windows, 1 h grace ──trend-counts (window store trends-hourly, 32 days)
  * </pre>
  * Windows are in the time of the item that moved the development (its raw record's time), so a replay counts
@@ -27,7 +27,7 @@ import org.karaul.contract.kafka.JsonSerde;
 public final class TrendTopology {
     /** Hourly counts per {@code category|country}, kept 32 days. */
     public static final String COUNTS_STORE = "trends-hourly";
-    static final String SEEN_STORE = "trends-seen";
+    static final String SEEN_STORE = "trends-seen-by-family";
     static final Duration WINDOW = Duration.ofHours(1);
     static final Duration GRACE = Duration.ofHours(1);
     static final Duration RETENTION = Duration.ofDays(32);
