@@ -28,7 +28,7 @@ import org.karaul.streams.ProcessIdStore;
  *                              └── dead letter ─▶ karaul.items.raw.dlq (original bytes + karaul.dlq.* headers)
  * </pre>
  * Keys pass through unchanged (the item id; a missing key becomes the item id), so no repartitioning happens. A
- * relevant item is written to the partition its {@link GroupingKey} names (its leading category's family), where the
+ * relevant item is written to the partition its {@link GroupingKey} names (the cluster of its leading category's family), where the
  * alerts stream groups it without a repartition topic of its own; an irrelevant one to its item id's partition.
  * What {@code classify} refuses is listed in {@link ClassifyProcessor}; anything else that goes wrong on a record
  * (in Streams' own serialization, say) is dead-lettered by the {@code DeadLetterHandler} the app installs.

@@ -26,8 +26,8 @@ import org.karaul.streams.ProcessIdStore;
  *                                                    └─ spikes (store developments-spikes-by-family) ┘
  * </pre>
  * Copies of one story arrive under different item ids and must meet in one place. The processor writes every
- * relevant item to the partition of {@code karaul.items.classified} that its {@link GroupingKey} names (its leading
- * category's family), so the stage groups straight from that topic, one task per partition, with no repartition
+ * relevant item to the partition of {@code karaul.items.classified} that its {@link GroupingKey} names (the cluster of
+ * its leading category's family), so the stage groups straight from that topic, one task per partition, with no repartition
  * topic: an item is readable as an alert two commits after it is read raw (classified, then grouped and alerted).
  * Instances of the service under one application id share the partitions' tasks. An item on another partition (one
  * written before the upgrade, say) is grouped in the partition it is on.
@@ -41,15 +41,13 @@ import org.karaul.streams.ProcessIdStore;
  * small; after a kill -9 under exactly-once Streams would wipe and rebuild persistent ones anyway); the empty
  * {@link ProcessIdStore} keeps the process id, and so the transactional ids, of the whole application across
  * restarts. Their names end in {@code -by-family} since their changelogs have as many partitions as the classified
- * topic; the former one-partition stores' changelogs are read once at the upgrade ({@code FormerDevelopments}).
+ * topic; the former one-partition stores are left behind at the upgrade (see {@code alerts/ALERTS.md}).
  */
 public final class DevelopmentTopology {
     /** Open developments by id. */
     public static final String OPEN_STORE = "developments-open-by-family";
     /** New-story counts per category and country, for spikes. */
     public static final String SPIKE_STORE = "developments-spikes-by-family";
-    /** The store of open developments before the grouping was keyed (one partition), read at the upgrade. */
-    public static final String FORMER_OPEN_STORE = "developments-open";
     /** Keeps the instance's process id, and so its transactional ids, across restarts ({@link ProcessIdStore}). */
     static final String PROCESS_ID_STORE = "alerts-process-id";
 

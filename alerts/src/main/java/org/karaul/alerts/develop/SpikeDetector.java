@@ -21,10 +21,10 @@ import org.karaul.contract.kafka.GroupingKey;
  * carries the observed and expected counts and the contributing stories; it is updated while the window fills and
  * closed when the next window starts. Stories for an already finished window are not counted.
  *
- * <p>A story is counted under the categories of its grouping key's family only ({@link GroupingKey}: the family of
- * the leading category of the item that opened it), so each category's counts live in the one partition its family
+ * <p>A story is counted under the categories of its own grouping key only ({@link GroupingKey}: the cluster of the
+ * leading category family of the item that opened it), so each category's counts live in the one partition its key
  * is grouped in and a spike's id is made in one task. A story led by {@code terrorism.attack} that is also labelled
- * {@code unrest} counts for {@code terrorism.attack} and not for {@code unrest}.
+ * {@code unrest.mass_protest} counts for {@code terrorism.attack} and not for {@code unrest.mass_protest}.
  */
 final class SpikeDetector {
     private static final int MAX_STORIES = 50;
@@ -44,9 +44,9 @@ final class SpikeDetector {
         List<Development> out = new ArrayList<>();
         Instant start = windowStart(d.firstSeen());
         TimelineEntry story = d.timeline().get(0);
-        String family = GroupingKey.of(c);
+        String ownKey = GroupingKey.of(c);
         for (String category : d.categories()) {
-            if (!GroupingKey.family(category).equals(family)) {
+            if (!GroupingKey.ofCategory(category).equals(ownKey)) {
                 continue;
             }
             for (String country : d.countries()) {

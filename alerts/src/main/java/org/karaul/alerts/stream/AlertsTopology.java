@@ -29,7 +29,7 @@ import org.karaul.contract.kafka.Topics;
  * karaul.sources.status ─▶ source-health-alerts (store source-health-memory) ─▶ karaul.sources.alerts  (when enabled)
  * </pre>
  * The grouping reads {@code karaul.items.classified} directly: the processor already wrote each relevant item to the
- * partition of its grouping key ({@code GroupingKey}, its leading category's family), so no repartition topic sits
+ * partition of its grouping key ({@code GroupingKey}: the cluster of its leading category's family), so no repartition topic sits
  * between classification and grouping, and instances under one application id share the partitions' tasks. The
  * alert rules are chained to the grouping in the same sub-topology: the developments and the alert memory are both
  * keyed by development id, and a development lives in one task. So a development and the alert it raises are
