@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.karaul.config.Settings;
 import org.karaul.contract.ClassifiedItem;
+import org.karaul.contract.kafka.GroupingKey;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.ops.TopicSetup;
 
@@ -61,8 +62,10 @@ final class Pipeline implements AutoCloseable {
                 Topics.ITEMS_CLASSIFIED.valueSerde().serializer());
     }
 
+    /** Writes the item to its grouping key's partition, as the processor does. */
     void send(ClassifiedItem c) throws Exception {
-        items.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED.name(), c.item().id(), c)).get();
+        items.send(new ProducerRecord<>(Topics.ITEMS_CLASSIFIED.name(),
+                GroupingKey.partition(c, Topics.ITEMS_CLASSIFIED.partitions()), c.item().id(), c)).get();
     }
 
     @Override

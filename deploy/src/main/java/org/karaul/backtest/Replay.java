@@ -16,6 +16,8 @@ import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SourceOffset;
+import org.karaul.contract.kafka.GroupingKey;
+import org.karaul.contract.kafka.Topics;
 import org.karaul.processor.classify.Classification;
 import org.karaul.processor.classify.Classifier;
 import org.karaul.alerts.develop.Grouping;
@@ -42,9 +44,15 @@ final class Replay {
         this.punctuateEvery = punctuateEvery;
     }
 
-    /** Replays {@code items} (sorted by {@link RawItems#timeOf}) and returns what they made. */
+    /**
+     * Replays {@code items} (sorted by {@link RawItems#timeOf}) and returns what they made. Items are grouped per
+     * partition of their {@link GroupingKey}, as the alerts stream groups them, one task per partition.
+     */
     Run run(List<Positioned> items) {
-        Grouping groups = Grouping.inMemory(grouping);
+        List<Grouping> partitions = new ArrayList<>();
+        for (int i = 0; i < Topics.ITEMS_CLASSIFIED.partitions(); i++) {
+            partitions.add(Grouping.inMemory(grouping));
+        }
         AlertDecision decision = new AlertDecision(alertRules);
         KeyValues<AlertMemory> memory = KeyValues.inMemory();
         Map<String, ClassifiedItem> labelled = new LinkedHashMap<>();
@@ -58,11 +66,13 @@ final class Replay {
                 nextTick = now.plus(punctuateEvery);
             } else if (!now.isBefore(nextTick)) {
                 Instant tick = now;
-                groups.closeQuiet(tick).forEach(d -> record(d, tick, decision, memory, developments, alerts, sequence));
+                partitions.forEach(groups -> groups.closeQuiet(tick)
+                        .forEach(d -> record(d, tick, decision, memory, developments, alerts, sequence)));
                 nextTick = now.plus(punctuateEvery);
             }
             ClassifiedItem c = Classification.label(classifier, p.item(), p.origin(), now);
             labelled.put(p.item().id(), c);
+            Grouping groups = partitions.get(GroupingKey.partition(c, partitions.size()));
             Grouping.Placement placed = groups.place(c, now);
             if (placed != null) {
                 groups.keep(placed).forEach(d -> record(d, now, decision, memory, developments, alerts, sequence));

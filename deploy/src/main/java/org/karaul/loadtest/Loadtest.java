@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 import org.karaul.contract.SourceOffset;
-import org.karaul.alerts.develop.DevelopmentTopology;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.kafka.embedded.EmbeddedKafka;
 
@@ -77,8 +76,7 @@ final class Loadtest {
         ItemMix mix = new ItemMix(halves.get(1), o.relevantShare, run + "-feed", 43);
         List<LagMonitor.Watched> stages = List.of(
                 new LagMonitor.Watched("classify", PROCESSOR_ID, Topics.ITEMS_RAW.name()),
-                new LagMonitor.Watched("alerts (relevant)", ALERTS_ID, Topics.ITEMS_CLASSIFIED.name()),
-                new LagMonitor.Watched("alerts (grouping)", ALERTS_ID, DevelopmentTopology.deskTopic(ALERTS_ID)));
+                new LagMonitor.Watched("alerts (grouping)", ALERTS_ID, Topics.ITEMS_CLASSIFIED.name()));
         List<ServiceJvm> services = new ArrayList<>();
         try (LatencyCollector collector = new LatencyCollector(servers, ledger);
              LagMonitor lag = new LagMonitor(servers, stages);

@@ -3,6 +3,8 @@ package org.karaul.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -11,6 +13,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.karaul.contract.kafka.GroupingKey;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.DeadLetters;
 import org.karaul.processor.classify.Classifier;
@@ -21,9 +24,12 @@ import org.karaul.streams.ProcessIdStore;
  *
  * <pre>
  * karaul.items.raw ──classify──┬── classified ──▶ karaul.items.classified
+ *                              │                   (relevant: partition of GroupingKey; irrelevant: by item id)
  *                              └── dead letter ─▶ karaul.items.raw.dlq (original bytes + karaul.dlq.* headers)
  * </pre>
- * Keys pass through unchanged (the item id; a missing key becomes the item id), so no repartitioning happens.
+ * Keys pass through unchanged (the item id; a missing key becomes the item id), so no repartitioning happens. A
+ * relevant item is written to the partition its {@link GroupingKey} names (the cluster of its leading category's family), where the
+ * alerts stream groups it without a repartition topic of its own; an irrelevant one to its item id's partition.
  * What {@code classify} refuses is listed in {@link ClassifyProcessor}; anything else that goes wrong on a record
  * (in Streams' own serialization, say) is dead-lettered by the {@code DeadLetterHandler} the app installs.
  *
@@ -62,7 +68,9 @@ public final class ProcessorTopology {
         outcomes.get("outcome-classified")
                 .mapValues(Outcome::classified, Named.as("unwrap-classified"))
                 .to(Topics.ITEMS_CLASSIFIED.name(), Produced.with(Serdes.ByteArray(), Topics.ITEMS_CLASSIFIED.valueSerde())
-                        .withName("write-classified"));
+                        .withName("write-classified")
+                        .withStreamPartitioner((topic, key, c, partitions) -> c != null && c.relevant()
+                                ? Optional.of(Set.of(GroupingKey.partition(c, partitions))) : Optional.empty()));
         outcomes.get("outcome-dead-letter")
                 .mapValues(Outcome::rawValue, Named.as("unwrap-dead-letter"))
                 .to(Topics.ITEMS_RAW_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())

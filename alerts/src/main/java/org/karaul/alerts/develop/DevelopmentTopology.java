@@ -7,8 +7,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.karaul.contract.kafka.GroupingKey;
 import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
@@ -21,12 +21,16 @@ import org.karaul.streams.ProcessIdStore;
  * the whole is there):
  *
  * <pre>
- * karaul.items.classified ─relevant─▶ one key ─repartition(1)─▶ group (store developments-open) ─▶ (developments)
- *                                                                  ├─ punctuation: close quiet ones ─┤
- *                                                                  └─ spikes (store developments-spikes) ─┘
+ * karaul.items.classified (partition p) ─relevant─▶ group (store developments-open-by-family) ─▶ (developments)
+ *                                                    ├─ punctuation: close quiet ones ────────────┤
+ *                                                    └─ spikes (store developments-spikes-by-family) ┘
  * </pre>
- * Every relevant item goes to one partition, because copies of one story arrive under different item ids and
- * must meet in one place; the volume (thousands of items a day) is far below what one task handles.
+ * Copies of one story arrive under different item ids and must meet in one place. The processor writes every
+ * relevant item to the partition of {@code karaul.items.classified} that its {@link GroupingKey} names (the cluster of
+ * its leading category's family), so the stage groups straight from that topic, one task per partition, with no repartition
+ * topic: an item is readable as an alert two commits after it is read raw (classified, then grouped and alerted).
+ * Instances of the service under one application id share the partitions' tasks. An item on another partition (one
+ * written before the upgrade, say) is grouped in the partition it is on.
  *
  * <p>The key of a classified item is not used (items are grouped by content), so a missing or wrong key is no
  * error here. A value that is too large, unreadable, the JSON literal {@code null} or missing, and any record the
@@ -36,18 +40,16 @@ import org.karaul.streams.ProcessIdStore;
  * <p>The stores are in memory, rebuilt from their changelogs at each start (open developments and spike counts are
  * small; after a kill -9 under exactly-once Streams would wipe and rebuild persistent ones anyway); the empty
  * {@link ProcessIdStore} keeps the process id, and so the transactional ids, of the whole application across
- * restarts.
+ * restarts. Their names end in {@code -by-family} since their changelogs have as many partitions as the classified
+ * topic; the former one-partition stores are left behind at the upgrade (see {@code alerts/ALERTS.md}).
  */
 public final class DevelopmentTopology {
     /** Open developments by id. */
-    public static final String OPEN_STORE = "developments-open";
+    public static final String OPEN_STORE = "developments-open-by-family";
     /** New-story counts per category and country, for spikes. */
-    public static final String SPIKE_STORE = "developments-spikes";
+    public static final String SPIKE_STORE = "developments-spikes-by-family";
     /** Keeps the instance's process id, and so its transactional ids, across restarts ({@link ProcessIdStore}). */
     static final String PROCESS_ID_STORE = "alerts-process-id";
-    static final String DESK_KEY = "desk";
-    /** Name of the one-partition repartition step all relevant items go through. */
-    static final String DESK = "developments-desk";
 
     private DevelopmentTopology() {
     }
@@ -71,16 +73,13 @@ public final class DevelopmentTopology {
                         Consumed.with(Serdes.String(), SizeLimit.of(Topics.ITEMS_CLASSIFIED.valueSerde(), maxItemBytes))
                                 .withName("read-classified-items"))
                 .filter((id, c) -> requireValue(c).relevant(), Named.as("relevant-items"))
-                .selectKey((id, c) -> DESK_KEY, Named.as("key-by-desk"))
-                .repartition(Repartitioned.with(Serdes.String(), Topics.ITEMS_CLASSIFIED.valueSerde())
-                        .withName(DESK).withNumberOfPartitions(1))
                 .process(() -> new DevelopmentProcessor(rules, punctuateEvery, metrics, maxItemBytes),
                         Named.as("group-developments"), OPEN_STORE, SPIKE_STORE, PROCESS_ID_STORE);
     }
 
-    /** The internal topic of the one-partition grouping in the application {@code applicationId}. */
-    public static String deskTopic(String applicationId) {
-        return applicationId + "-" + DESK + "-repartition";
+    /** The changelog topic of the store {@code store} in the application {@code applicationId}. */
+    public static String changelog(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
     }
 
     /** A tombstone is not an item: refused, so the dead-letter handler reports it with its offset. */

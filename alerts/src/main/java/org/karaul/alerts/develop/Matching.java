@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
+import org.karaul.contract.kafka.GroupingKey;
 
 /**
  * Whether an item reports the same event as an open development, as a score: text similarity (best over the
@@ -74,10 +75,9 @@ final class Matching {
         return score >= rules.threshold() ? score : NO;
     }
 
-    /** The families of category ids: the part before the first dot ({@code border} of {@code border.clash}). */
+    /** The families of category ids: {@link GroupingKey#family} ({@code border} of {@code border.clash}). */
     static Set<String> families(List<String> categoryIds) {
-        return categoryIds.stream().map(id -> id.contains(".") ? id.substring(0, id.indexOf('.')) : id)
-                .collect(Collectors.toSet());
+        return categoryIds.stream().map(GroupingKey::family).collect(Collectors.toSet());
     }
 
     private static boolean withinWindow(Development d, Instant at, Duration window) {

@@ -12,6 +12,7 @@ import org.karaul.contract.Severity;
 import org.karaul.contract.SourceRef;
 import org.karaul.contract.Spike;
 import org.karaul.contract.TimelineEntry;
+import org.karaul.contract.kafka.GroupingKey;
 
 /**
  * Counts new stories (developments opened) per category × country in event-time windows against a rolling
@@ -19,6 +20,11 @@ import org.karaul.contract.TimelineEntry;
  * mean and {@code zScore} standard deviations (at least 1) above it raises a spike, itself a development, which
  * carries the observed and expected counts and the contributing stories; it is updated while the window fills and
  * closed when the next window starts. Stories for an already finished window are not counted.
+ *
+ * <p>A story is counted under the categories of its own grouping key only ({@link GroupingKey}: the cluster of the
+ * leading category family of the item that opened it), so each category's counts live in the one partition its key
+ * is grouped in and a spike's id is made in one task. A story led by {@code terrorism.attack} that is also labelled
+ * {@code unrest.mass_protest} counts for {@code terrorism.attack} and not for {@code unrest.mass_protest}.
  */
 final class SpikeDetector {
     private static final int MAX_STORIES = 50;
@@ -38,7 +44,11 @@ final class SpikeDetector {
         List<Development> out = new ArrayList<>();
         Instant start = windowStart(d.firstSeen());
         TimelineEntry story = d.timeline().get(0);
+        String ownKey = GroupingKey.of(c);
         for (String category : d.categories()) {
+            if (!GroupingKey.ofCategory(category).equals(ownKey)) {
+                continue;
+            }
             for (String country : d.countries()) {
                 String key = category + "|" + country;
                 SpikeState s = store.get(key);

@@ -17,7 +17,7 @@ import org.karaul.contract.kafka.Topics;
  * javadoc has the diagram of the whole):
  *
  * <pre>
- * (developments) ──apply-alert-rules (store alerts-memory)──▶ karaul.alerts (CloudEvent JSON + ce_* headers)
+ * (developments) ──apply-alert-rules (store alerts-memory-by-family)──▶ karaul.alerts (CloudEvent JSON + ce_* headers)
  * </pre>
  * The developments come keyed by id, so each development's transitions meet its memory in one task. A development
  * without value or under a key other than its id is refused ({@link AlertPublisher}) and its input record
@@ -28,7 +28,7 @@ import org.karaul.contract.kafka.Topics;
  */
 public final class AlertTopology {
     /** What was alerted per development id. */
-    public static final String MEMORY_STORE = "alerts-memory";
+    public static final String MEMORY_STORE = "alerts-memory-by-family";
 
     private AlertTopology() {
     }

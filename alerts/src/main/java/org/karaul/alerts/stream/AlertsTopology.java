@@ -20,19 +20,22 @@ import org.karaul.contract.kafka.Topics;
  * The alerts service's one topology, built in this one place for {@code AlertsApp} and the tests.
  *
  * <pre>
- * karaul.items.classified ─relevant─▶ key "desk" ─repartition developments-desk (1 partition)─▶
- *   group-developments (stores developments-open, developments-spikes, alerts-process-id; punctuation closes quiet ones)
+ * karaul.items.classified (3 partitions; the processor puts a relevant item on its GroupingKey's partition)
+ *   ─relevant─▶ group-developments, one task per partition (stores developments-open-by-family,
+ *               developments-spikes-by-family, alerts-process-id; punctuation closes quiet ones)
  *     ├─▶ write-developments ──────────────────────────────────────────▶ karaul.developments
- *     ├─▶ apply-alert-rules (store alerts-memory) ─▶ write-alerts ──────▶ karaul.alerts (CloudEvent JSON + ce_* headers)
- *     └─▶ trend-deltas (store trends-seen) ─repartition trends-by-cell─▶ trend-counts (window store trends-hourly)
+ *     ├─▶ apply-alert-rules (store alerts-memory-by-family) ─▶ write-alerts ─▶ karaul.alerts (CloudEvent JSON + ce_* headers)
+ *     └─▶ trend-deltas (store trends-seen-by-family) ─repartition trends-by-cell─▶ trend-counts (window store trends-hourly)
  * karaul.sources.status ─▶ source-health-alerts (store source-health-memory) ─▶ karaul.sources.alerts  (when enabled)
  * </pre>
- * The alert rules are chained to the grouping in one sub-topology: the developments and the alert memory are both
- * keyed by development id, and with the one-partition grouping all of them are in one task. So a development and the
- * alert it raises are written in one transaction, and a relevant item is readable as an alert after two commits
- * past classification (its repartition record, then development and alert together), where a separate alert
- * application reading {@code karaul.developments} added a third. {@code karaul.developments} is still written, for
- * the desk page, the export and anyone else who reads it.
+ * The grouping reads {@code karaul.items.classified} directly: the processor already wrote each relevant item to the
+ * partition of its grouping key ({@code GroupingKey}: the cluster of its leading category's family), so no repartition topic sits
+ * between classification and grouping, and instances under one application id share the partitions' tasks. The
+ * alert rules are chained to the grouping in the same sub-topology: the developments and the alert memory are both
+ * keyed by development id, and a development lives in one task. So a development and the alert it raises are
+ * written in one transaction, and a relevant item is readable as an alert one commit after its classification
+ * (where the former one-partition repartition topic added a second). {@code karaul.developments} is still written,
+ * for the desk page, the export and anyone else who reads it.
  *
  * <p>Every record this application cannot use (unreadable, too large, refused by the grouping or the alert rules) is
  * dead-lettered to {@code karaul.items.classified.dlq} by the {@code DeadLetterHandler} that {@code AlertsApp}

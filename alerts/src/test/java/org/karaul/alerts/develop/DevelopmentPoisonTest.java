@@ -95,12 +95,6 @@ class DevelopmentPoisonTest {
         assertThat(header(h, DeadLetterHeaders.EXCEPTION)).isEqualTo(poison.exception);
         assertThat(header(h, DeadLetterHeaders.SERVICE)).isEqualTo("alerts");
         assertThat(header(h, DeadLetterHeaders.PARTITION)).isEqualTo("0");
-        if (poison == ClassifiedPoison.GROUPING_FAILS || poison == ClassifiedPoison.DEVELOPMENT_TOO_LARGE) {
-            // thrown after the re-keying to one partition: the record is reported as the repartition topic holds it
-            assertThat(header(h, DeadLetterHeaders.TOPIC)).isEqualTo(APP + "-developments-desk-repartition");
-            assertThat(header(h, DeadLetterHeaders.OFFSET)).isEqualTo("1");
-            return;
-        }
         assertThat(header(h, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.ITEMS_CLASSIFIED.name());
         assertThat(header(h, DeadLetterHeaders.OFFSET)).isEqualTo("1");
         assertThat(dead.key()).isEqualTo(bytes("poison"));

@@ -164,7 +164,7 @@ class GroupingIndexTest {
      * texts of made-up words from a story's own with some dropped and some added,
      * categories sometimes a sibling in the family, countries sometimes left out or one more, a few out of order.
      */
-    private static List<ClassifiedItem> generated(Random r, int stories, int items) {
+    static List<ClassifiedItem> generated(Random r, int stories, int items) {
         List<Story> all = new ArrayList<>();
         for (int s = 0; s < stories; s++) {
             all.add(Story.random(r, s));
@@ -260,7 +260,7 @@ class GroupingIndexTest {
     }
 
     /** The dev set's items, reserved ones left out, classified by the bundled classifier; the relevant ones. */
-    private static List<ClassifiedItem> devSet(Path file, Set<String> reserved) throws IOException {
+    static List<ClassifiedItem> devSet(Path file, Set<String> reserved) throws IOException {
         var classifier = Classifiers.load(null);
         List<ClassifiedItem> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -283,7 +283,7 @@ class GroupingIndexTest {
     }
 
     /** The ids kept aside for evaluation, skipped by every loader; none when the file is absent. */
-    private static Set<String> reserved(Path file) throws IOException {
+    static Set<String> reserved(Path file) throws IOException {
         if (!Files.isReadable(file)) {
             return Set.of();
         }
@@ -295,7 +295,7 @@ class GroupingIndexTest {
      * The dev set's stories as the load test mixes them: each carried by one to five outlets, copies one after the
      * other with a sentence of filler of their own, all within four hours, so every story is open at once.
      */
-    private static List<ClassifiedItem> mixed(List<ClassifiedItem> stories, Random r, int items) {
+    static List<ClassifiedItem> mixed(List<ClassifiedItem> stories, Random r, int items) {
         List<ClassifiedItem> out = new ArrayList<>();
         Instant at = T0;
         while (out.size() < items) {

@@ -15,17 +15,17 @@ import org.karaul.contract.kafka.Topics;
 /** The shape of the alerts service's one topology: what a relevant item crosses between classified and alerted. */
 class AlertsTopologyTest {
     @Test
-    void shouldGroupAndAlertInOneSubTopologyFedByTheOnePartitionRepartitionTopic() {
+    void shouldGroupAndAlertInOneSubTopologyFedStraightByTheClassifiedTopic() {
         Set<TopologyDescription.Subtopology> subtopologies = describe().subtopologies();
         TopologyDescription.Subtopology grouping = subtopologies.stream()
                 .filter(s -> names(s).contains("group-developments")).findFirst().orElseThrow();
 
         assertThat(names(grouping)).contains("apply-alert-rules", "write-developments", "write-alerts", "trend-deltas");
-        assertThat(sourceTopics(grouping)).containsExactly("developments-desk-repartition");
+        assertThat(sourceTopics(grouping)).as("no repartition topic between classified and grouped")
+                .containsExactly(Topics.ITEMS_CLASSIFIED.name());
         assertThat(subtopologies.stream().flatMap(s -> sourceTopics(s).stream()))
                 .as("nothing reads karaul.developments back: development and alert go out in one transaction")
-                .containsExactlyInAnyOrder(Topics.ITEMS_CLASSIFIED.name(), "developments-desk-repartition",
-                        "trends-by-cell-repartition");
+                .containsExactlyInAnyOrder(Topics.ITEMS_CLASSIFIED.name(), "trends-by-cell-repartition");
     }
 
     private static TopologyDescription describe() {
