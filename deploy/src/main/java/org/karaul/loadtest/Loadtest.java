@@ -125,7 +125,8 @@ final class Loadtest {
                     ProcessUsage.peakRssKb(ProcessHandle.current().pid()) / 1024, selfSaturated - selfBefore,
                     selfEnd - selfFeedStart));
             Map<String, Double> perItem = new java.util.LinkedHashMap<>();
-            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.saturate + fed.items())));
+            // over every item the services worked through: warm-up, backlog and feed
+            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.warmup + o.saturate + fed.items())));
             services.forEach(ServiceJvm::close);
             List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
             return new LoadtestReport(
