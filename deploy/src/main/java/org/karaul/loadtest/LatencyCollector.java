@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Reads the pipeline's output topics with a {@code read_committed} consumer (no group: every partition assigned,
  * starting at the end so only this run's records count) and notes in its {@link Arrivals}, per raw offset, the broker
  * append time of its classified record (or its dead letter), of the first development record that took it in, and
- * every alert with when this consumer could read it. It also counts the pass-through application's copies and their
- * first and last append times.
+ * every alert with when this consumer could read it. It also counts the pass-through application's copies and keeps
+ * their append times.
  */
 final class LatencyCollector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LatencyCollector.class);
@@ -32,8 +31,7 @@ final class LatencyCollector implements AutoCloseable {
 
     final Arrivals arrivals;
     final AtomicInteger copies = new AtomicInteger();
-    final AtomicLong firstCopyMs = new AtomicLong(Long.MAX_VALUE);
-    final AtomicLong lastCopyMs = new AtomicLong(Long.MIN_VALUE);
+    private final List<Long> copyTimes = new ArrayList<>();
     final Map<String, AtomicInteger> records = new ConcurrentHashMap<>();
     private final AtomicInteger unreadable = new AtomicInteger();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -91,9 +89,10 @@ final class LatencyCollector implements AutoCloseable {
         }
         records.computeIfAbsent(r.topic(), t -> new AtomicInteger()).incrementAndGet();
         if (r.topic().equals(Topics.LOADTEST_PASSTHROUGH.name())) {
+            synchronized (copyTimes) {
+                copyTimes.add(r.timestamp());
+            }
             copies.incrementAndGet();
-            firstCopyMs.accumulateAndGet(r.timestamp(), Math::min);
-            lastCopyMs.accumulateAndGet(r.timestamp(), Math::max);
             return;
         }
         JsonNode node;
@@ -139,6 +138,13 @@ final class LatencyCollector implements AutoCloseable {
             throw new IllegalStateException("the latency collector stopped: " + failure.getMessage(), failure);
         }
         return caughtUpAtNanos > nanos;
+    }
+
+    /** The append time of every copy the pass-through application wrote, in the order read. */
+    long[] copyTimes() {
+        synchronized (copyTimes) {
+            return copyTimes.stream().mapToLong(Long::longValue).toArray();
+        }
     }
 
     /** Records on the output topics that were not JSON (the pipeline's dead-letter topics get the bad input). */

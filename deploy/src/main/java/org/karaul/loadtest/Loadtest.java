@@ -31,6 +31,9 @@ final class Loadtest {
      * @param duration      how long the steady feed lasts
      * @param stories       the pool of stories the items are built from, and where it came from
      * @param bootstrap     a broker to use, or null for an embedded one
+     * @param warmup        items written before the backlog that the processor and the pass-through application
+     *                      work through before their saturation rate is counted, 0 or more
+     * @param threads       stream threads of the processor and of the pass-through application
      * @param saturate      backlog items, at least 1 (the services start once it is written)
      * @param dir           working directory: broker data, service state, configs, logs
      * @param jfr           directory for flight recordings of the services, or null for none
@@ -39,7 +42,7 @@ final class Loadtest {
      * @param childHeap     the child JVMs' -Xmx
      * @param commitInterval the services' and the pass-through application's Streams commit interval
      */
-    record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int saturate,
+    record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int warmup, int threads, int saturate,
                    Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap, Duration commitInterval) {
     }
 
@@ -81,13 +84,13 @@ final class Loadtest {
         try (LatencyCollector collector = new LatencyCollector(servers, ledger);
              LagMonitor lag = new LagMonitor(servers, stages);
              Feeder feeder = new Feeder(servers, ledger)) {
-            out.printf("Writing a backlog of %,d items …%n", o.saturate);
-            feeder.backlog(backlogMix, o.saturate);
+            out.printf("Writing %,d warm-up items and a backlog of %,d items …%n", o.warmup, o.saturate);
+            feeder.backlog(backlogMix, o.warmup + o.saturate);
             double selfBefore = ProcessUsage.selfCpuSeconds();
             services.add(service("processor", servers, "process"));
             services.add(service("alerts", servers, "alerts"));
-            double[] cpuStart = cpu(services);
-            out.println("Services started; waiting for them to drain the backlog …");
+            out.println("Services started; waiting for them to drain the warm-up and the backlog …");
+            double[] cpuStart = warmedUp(() -> backlogDone(collector), services);
             awaitDrained(lag, collector, services);
             double[] cpuSaturated = cpu(services);
             double selfSaturated = ProcessUsage.selfCpuSeconds();
@@ -120,7 +123,8 @@ final class Loadtest {
                     ProcessUsage.peakRssKb(ProcessHandle.current().pid()) / 1024, selfSaturated - selfBefore,
                     selfEnd - selfFeedStart));
             Map<String, Double> perItem = new java.util.LinkedHashMap<>();
-            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.saturate + fed.items())));
+            // over every item the services worked through: warm-up, backlog and feed
+            services.forEach(s -> perItem.put(s.name(), s.cpuSeconds() * 1000 / (o.warmup + o.saturate + fed.items())));
             services.forEach(ServiceJvm::close);
             List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
             return new LoadtestReport(
@@ -138,7 +142,8 @@ final class Loadtest {
         String state = o.dir.resolve("state").resolve(name).toString();
         Map<String, String> settings = name.equals("processor")
                 ? Map.of("kafka.bootstrap.servers", servers, "processor.application.id", PROCESSOR_ID,
-                "processor.state.dir", state, "processor.ops.port", "-1", "processor.commit.interval", o.commitInterval.toMillis() + "ms")
+                "processor.state.dir", state, "processor.ops.port", "-1", "processor.commit.interval", o.commitInterval.toMillis() + "ms",
+                "processor.threads", Integer.toString(o.threads))
                 : Map.of("kafka.bootstrap.servers", servers, "alerts.application.id", ALERTS_ID,
                 "alerts.dispatch.group.id", ALERTS_ID + "-dispatch", "alerts.state.dir", state, "alerts.ops.port", "-1",
                 "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", o.commitInterval.toMillis() + "ms");
@@ -166,11 +171,25 @@ final class Loadtest {
         out.println("Backlog drained; the same backlog through the pass-through application …");
         ServiceJvm p = ServiceJvm.start("pass-through", o.dir.resolve("pass-through.log"), List.of("-Xmx" + o.childHeap,
                 "-XX:+UseSerialGC"), PassThrough.class.getName(), List.of(servers, "karaul-loadtest-pass-through-" + run,
-                o.dir.resolve("state").resolve("pass-through").toString(), Long.toString(o.commitInterval.toMillis())));
+                o.dir.resolve("state").resolve("pass-through").toString(), Long.toString(o.commitInterval.toMillis()),
+                Integer.toString(o.threads)));
         try (p) {
-            await(() -> collector.copies.get() >= o.saturate, "the pass-through application to copy the backlog", List.of(p));
-            return new LoadtestReport.ProcessUse(p.name(), p.peakRssMb(), p.cpuSeconds(), 0);
+            double cpuStart = warmedUp(collector.copies::get, List.of(p))[0];
+            await(() -> collector.copies.get() >= o.warmup + o.saturate, "the pass-through application to copy the backlog", List.of(p));
+            return new LoadtestReport.ProcessUse(p.name(), p.peakRssMb(), p.cpuSeconds() - cpuStart, 0);
         }
+    }
+
+    /** Waits until {@code done} has reached the warm-up's size, then gives the CPU seconds each process has used. */
+    private double[] warmedUp(java.util.function.IntSupplier done, List<ServiceJvm> processes) throws InterruptedException {
+        if (o.warmup > 0) {
+            await(() -> done.getAsInt() >= o.warmup, "the warm-up's " + o.warmup + " items", processes);
+        }
+        return cpu(processes);
+    }
+
+    private int backlogDone(LatencyCollector collector) {
+        return (int) ledger.entries().keySet().stream().filter(collector.arrivals::done).count();
     }
 
     private boolean awaitDrained(LagMonitor lag, LatencyCollector collector, List<ServiceJvm> services) throws InterruptedException {
@@ -219,17 +238,15 @@ final class Loadtest {
 
     private LoadtestReport.Saturation saturation(LatencyCollector collector) {
         Arrivals c = collector.arrivals;
-        int copies = collector.copies.get();
-        long copyMs = copies == 0 ? 0 : collector.lastCopyMs.get() - collector.firstCopyMs.get();
         List<SourceOffset> backlog = ledger.entries().entrySet().stream().filter(e -> e.getValue().backlog())
                 .map(Map.Entry::getKey).toList();
-        long firstClassified = backlog.stream().map(c.classifiedAt::get).filter(t -> t != null).mapToLong(t -> t).min().orElse(0);
-        long lastClassified = backlog.stream().map(c.classifiedAt::get).filter(t -> t != null).mapToLong(t -> t).max().orElse(0);
+        Window classified = Window.after(backlog.stream().map(c.classifiedAt::get).filter(t -> t != null)
+                .mapToLong(t -> t).toArray(), o.warmup);
         long lastDeveloped = backlog.stream().map(c.developedAt::get).filter(t -> t != null).mapToLong(t -> t).max()
-                .orElse(lastClassified);
-        int classified = (int) backlog.stream().filter(c.classifiedAt::containsKey).count();
-        return new LoadtestReport.Saturation(o.saturate, classified, lastClassified - firstClassified,
-                Math.max(lastDeveloped, lastClassified) - firstClassified, copies, copyMs);
+                .orElse(classified.endMs());
+        Window copied = Window.after(collector.copyTimes(), o.warmup);
+        return new LoadtestReport.Saturation(o.warmup, o.threads, o.saturate, classified.items(), classified.ms(),
+                Math.max(lastDeveloped, classified.endMs()) - classified.startMs(), copied.items(), copied.ms());
     }
 
     private LoadtestReport.Feed feed(Feeder.Fed fed, LatencyCollector collector, long drainedMs) {

@@ -38,6 +38,13 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--saturate", paramLabel = "N", defaultValue = "50000", description = "Backlog items written before the services start (default ${DEFAULT-VALUE}).")
     int saturate;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000", description = {"Items written before the backlog that the processor and the pass-through",
+            "application work through before their rates are counted, so neither is measured while its JIT compiles (default ${DEFAULT-VALUE})."})
+    int warmup;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Stream threads of the processor and of the pass-through application (default ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report (default: report.txt in the working directory).")
     Path report;
 
@@ -68,6 +75,9 @@ public final class LoadtestCommand implements Callable<Integer> {
         if (rate < 1 || saturate < 1) {
             throw new IllegalArgumentException("--rate and --saturate must be at least 1 (got " + rate + ", " + saturate + ")");
         }
+        if (warmup < 0 || threads < 1) {
+            throw new IllegalArgumentException("--warmup must be 0 or more and --threads at least 1 (got " + warmup + ", " + threads + ")");
+        }
         Path home = home();
         Path work = dir != null ? dir : System.getProperty("karaul.home") != null ? home.resolve(".karaul").resolve("loadtest")
                 : Path.of("target", "loadtest");
@@ -79,7 +89,7 @@ public final class LoadtestCommand implements Callable<Integer> {
         List<ItemMix.Story> stories = ItemMix.read(source, reservedIds(reserved != null ? reserved
                 : home.resolve("..").resolve("shared").resolve("eval").resolve("reserved-ids.txt")));
         Loadtest.Options options = new Loadtest.Options(rate, Settings.parseDuration("--duration", duration, "the command line"), stories,
-                source.toString(), bootstrap, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
+                source.toString(), bootstrap, warmup, threads, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
                 Settings.parseDuration("--drain-limit", drainLimit, "the command line"), relevant, childHeap,
                 Settings.parseDuration("--commit-interval", commitInterval, "the command line"));
         LoadtestReport result = new Loadtest(options, System.out).run();

@@ -32,14 +32,21 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
     }
 
     /**
-     * @param backlog        items written before the services started
-     * @param classified     backlog items the processor classified
-     * @param classifyMs     first to last classified record of the backlog (broker append times)
-     * @param developedMs    first classified record to the last development record of the backlog (append times)
-     * @param passThrough    backlog records the pass-through application copied
-     * @param passThroughMs  first to last copied record (append times)
+     * Both applications work through the same records, the warm-up first and then the backlog; each rate counts the
+     * records done after the first {@code warmup} of them ({@link Window}).
+     *
+     * @param warmup         items written before the backlog and left out of the rates
+     * @param threads        stream threads of the processor and of the pass-through application
+     * @param backlog        items written after them, before the services started
+     * @param classified     records the processor classified after the warm-up's
+     * @param classifyMs     from the warm-up's last classified record to the last one (broker append times; from the
+     *                       first when there is no warm-up)
+     * @param developedMs    from the same start to the last development record of the backlog (append times)
+     * @param passThrough    records the pass-through application copied after the warm-up's
+     * @param passThroughMs  from the warm-up's last copy to the last one (append times), likewise
      */
-    record Saturation(int backlog, int classified, long classifyMs, long developedMs, int passThrough, long passThroughMs) {
+    record Saturation(int warmup, int threads, int backlog, int classified, long classifyMs, long developedMs, int passThrough,
+                      long passThroughMs) {
         static double perSecond(int items, long ms) {
             return ms <= 0 ? 0 : items * 1000.0 / ms;
         }
@@ -125,10 +132,14 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
     /**
      * @param name          process
      * @param peakRssMb     VmHWM, MiB
-     * @param cpuSaturation CPU seconds while the backlog drained
+     * @param cpuSaturation CPU seconds while the backlog drained after the warm-up
      * @param cpuFeed       CPU seconds from the start of the steady feed until it had drained
      */
     record ProcessUse(String name, long peakRssMb, double cpuSaturation, double cpuFeed) {
+    }
+
+    private ProcessUse process(String name) {
+        return processes.stream().filter(p -> p.name.equals(name)).findFirst().orElse(null);
     }
 
     /** The report as the console and the report file show it. */
@@ -139,7 +150,9 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
         line(b, "machine: %d cores, load average (1 min) %.2f at start, %.2f at the end of the feed", setup.cores,
                 setup.loadBefore, setup.loadAfter);
         b.append('\n');
-        line(b, "Saturation: a backlog of %d items written before the services started", saturation.backlog);
+        line(b, "Saturation: %d warm-up items and a backlog of %d written before the services started; rates count the "
+                + "records after the first %d (both applications warmed, %d stream thread(s) each)", saturation.warmup,
+                saturation.backlog, saturation.warmup, saturation.threads);
         line(b, "  processor (classify)       %,8.0f items/s  (%d items in %d ms)", saturation.classifyRate(),
                 saturation.classified, saturation.classifyMs);
         line(b, "  pipeline to developments   %,8.0f items/s  (%d items in %d ms)",
@@ -148,6 +161,15 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
         line(b, "  pass-through exactly_once_v2 %,6.0f items/s  (%d items in %d ms)", saturation.passThroughRate(),
                 saturation.passThrough, saturation.passThroughMs);
         line(b, "  ratio processor / pass-through: %.2f", saturation.ratio());
+        ProcessUse processor = process("processor");
+        ProcessUse passThrough = process("pass-through");
+        if (processor != null && passThrough != null && saturation.classified > 0 && saturation.passThrough > 0) {
+            double own = processor.cpuSaturation * 1000 / saturation.classified;
+            double copy = passThrough.cpuSaturation * 1000 / saturation.passThrough;
+            // CPU per item does not depend on how the cores were shared out, which the rates do
+            line(b, "  CPU per item over the same records: processor %.3f ms, pass-through %.3f ms (pass-through / processor %.2f)",
+                    own, copy, own <= 0 ? 0 : copy / own);
+        }
         b.append('\n');
         line(b, "Steady feed: %d items written (%.0f items/s achieved); classified %d, relevant %d (%.1f %%), "
                         + "in a development %d, raised an alert %d", feed.fed, feed.sendRate, feed.classified, feed.relevant,

@@ -14,9 +14,9 @@ import org.karaul.contract.kafka.Topics;
 
 /**
  * The yardstick: a Kafka Streams application with the processor's guarantee ({@code exactly_once_v2}) and commit
- * interval that copies {@code karaul.items.raw} to a scratch topic byte for byte, doing no work of its own. Run in a
- * JVM of its own by the load test: {@code PassThrough BOOTSTRAP APPLICATION_ID STATE_DIR COMMIT_MS}; it runs until
- * SIGTERM.
+ * interval, and as many stream threads, that copies {@code karaul.items.raw} to a scratch topic byte for byte, doing no
+ * work of its own. Run in a JVM of its own by the load test:
+ * {@code PassThrough BOOTSTRAP APPLICATION_ID STATE_DIR COMMIT_MS THREADS}; it runs until SIGTERM.
  */
 public final class PassThrough {
     private PassThrough() {
@@ -30,24 +30,25 @@ public final class PassThrough {
         return builder.build();
     }
 
-    static Properties properties(String bootstrap, String applicationId, Path stateDir, long commitMs) {
+    static Properties properties(String bootstrap, String applicationId, Path stateDir, long commitMs, int threads) {
         Properties p = new Properties();
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitMs));
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
         return p;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 4) {
-            System.err.println("usage: PassThrough BOOTSTRAP APPLICATION_ID STATE_DIR COMMIT_MS");
+        if (args.length != 5) {
+            System.err.println("usage: PassThrough BOOTSTRAP APPLICATION_ID STATE_DIR COMMIT_MS THREADS");
             System.exit(2);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        KafkaStreams streams = new KafkaStreams(topology(), properties(args[0], args[1], Path.of(args[2]), Long.parseLong(args[3])));
+        KafkaStreams streams = new KafkaStreams(topology(), properties(args[0], args[1], Path.of(args[2]), Long.parseLong(args[3]),
+                Integer.parseInt(args[4])));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             streams.close();
             stopped.countDown();

@@ -37,7 +37,7 @@ class LoadtestIT {
         CommandLine cli = KaraulCli.commandLine();
         cli.setErr(new PrintWriter(err));
 
-        int code = cli.execute("loadtest", "--rate", "50", "--duration", "15s", "--saturate", "1000", "--dir",
+        int code = cli.execute("loadtest", "--rate", "50", "--duration", "15s", "--warmup", "500", "--saturate", "1000", "--dir",
                 dir.resolve("work").toString(), "--report", report.toString(), "--drain-limit", "2m");
 
         assertThat(code).as(err.toString()).isZero();

@@ -38,24 +38,25 @@ class LoadtestReportTest {
 
     @Test
     void shouldGiveThroughputsAndTheirRatio() {
-        LoadtestReport.Saturation s = new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000);
+        LoadtestReport.Saturation s = new LoadtestReport.Saturation(20_000, 1, 50_000, 50_000, 50_000, 60_000, 50_000, 10_000);
         assertThat(s.classifyRate()).isEqualTo(1000.0);
         assertThat(s.passThroughRate()).isEqualTo(5000.0);
         assertThat(s.ratio()).isEqualTo(0.2);
-        assertThat(new LoadtestReport.Saturation(10, 10, 0, 0, 0, 0).ratio()).isZero();
+        assertThat(new LoadtestReport.Saturation(0, 1, 10, 10, 0, 0, 0, 0).ratio()).isZero();
     }
 
     @Test
     void shouldRenderEveryStageLagAndProcess() {
         LoadtestReport report = new LoadtestReport(
                 new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 200, 2, 1.5, 2.25),
-                new LoadtestReport.Saturation(50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
+                new LoadtestReport.Saturation(20_000, 1, 50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
                 new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000", 3,
                         List.of("abc (karaul.items.raw-0@7)")),
                 List.of(new LoadtestReport.Stage("raw", "classified", new Distribution(59_000, 136, 400, 900, 1500)),
                         new LoadtestReport.Stage("raw", "alert", new Distribution(120, 709, 1200, 1513, 1600))),
                 List.of(new LoadtestReport.Lag("classify", "karaul-loadtest-processor", "karaul.items.raw", 61_000, 2)),
-                List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0)),
+                List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0),
+                        new LoadtestReport.ProcessUse("pass-through", 300, 10.0, 0)),
                 new LoadtestReport.Audit(110_000, 110_000, 109_999, 109_998, 1, 0, 1, 0, List.of("abc (karaul.items.raw-0@7)")),
                 List.of());
 
@@ -65,6 +66,9 @@ class LoadtestReportTest {
                 .contains("1,000 items/s  (50000 items in 50000 ms)")
                 .contains("5,000 items/s  (50000 items in 10000 ms)")
                 .contains("ratio processor / pass-through: 0.20")
+                .contains("20000 warm-up items and a backlog of 50000").contains("1 stream thread(s) each")
+                // 80 CPU seconds over 50,000 items against 10 over 50,000 copies
+                .contains("processor 1.600 ms, pass-through 0.200 ms (pass-through / processor 0.13)")
                 .contains("classified 59000, relevant 4000 (6.8 %)")
                 .containsPattern("raw -> classified\\s+59000\\s+136\\s+400\\s+900\\s+1500")
                 .containsPattern("raw -> alert\\s+120\\s+709\\s+1200\\s+1513\\s+1600")
@@ -94,7 +98,7 @@ class LoadtestReportTest {
 
     private static LoadtestReport withAudit(LoadtestReport.Audit audit) {
         return new LoadtestReport(new LoadtestReport.Setup(10, 1, "i", "b", 100, 2, 0, 0),
-                new LoadtestReport.Saturation(1, 1, 1, 1, 1, 1),
+                new LoadtestReport.Saturation(0, 1, 1, 1, 1, 1, 1, 1),
                 new LoadtestReport.Feed(10, 10, 10, 0, 0, 0, 5, "", 0, List.of()), List.of(), List.of(), List.of(), audit,
                 List.of());
     }

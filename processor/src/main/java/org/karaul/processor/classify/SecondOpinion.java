@@ -52,16 +52,15 @@ final class SecondOpinion {
      * below it).
      */
     List<CategoryLabel> extra(Document doc, String lang, Set<String> given, Set<String> candidates, boolean escalate) {
-        if (given.size() >= CategoryScorer.MAX_LABELS || candidates.stream().allMatch(given::contains)) {
+        if (given.size() >= CategoryScorer.MAX_LABELS || candidates.stream().noneMatch(id -> eligible(id, given))) {
+            // no category the model could add, whatever its probability: the item's analysis is skipped
             return List.of();
         }
         Map<String, Evidence> words = features.of(doc.title(), doc.text(), lang);
         double floor = given.isEmpty() ? alone : beside;
         List<Map.Entry<String, Double>> likely = new ArrayList<>();
         model.probabilities(words.keySet()).forEach((id, p) -> {
-            CategoryRule rule = rules.get(id);
-            if (p >= floor && !given.contains(id) && candidates.contains(id) && rule != null
-                    && Collections.disjoint(rule.suppressedBy(), given) && Collections.disjoint(rule.yieldsTo(), given)) {
+            if (p >= floor && candidates.contains(id) && eligible(id, given)) {
                 likely.add(Map.entry(id, p));
             }
         });
@@ -78,5 +77,12 @@ final class SecondOpinion {
             out.add(new CategoryLabel(e.getKey(), sev, Math.round(e.getValue() * 1000) / 1000.0, ev));
         }
         return out;
+    }
+
+    /** Whether the model may add {@code id} beside {@code given}: a known category, not given, neither suppressed by nor yielding to a given one. */
+    private boolean eligible(String id, Set<String> given) {
+        CategoryRule rule = rules.get(id);
+        return rule != null && !given.contains(id) && Collections.disjoint(rule.suppressedBy(), given)
+                && Collections.disjoint(rule.yieldsTo(), given);
     }
 }

@@ -65,8 +65,9 @@ public final class Features {
             while (ts.incrementToken()) {
                 String t = term.toString();
                 boolean word = t.length() >= MIN_LENGTH && !t.chars().allMatch(Character::isDigit);
-                if (word) {
-                    out.putIfAbsent(t, new Evidence(field, offset.startOffset(), offset.endOffset(),
+                if (word && !out.containsKey(t)) {
+                    // the evidence (and its cut of the text) is made for a word's first place only
+                    out.put(t, new Evidence(field, offset.startOffset(), offset.endOffset(),
                             value.substring(offset.startOffset(), offset.endOffset())));
                 }
                 if (!pairs) {
@@ -95,7 +96,10 @@ public final class Features {
 
     private static void pair(String field, String value, String first, int start, String second, int end, Map<String, Evidence> out) {
         if (first != null && second != null) {
-            out.putIfAbsent(first + PAIR + second, new Evidence(field, start, end, value.substring(start, end)));
+            String name = first + PAIR + second;
+            if (!out.containsKey(name)) {
+                out.put(name, new Evidence(field, start, end, value.substring(start, end)));
+            }
         }
     }
 }
