@@ -17,7 +17,8 @@ public final class Alerts {
 
     /**
      * The alert raised by the development that the record at {@code partition}/{@code offset} moved: in the service
-     * the item on the development stage's one-partition repartition topic, in the backtest its input's position.
+     * the classified item on {@code karaul.items.classified} (in the partition of its grouping key), in the backtest its
+     * input's position.
      * Its id is {@code <development>.<type>.<severity>.<partition>-<offset>}: one record raises at most one alert per
      * development, so no two alerts share an id, not even when a closed development is opened again under the same
      * id; and a replay reads the same record at the same offset, so the id is the same on every redelivery and
