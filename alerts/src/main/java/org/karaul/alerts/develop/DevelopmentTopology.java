@@ -9,12 +9,12 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 import org.karaul.contract.kafka.GroupingKey;
-import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.SizeLimit;
 import org.karaul.streams.ProcessIdStore;
+import org.karaul.streams.StateSerde;
 
 /**
  * The development stage, added to the alerts service's one topology by {@code AlertsTopology.build} (the diagram of
@@ -65,9 +65,9 @@ public final class DevelopmentTopology {
     public static KStream<String, Development> addTo(StreamsBuilder builder, GroupingRules rules, Duration punctuateEvery,
                                                      MeterRegistry metrics, int maxItemBytes) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPEN_STORE), Serdes.String(),
-                new JsonSerde<>(DevelopmentState.class)));
+                StateSerde.of(DevelopmentState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SPIKE_STORE), Serdes.String(),
-                new JsonSerde<>(SpikeState.class)));
+                StateSerde.of(SpikeState.class)));
         builder.addStateStore(ProcessIdStore.builder(PROCESS_ID_STORE));
         return builder.stream(Topics.ITEMS_CLASSIFIED.name(),
                         Consumed.with(Serdes.String(), SizeLimit.of(Topics.ITEMS_CLASSIFIED.valueSerde(), maxItemBytes))

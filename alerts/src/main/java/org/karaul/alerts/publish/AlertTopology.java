@@ -9,8 +9,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.contract.Development;
-import org.karaul.contract.kafka.JsonSerde;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.StateSerde;
 
 /**
  * The alert rules, a branch of the alerts service's one topology (added by {@code AlertsTopology.build}, whose
@@ -37,7 +37,7 @@ public final class AlertTopology {
     public static void addTo(StreamsBuilder builder, KStream<String, Development> developments, AlertRules rules,
                              MeterRegistry metrics) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MEMORY_STORE), Serdes.String(),
-                new JsonSerde<>(AlertMemory.class)));
+                StateSerde.of(AlertMemory.class)));
         developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
     }

@@ -1,5 +1,6 @@
 package org.karaul.contract.kafka;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -19,9 +20,17 @@ public final class JsonSerde<T> implements Serde<T> {
     private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper());
+    }
+
+    /**
+     * With another mapper of the same data model: a binary form of JSON for state stores, say, configured with
+     * {@link Json#configure} so that it reads and writes the same fields.
+     */
+    public JsonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
     }
 
     public Class<T> type() {
