@@ -20,7 +20,9 @@ import org.karaul.contract.TimelineEntry;
  *
  * @param development the record as last published
  * @param signatures  MinHash signatures of its latest items (at most {@link #MAX_SIGNATURES})
- * @param itemIds     ids of its items, so a new version of an item does not count twice
+ * @param itemIds     ids of its latest items (at most {@link #MAX_ITEM_IDS}), so a new version of an item does not
+ *                    count twice; an item seen again after that many others counts again, which keeps a story of
+ *                    any length within a changelog record
  * @param titleGrade  grade of the source the title was taken from
  * @param touchedAt   wall-clock time of the latest change, for closing when the stream goes quiet
  */
@@ -30,6 +32,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
     static final int MAX_TIMELINE = 50;
     static final int MAX_ORIGINS = 200;
     static final int MAX_LOCATIONS = 20;
+    static final int MAX_ITEM_IDS = 1_000;
 
     /** A new development opened by one item. */
     static DevelopmentState open(ClassifiedItem c, int[] signature, GroupingRules rules, Instant now) {
@@ -73,7 +76,7 @@ public record DevelopmentState(Development development, List<int[]> signatures, 
         if (!repeat) {
             ids.add(item.id());
         }
-        return new DevelopmentState(next, Merge.tail(sigs, MAX_SIGNATURES), ids,
+        return new DevelopmentState(next, Merge.tail(sigs, MAX_SIGNATURES), Merge.tail(ids, MAX_ITEM_IDS),
                 better ? item.sourceGrade() : titleGrade, now);
     }
 
