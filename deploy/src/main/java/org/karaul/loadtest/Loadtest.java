@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.karaul.contract.SourceOffset;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.kafka.embedded.EmbeddedKafka;
@@ -34,6 +39,7 @@ final class Loadtest {
      * @param warmup        items written before the backlog that the processor and the pass-through application
      *                      work through before their saturation rate is counted, 0 or more
      * @param threads       stream threads of the processor and of the pass-through application
+     * @param alertsInstances alerts services run side by side under one application id, at least 1
      * @param saturate      backlog items, at least 1 (the services start once it is written)
      * @param dir           working directory: broker data, service state, configs, logs
      * @param jfr           directory for flight recordings of the services, or null for none
@@ -42,7 +48,8 @@ final class Loadtest {
      * @param childHeap     the child JVMs' -Xmx
      * @param commitInterval the services' and the pass-through application's Streams commit interval
      */
-    record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int warmup, int threads, int saturate,
+    record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int warmup, int threads,
+                   int alertsInstances, int saturate,
                    Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap, Duration commitInterval) {
     }
 
@@ -88,7 +95,9 @@ final class Loadtest {
             feeder.backlog(backlogMix, o.warmup + o.saturate);
             double selfBefore = ProcessUsage.selfCpuSeconds();
             services.add(service("processor", servers, "process"));
-            services.add(service("alerts", servers, "alerts"));
+            for (int i = 1; i <= o.alertsInstances; i++) {
+                services.add(service(i == 1 ? "alerts" : "alerts-" + i, servers, "alerts"));
+            }
             out.println("Services started; waiting for them to drain the warm-up and the backlog …");
             double[] cpuStart = warmedUp(() -> backlogDone(collector), services);
             awaitDrained(lag, collector, services);
@@ -102,6 +111,7 @@ final class Loadtest {
             double selfFeedStart = ProcessUsage.selfCpuSeconds();
             Feeder.Fed fed = feeder.steady(mix, o.rate, o.duration);
             double loadAfter = ProcessUsage.loadAverage();
+            List<String> members = members(servers);
             long feedEnd = System.nanoTime();
             out.println("Feed done; waiting for the pipeline to drain …");
             boolean drained = awaitDrained(lag, collector, services);
@@ -131,9 +141,22 @@ final class Loadtest {
                     new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
                             : servers, o.commitInterval.toMillis(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
                     saturation(collector), feed(fed, collector, drainedMs), stages(collector.arrivals), lags, uses,
-                    audit, profile);
+                    audit, profile, members);
         } finally {
             services.forEach(ServiceJvm::close);
+        }
+    }
+
+    /** The alerts stream's group members and the partitions of the classified topic each groups, one line each. */
+    private static List<String> members(String servers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(ALERTS_ID)).all()
+                    .get(30, TimeUnit.SECONDS).get(ALERTS_ID);
+            return group.members().stream().map(m -> m.clientId().replace(ALERTS_ID + "-", "") + ": partitions "
+                    + m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.ITEMS_CLASSIFIED.name()))
+                    .map(TopicPartition::partition).sorted().toList()).sorted().toList();
+        } catch (Exception e) {
+            return List.of("could not describe the group " + ALERTS_ID + ": " + e.getMessage());
         }
     }
 

@@ -45,6 +45,10 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Stream threads of the processor and of the pass-through application (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--alerts-instances", paramLabel = "N", defaultValue = "1", description = {"Alerts services run side by side under one",
+            "application id, sharing the grouping's partitions (default ${DEFAULT-VALUE}); the report lists what each groups."})
+    int alertsInstances;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Where to write the report (default: report.txt in the working directory).")
     Path report;
 
@@ -75,6 +79,9 @@ public final class LoadtestCommand implements Callable<Integer> {
         if (rate < 1 || saturate < 1) {
             throw new IllegalArgumentException("--rate and --saturate must be at least 1 (got " + rate + ", " + saturate + ")");
         }
+        if (alertsInstances < 1) {
+            throw new IllegalArgumentException("--alerts-instances must be at least 1 (got " + alertsInstances + ")");
+        }
         if (warmup < 0 || threads < 1) {
             throw new IllegalArgumentException("--warmup must be 0 or more and --threads at least 1 (got " + warmup + ", " + threads + ")");
         }
@@ -89,7 +96,7 @@ public final class LoadtestCommand implements Callable<Integer> {
         List<ItemMix.Story> stories = ItemMix.read(source, reservedIds(reserved != null ? reserved
                 : home.resolve("..").resolve("shared").resolve("eval").resolve("reserved-ids.txt")));
         Loadtest.Options options = new Loadtest.Options(rate, Settings.parseDuration("--duration", duration, "the command line"), stories,
-                source.toString(), bootstrap, warmup, threads, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
+                source.toString(), bootstrap, warmup, threads, alertsInstances, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
                 Settings.parseDuration("--drain-limit", drainLimit, "the command line"), relevant, childHeap,
                 Settings.parseDuration("--commit-interval", commitInterval, "the command line"));
         LoadtestReport result = new Loadtest(options, System.out).run();

@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param processes  peak RSS and CPU of each process
  * @param audit      the end-of-run count over the whole raw, classified and dead-letter topics
  * @param profile    the CPU breakdown from flight recordings, or an empty list without {@code --jfr}
+ * @param members    each member of the alerts stream's group at the end of the feed with the partitions of
+ *                   {@code karaul.items.classified} it groups, one line each
  */
 record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage> stages, List<Lag> lags,
-                      List<ProcessUse> processes, Audit audit, List<String> profile) {
+                      List<ProcessUse> processes, Audit audit, List<String> profile, List<String> members) {
 
     /**
      * @param rate        items per second asked for
@@ -197,6 +199,11 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
             line(b, "  %-18s %-40s %-26s %9d %9d", l.stage, l.group, l.topic, l.maxLag, l.endLag);
         }
         b.append('\n');
+        if (!members.isEmpty()) {
+            line(b, "Alerts stream members at the end of the feed (the grouping runs one task per partition of karaul.items.classified)");
+            members.forEach(m -> line(b, "  %s", m));
+            b.append('\n');
+        }
         line(b, "Processes");
         line(b, "  %-34s %13s %16s %18s %16s", "process", "peak RSS MiB", "CPU s (backlog)", "CPU s (feed+drain)",
                 "CPU ms per item");

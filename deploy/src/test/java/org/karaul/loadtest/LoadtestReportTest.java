@@ -58,7 +58,7 @@ class LoadtestReportTest {
                 List.of(new LoadtestReport.ProcessUse("processor", 512, 80.0, 120.0),
                         new LoadtestReport.ProcessUse("pass-through", 300, 10.0, 0)),
                 new LoadtestReport.Audit(110_000, 110_000, 109_999, 109_998, 1, 0, 1, 0, List.of("abc (karaul.items.raw-0@7)")),
-                List.of());
+                List.of(), List.of("alerts-1-StreamThread-1: partitions [0, 2]", "alerts-2-StreamThread-1: partitions [1]"));
 
         String text = report.render();
 
@@ -73,6 +73,7 @@ class LoadtestReportTest {
                 .containsPattern("raw -> classified\\s+59000\\s+136\\s+400\\s+900\\s+1500")
                 .containsPattern("raw -> alert\\s+120\\s+709\\s+1200\\s+1513\\s+1600")
                 .containsPattern("classify\\s+karaul-loadtest-processor\\s+karaul.items.raw\\s+61000\\s+2")
+                .contains("Alerts stream members").contains("alerts-2-StreamThread-1: partitions [1]")
                 // 120 CPU seconds over 60,000 items fed: 2 ms per item
                 .containsPattern("processor\\s+512\\s+80.0\\s+120.0\\s+2.00")
                 .contains("drained 12345 ms after the feed ended")
@@ -100,6 +101,6 @@ class LoadtestReportTest {
         return new LoadtestReport(new LoadtestReport.Setup(10, 1, "i", "b", 100, 2, 0, 0),
                 new LoadtestReport.Saturation(0, 1, 1, 1, 1, 1, 1, 1),
                 new LoadtestReport.Feed(10, 10, 10, 0, 0, 0, 5, "", 0, List.of()), List.of(), List.of(), List.of(), audit,
-                List.of());
+                List.of(), List.of());
     }
 }
