@@ -16,11 +16,12 @@ import org.karaul.processor.gazetteer.Place;
  * (city, region, district) counts more than a country name, a title mention more than one in the
  * text. A name right after a passing cue (transit "via", a destination "flight to", participants
  * "units from", nationality "natives of") counts little, as do the names enumerated after it; a
- * name right after a crossing cue ("crossed ... from") counts double; countries joined as
+ * name right after a crossing cue ("crossed ... from", «со стороны») or, in a Kazakh, Kyrgyz, Uzbek or Tajik document, right
+ * before one («Афганистан тараптан», "from the Afghan side") counts double; countries joined as
  * "A and B" count as much as each other (both sides); in a Kazakh, Kyrgyz or Uzbek document a country name in the
  * dative ("Сурияга", to Syria), and in a Tajik one a country name after the preposition «ба» ("ба Русия", to Russia),
  * counts as passing. In a border or trafficking incident, a country named by a border name ("Afghan side", "Tajik-Afghan
- * border", "Kyrgyz border guards") or right after a crossing cue is a party: it is raised to {@value #PARTY_SHARE} of the
+ * border"), by one of its bodies ("Kyrgyz border guards", «кыргызский пост») or right after a crossing cue is a party: it is raised to {@value #PARTY_SHARE} of the
  * leader. In a financing item a country outside the region named as a country ("transfers to militants in Syria")
  * counts as passing: the money's destination; a town there still counts. In an item that reports only an exercise or
  * a deployment, the towns and regions named say where it is held: once one is named, a country named only by its
@@ -42,6 +43,7 @@ final class CountryRanker {
     static final double PARTY_SHARE = 0.7;
     private static final int CUE_REACH = 30;
     private static final int ENUMERATION_GAP = 5;
+    private static final int POSTPOSITION_GAP = 1;
     /** Dative endings of Kazakh, Kyrgyz and Uzbek (both scripts) after the vowel or consonant a country's name ends in. */
     private static final List<String> DATIVE = List.of("га", "ге", "ка", "ке", "ға", "қа", "ga", "ge", "ka", "qa");
 
@@ -89,7 +91,7 @@ final class CountryRanker {
             boolean chained = previous != null && enumerated(previous, m, ctx);
             boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing) || destination(m, ctx)
                     || m.place().kind().equals("country") && ctx.moneyDestinations().containsAll(m.place().countries());
-            boolean crossing = !passing && follows(ctx.crossing(), m, ctx);
+            boolean crossing = !passing && (follows(ctx.crossing(), m, ctx) || ctx.local() && precedes(ctx.crossing(), m));
             double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
             w *= passing ? PASSING_FACTOR : crossing ? CROSSING_FACTOR : 1.0;
             int order = (m.span().field().equals("title") ? 0 : 100_000) + m.span().start();
@@ -99,7 +101,7 @@ final class CountryRanker {
                 score.merge(c, w, Double::sum);
                 first.merge(c, order, Math::min);
             }
-            if (ctx.crossBorder() && (crossing || !passing && m.place().kind().equals("border"))) {
+            if (ctx.crossBorder() && (crossing || !passing && sided(m.place().kind()))) {
                 parties.addAll(countries);
             }
             if (!passing) {
@@ -217,6 +219,20 @@ final class CountryRanker {
         return false;
     }
 
+    /**
+     * Whether a cue starts right after the mention, one space or none between: Kazakh, Kyrgyz and Uzbek put the word for
+     * "from the side of" after the name («Афганистан тараптан», «Afg'oniston tomondan»).
+     */
+    private static boolean precedes(List<Span> cues, Mention m) {
+        Span s = m.span();
+        for (Span c : cues) {
+            if (c.field().equals(s.field()) && c.start() >= s.end() && c.start() - s.end() <= POSTPOSITION_GAP) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether two mentions are consecutive items of one list ("A, B and C", "A и B"). */
     private static boolean enumerated(Mention a, Mention b, Context ctx) {
         Span x = a.span();
@@ -226,6 +242,11 @@ final class CountryRanker {
         }
         String gap = ctx.value(x.field()).substring(x.end(), y.start()).trim();
         return gap.isEmpty() || gap.equals(",") || gap.equals("and") || gap.equals("и") || gap.equals(", and");
+    }
+
+    /** Whether a name of this kind puts its country on one side of the incident: a border section or a state's body acting. */
+    private static boolean sided(String kind) {
+        return kind.equals("border") || kind.equals("institution");
     }
 
     private static double weight(String kind) {

@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param name        display name
  * @param countries   ISO 3166-1 alpha-2 codes (two for a border section, e.g. KG and TJ)
- * @param kind        {@code country}, {@code place} (region, city, district, crossing) or {@code border}
+ * @param kind        {@code country}, {@code place} (region, city, district, crossing), {@code border} or {@code institution}
+ *                    (a state's own body or its forces, named without the country: «Жогорку Кенеш», "Tajik border guards")
  * @param aliases     Latin, Cyrillic and transliterated forms
  * @param capitalised whether a name counts only when written with a capital first letter (the generated
  *                    GeoNames entries: a lower-case «сары» is "yellow", not the village), and not in capitals

@@ -26,7 +26,7 @@ public final class GazetteerReader {
     private static final YAMLMapper MAPPER = new YAMLMapper();
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
     private static final Pattern GROUP_ID = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Set<String> KINDS = Set.of("country", "place", "border");
+    private static final Set<String> KINDS = Set.of("country", "place", "border", "institution");
     private static final Set<String> SITE_KINDS = Set.of("town", "region", "district");
     public static final int MAX_ALIASES = 1_000;
     private final String groupsFile;

@@ -41,6 +41,32 @@ class CountryRankerTest {
     }
 
     @Test
+    void aStatesBodyInABorderIncidentMakesItsCountryAParty() {
+        Place kyrgyzPost = new Place("Kyrgyz bodies and sides", List.of("KG"), "institution", List.of("кыргызский пост"));
+        String text = "Dushanbe: near Dushanbe and Dushanbe fire was opened from a кыргызского поста at our guards.";
+        List<CountryRanker.Mention> mentions = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1),
+                at(TJ, text, "Dushanbe", 2), at(kyrgyzPost, text, "кыргызского поста", 0));
+        CountryRanker.Context border = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, true, Set.of(), false);
+        CountryRanker.Context other = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of(), false);
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), border)).containsExactly("TJ", "KG");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), other)).containsExactly("TJ");
+    }
+
+    @Test
+    void inALocalDocumentAFromTheSideWordAfterANameMakesItACrossing() {
+        Place termiz = new Place("Termiz", List.of("UZ"), "place", List.of("Termiz"));
+        String text = "Termiz Termiz: Afgʻoniston tomondan qayiq keldi.";
+        int cue = text.indexOf("tomondan");
+        List<Span> crossing = List.of(new Span("text", cue, cue + "tomondan".length()));
+        List<CountryRanker.Mention> mentions = List.of(at(termiz, text, "Termiz", 0), at(termiz, text, "Termiz", 1),
+                at(AF, text, "Afgʻoniston", 0));
+        CountryRanker.Context local = new CountryRanker.Context(List.of(), crossing, "", text, true, true, false, Set.of(), false);
+        CountryRanker.Context english = new CountryRanker.Context(List.of(), crossing, "", text, true, false, false, Set.of(), false);
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), local)).containsExactly("UZ", "AF");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), english)).containsExactly("UZ");
+    }
+
+    @Test
     void aThirdCountryIsKeptOnlyWhenItScoresAsMuchAsTheLeader() {
         String text = "Police in Dushanbe seized heroin from Afghanistan. Afghanistan said so. The courier lived in Russia.";
         List<String> two = rank(text, false, at(TJ, text, "Dushanbe", 0), at(AF, text, "Afghanistan", 0),
