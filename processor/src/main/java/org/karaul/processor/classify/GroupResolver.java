@@ -13,7 +13,7 @@ import org.karaul.processor.gazetteer.Group;
 /**
  * Resolves group names that fired to canonical ids. A name inside a longer name of another group
  * is dropped ("Taliban" inside "Tehrik-e Taliban Tajikistan", "IS" inside "IS Khorasan"); so are a branch's
- * parent and an authority that reports rather than acts ({@link #ids(List, Roles)}).
+ * parent, an authority that reports rather than acts, and a group named only as an emblem ({@link #ids(List, Roles)}).
  */
 final class GroupResolver {
 
@@ -41,9 +41,12 @@ final class GroupResolver {
      * The report and background cue spans and the field texts that tell an authority's act from its report. A mention
      * of an authority is a report when a {@code reports} cue starts within {@value #REPORT_REACH} words after it in
      * the same sentence ("Taliban officials said", «Талибы заявили»), and background when a {@code background} cue
-     * ends within {@value #BACKGROUND_REACH} words before it ("despite the Taliban's ban", «по данным талибов»).
+     * ends within {@value #BACKGROUND_REACH} words before it ("despite the Taliban's ban", «по данным талибов»). A
+     * mention of any group is an emblem when an {@code emblem} cue ends within {@value #BACKGROUND_REACH} words before
+     * it or starts within {@value #EMBLEM_AFTER} word after it ("shouted slogans of the Islamic State", "IS slogans",
+     * «лозунги ИГ», "Islamic State-controlled territory").
      */
-    record Roles(List<Span> reports, List<Span> background, String title, String text) {
+    record Roles(List<Span> reports, List<Span> background, List<Span> emblems, String title, String text) {
         String value(String field) {
             return field.equals("title") ? title : text;
         }
@@ -51,6 +54,7 @@ final class GroupResolver {
 
     static final int REPORT_REACH = 5;
     static final int BACKGROUND_REACH = 2;
+    static final int EMBLEM_AFTER = 1;
 
     /**
      * Canonical ids in order of first mention, leaving out the parent of a branch also named ("Islamic State" in an
@@ -59,6 +63,8 @@ final class GroupResolver {
      * ("Taliban raid IS-Khorasan hideout"): beside another group it is mostly the authority that reports, pursues or
      * is attacked. On the written tuning fold the labels never held both {@code isis} and {@code iskp}; a headline
      * opening with the Taliban had them as a party 25 times in 28, the other 3 being reports ("Taliban deny ...").
+     * A group every mention of which is an emblem (slogans shouted, a flag or material found, territory it held) is
+     * left out too: the contract tags the group that acts, not one whose name an attacker shouted.
      */
     static List<String> ids(List<Mention> mentions, Roles roles) {
         Map<String, Group> named = new LinkedHashMap<>();
@@ -73,7 +79,7 @@ final class GroupResolver {
         }
         List<String> out = new ArrayList<>();
         for (Group g : named.values()) {
-            if (!parents.contains(g.id()) && (!g.authority() || acts(g, mentions, roles, actor))) {
+            if (!parents.contains(g.id()) && (!g.authority() || acts(g, mentions, roles, actor)) && !emblemOnly(g, mentions, roles)) {
                 out.add(g.id());
             }
         }
@@ -89,6 +95,12 @@ final class GroupResolver {
             }
         }
         return false;
+    }
+
+    /** Whether every mention of the group is an emblem. */
+    private static boolean emblemOnly(Group g, List<Mention> mentions, Roles roles) {
+        return mentions.stream().filter(m -> m.group() == g).allMatch(m -> cueWithin(roles.emblems(), m.span(), roles, false,
+                BACKGROUND_REACH) || cueWithin(roles.emblems(), m.span(), roles, true, EMBLEM_AFTER));
     }
 
     private static boolean reports(Mention m, Roles roles) {

@@ -163,7 +163,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
                 labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of(),
                 labels.stream().allMatch(l -> HOSTED.contains(l.id())));
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
-                cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND), doc.title(), doc.text());
+                cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND),
+                cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.EMBLEM), doc.title(), doc.text());
         List<String> groupIds = GroupResolver.ids(groups, roles);
         places = withGroupHomes(places, groups, groupIds, labels.stream().anyMatch(l -> l.id().equals(GROUP_ACTIVITY)));
         List<CountryRanker.Mention> located = new ArrayList<>();

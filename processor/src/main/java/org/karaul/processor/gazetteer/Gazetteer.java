@@ -20,7 +20,8 @@ import java.util.Set;
  * @param sites           where the towns, regions and districts the places name lie: data carried beside the
  *                        matching, for maps
  * @param authorityCues   words that tell an authority's report from its act ({@link #REPORTS}: right after its name,
- *                        "Taliban officials said"; {@link #BACKGROUND}: right before it, "despite the Taliban's ban"),
+ *                        "Taliban officials said"; {@link #BACKGROUND}: right before it, "despite the Taliban's ban"), and words that
+ *                        make any group's name an emblem rather than an actor ({@link #EMBLEM}: "shouted IS slogans"),
  *                        matched with the rules
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
@@ -31,6 +32,8 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
     public static final String REPORTS = "reports";
     /** The {@code authority_cues} key of the words before an authority's name that make it background or a source. */
     public static final String BACKGROUND = "background";
+    /** The {@code authority_cues} key of the words beside any group's name that make it an emblem: slogans, flags, material. */
+    public static final String EMBLEM = "emblem";
 
     public Gazetteer {
         groups = List.copyOf(groups);

@@ -181,7 +181,7 @@ public final class GazetteerReader {
         return out;
     }
 
-    /** {@code authority_cues: {reports: [...], background: [...]}} in the groups file: optional. */
+    /** {@code authority_cues: {reports: [...], background: [...], emblem: [...]}} in the groups file: optional. */
     private Map<String, List<String>> authorityCues(JsonNode root) {
         JsonNode node = root.get("authority_cues");
         if (node == null) {
@@ -192,9 +192,9 @@ public final class GazetteerReader {
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals(Gazetteer.REPORTS) && !e.getKey().equals(Gazetteer.BACKGROUND)) {
-                throw new TaxonomyException(groupsFile, "authority_cues." + e.getKey(),
-                        "unknown key; expected " + Gazetteer.REPORTS + " or " + Gazetteer.BACKGROUND);
+            if (!Set.of(Gazetteer.REPORTS, Gazetteer.BACKGROUND, Gazetteer.EMBLEM).contains(e.getKey())) {
+                throw new TaxonomyException(groupsFile, "authority_cues." + e.getKey(), "unknown key; expected "
+                        + Gazetteer.REPORTS + ", " + Gazetteer.BACKGROUND + " or " + Gazetteer.EMBLEM);
             }
             out.put(e.getKey(), strings(groupsFile, node, e.getKey(), "authority_cues"));
         });

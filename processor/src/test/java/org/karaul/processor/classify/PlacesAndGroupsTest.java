@@ -91,6 +91,27 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void aGroupWhoseSlogansAnAttackerShoutedIsNotLabelledButOneWhoseMembersActIs() {
+        Classification slogans = classify("Knifeman attacks police in Osh",
+                "A man with a knife attacked two police officers in Osh, shouting slogans of the Islamic State; "
+                        + "both officers were wounded and the attacker was detained.", "en");
+        assertThat(slogans.relevant()).isTrue();
+        assertThat(slogans.groups()).isEmpty();
+        Classification members = classify("Knifeman attacks police in Osh",
+                "A member of the Islamic State attacked two police officers in Osh with a knife; "
+                        + "both officers were wounded and the attacker was detained.", "en");
+        assertThat(members.groups()).containsExactly("isis");
+    }
+
+    @Test
+    void aStatesBodyNamedWithoutTheStatePutsTheItemThere() {
+        Classification c = classify("Жогорку Кенеш одобрил поправки к закону о противодействии терроризму",
+                "Депутаты Жогорку Кенеша одобрили поправки, расширяющие полномочия спецслужб по блокировке ресурсов "
+                        + "террористических организаций.", "ru");
+        assertThat(c.countries()).contains("KG");
+    }
+
+    @Test
     void aGroupsThreatIsAlsoAboutItsHomeButItsCellAbroadIsNot() {
         Classification threat = classify("IS-Khorasan threatens Uzbekistan in new video",
                 "Islamic State Khorasan Province released a video threatening attacks on Tashkent and calling on supporters "
