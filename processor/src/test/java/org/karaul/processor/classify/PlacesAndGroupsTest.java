@@ -92,15 +92,12 @@ class PlacesAndGroupsTest {
 
     @Test
     void aGroupWhoseSlogansAnAttackerShoutedIsNotLabelledButOneWhoseMembersActIs() {
-        Classification slogans = classify("Knifeman attacks police in Osh",
-                "A man with a knife attacked two police officers in Osh, shouting slogans of the Islamic State; "
-                        + "both officers were wounded and the attacker was detained.", "en");
+        String attack = "A %s attacked two police officers in Osh with a knife; both were wounded and the attacker was detained.";
+        Classification slogans = classify("Knifeman attacks police in Osh", String.format(attack, "man shouting Islamic State slogans"), "en");
+        Classification member = classify("Knifeman attacks police in Osh", String.format(attack, "member of the Islamic State"), "en");
         assertThat(slogans.relevant()).isTrue();
         assertThat(slogans.groups()).isEmpty();
-        Classification members = classify("Knifeman attacks police in Osh",
-                "A member of the Islamic State attacked two police officers in Osh with a knife; "
-                        + "both officers were wounded and the attacker was detained.", "en");
-        assertThat(members.groups()).containsExactly("isis");
+        assertThat(member.groups()).containsExactly("isis");
     }
 
     @Test

@@ -79,9 +79,10 @@ class CorpusAccuracyTest {
         // countries and groups round country F1 0.890 / 0.854, group F1 0.918 / 0.887; taxonomy 2026.12.8 (siblings yield
         // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831; taxonomy 2026.12.9
         // (the seventh round together): micro-F1 0.910 / 0.835, macro 0.911 / 0.833, relevance P 0.982 / 0.952 and
-        // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890
-        atLeast(tune, "tuning", 0.90, 0.90, 0.97, 0.97, 0.88, 0.91);
-        atLeast(frozen, "frozen", 0.83, 0.82, 0.94, 0.91, 0.85, 0.88);
+        // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890; taxonomy 2026.12.10 (states' bodies, the
+        // other side, local group names, emblems, Russia's towns): country F1 0.907 / 0.868, group F1 0.934 / 0.896
+        atLeast(tune, "tuning", 0.90, 0.90, 0.97, 0.97, 0.90, 0.92);
+        atLeast(frozen, "frozen", 0.83, 0.82, 0.94, 0.91, 0.86, 0.89);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;

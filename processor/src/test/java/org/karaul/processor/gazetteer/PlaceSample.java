@@ -69,7 +69,10 @@ class PlaceSample {
                     int end = start + m.group(4).length();
                     String context = value.substring(Math.max(0, start - CONTEXT), start) + "[[" + m.group(4) + "]]"
                             + value.substring(end, Math.min(value.length(), end + CONTEXT));
-                    mentions.add(doc.id() + " | " + m.group(1) + " | " + m.group(5) + " | " + context.replaceAll("\\s+", " "));
+                    // a cut through an emoji leaves half a surrogate pair, which UTF-8 cannot write
+                    String whole = context.codePoints().filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                    mentions.add(doc.id() + " | " + m.group(1) + " | " + m.group(5) + " | " + whole.replaceAll("\\s+", " "));
                 }
             }
         }
