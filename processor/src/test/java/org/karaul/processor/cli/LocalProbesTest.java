@@ -34,8 +34,8 @@ class LocalProbesTest {
         // measured figures in CLASSIFIER.md, "Kazakh, Uzbek and Tajik, seventh round" and the eighth round
         Scorecard card = score(Corpus.localProbes(), "local-probes.txt");
         holds(card, Map.of(
-                "kk-cyrl", new double[] {0.92, 0.83},
-                "kk-latn", new double[] {0.88, 0.88},
+                "kk-cyrl", new double[] {0.93, 0.98},
+                "kk-latn", new double[] {0.88, 0.98},
                 "uz-latn", new double[] {0.93, 0.93},
                 "uz-cyrl", new double[] {0.93, 0.93},
                 "tg", new double[] {0.92, 0.88}));
@@ -43,14 +43,15 @@ class LocalProbesTest {
 
     @Test
     void secondBatchIsFoundAndNearMissesLeftAlone() throws IOException {
+        // before the eighth round's fixes it read relevance P 0.935 R 0.580 (CLASSIFIER.md, "eighth round")
         Scorecard card = score(Corpus.localProbesSecondBatch(), "local-probes-2.txt");
         holds(card, Map.of(
-                "kk-cyrl", new double[] {0.78, 0.44},
-                "kk-latn", new double[] {0.98, 0.49},
-                "uz-latn", new double[] {0.98, 0.66},
-                "uz-cyrl", new double[] {0.98, 0.74},
-                "tg", new double[] {0.98, 0.49},
-                "ky", new double[] {0.81, 0.62}));
+                "kk-cyrl", new double[] {0.98, 0.76},
+                "kk-latn", new double[] {0.98, 0.98},
+                "uz-latn", new double[] {0.98, 0.86},
+                "uz-cyrl", new double[] {0.98, 0.85},
+                "tg", new double[] {0.98, 0.73},
+                "ky", new double[] {0.98, 0.85}));
     }
 
     private static Scorecard score(List<Labelled> probes, String reportFile) throws IOException {
