@@ -96,7 +96,7 @@ final class CountryRanker {
         Set<String> placed = new HashSet<>();
         for (Mention m : sorted) {
             boolean chained = previous != null && enumerated(previous, m, ctx);
-            boolean passing = follows(ctx.passing(), m, ctx) || precedes(ctx.passingBefore(), m.span(), ctx.value(m.span().field()))
+            boolean passing = follows(ctx.passing(), m, ctx) || beforeCue(ctx.passingBefore(), m.span(), ctx.value(m.span().field()))
                     || (chained && previousPassing) || destination(m, ctx)
                     || m.place().kind().equals("country") && ctx.moneyDestinations().containsAll(m.place().countries());
             boolean crossing = !passing && follows(ctx.crossing(), m, ctx);
@@ -231,7 +231,7 @@ final class CountryRanker {
      * Whether a cue starts right after the name, with at most {@link #BEFORE_CUE_GAP} spaces or marks between and no
      * letter: "Кыргызстандын жарандары", "Oʻzbekiston fuqarolari".
      */
-    static boolean precedes(List<Span> cues, Span s, String value) {
+    static boolean beforeCue(List<Span> cues, Span s, String value) {
         for (Span c : cues) {
             if (c.field().equals(s.field()) && c.start() >= s.end() && c.start() - s.end() <= BEFORE_CUE_GAP) {
                 boolean letters = false;

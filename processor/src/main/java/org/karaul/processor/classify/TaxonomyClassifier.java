@@ -257,7 +257,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         boolean regionPlace = false;
         for (CountryRanker.Mention m : places) {
             if (m.place().countries().stream().anyMatch(regionCountries::contains)) {
-                boolean only = CountryRanker.precedes(nationals, m.span(), m.span().field().equals("title") ? doc.title() : doc.text());
+                boolean only = CountryRanker.beforeCue(nationals, m.span(), m.span().field().equals("title") ? doc.title() : doc.text());
                 regionPlace |= !only;
                 if (only) {
                     unharmed.add(m.span());

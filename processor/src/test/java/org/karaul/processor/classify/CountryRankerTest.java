@@ -54,11 +54,11 @@ class CountryRankerTest {
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), before)).containsExactly("PK");
         assertThat(CountryRanker.rank(new ArrayList<>(mentions), none)).containsExactly("PK", "KZ");
         Span name = mentions.get(1).span();
-        assertThat(CountryRanker.precedes(nationals, name, text)).isTrue();
+        assertThat(CountryRanker.beforeCue(nationals, name, text)).isTrue();
         String apart = "Қазақстан мен Ресей азаматтары";
         Span far = new Span("text", 0, "Қазақстан".length());
         int farCue = apart.indexOf("азаматтары");
-        assertThat(CountryRanker.precedes(List.of(new Span("text", farCue, farCue + 10)), far, apart)).isFalse();
+        assertThat(CountryRanker.beforeCue(List.of(new Span("text", farCue, farCue + 10)), far, apart)).isFalse();
     }
 
     @Test
