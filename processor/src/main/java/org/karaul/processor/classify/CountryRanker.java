@@ -26,7 +26,9 @@ import org.karaul.processor.gazetteer.Place;
  * counts as passing: the money's destination; a town there still counts. In an item that reports only an exercise or
  * a deployment, the towns and regions named say where it is held: once one is named, a country named only by its
  * name is a participant or a background mention (the contract leaves out participant states) and is dropped.
- * Countries far below the leader are dropped.
+ * A name right before a {@code passing_before} cue counts as passing too: Kazakh, Kyrgyz and Uzbek put the country
+ * before the word it qualifies ("Қазақстан азаматтары", "Oʻzbekiston fuqarolari": the citizens of), where English and
+ * Russian put it after. Countries far below the leader are dropped.
  */
 final class CountryRanker {
     static final int MAX_COUNTRIES = 3;
@@ -43,7 +45,8 @@ final class CountryRanker {
     static final double PARTY_SHARE = 0.7;
     private static final int CUE_REACH = 30;
     private static final int ENUMERATION_GAP = 5;
-    private static final int POSTPOSITION_GAP = 1;
+    /** How far a {@code passing_before} cue may start after the name: a space or two, a quote or a hyphen. */
+    private static final int BEFORE_CUE_GAP = 3;
     /** Dative endings of Kazakh, Kyrgyz and Uzbek (both scripts) after the vowel or consonant a country's name ends in. */
     private static final List<String> DATIVE = List.of("га", "ге", "ка", "ке", "ға", "қа", "ga", "ge", "ka", "qa");
 
@@ -60,10 +63,15 @@ final class CountryRanker {
      * reports a border or trafficking incident, whose both sides are parties. {@code moneyDestinations}: in a financing
      * item, the countries whose name counts as passing (those outside the region: where the money goes, which the
      * contract leaves out), else empty. {@code hosted}: the item reports only an exercise or a deployment, held where
-     * its towns and regions are.
+     * its towns and regions are. {@code passingBefore}: the spans of the cue that makes the name right before it passing.
      */
     record Context(List<Span> passing, List<Span> crossing, String title, String text, boolean incident, boolean local,
-            boolean crossBorder, Set<String> moneyDestinations, boolean hosted) {
+            boolean crossBorder, Set<String> moneyDestinations, boolean hosted, List<Span> passingBefore) {
+        Context(List<Span> passing, List<Span> crossing, String title, String text, boolean incident, boolean local,
+                boolean crossBorder, Set<String> moneyDestinations, boolean hosted) {
+            this(passing, crossing, title, text, incident, local, crossBorder, moneyDestinations, hosted, List.of());
+        }
+
         String value(String field) {
             return field.equals("title") ? title : text;
         }
@@ -89,9 +97,12 @@ final class CountryRanker {
         Set<String> placed = new HashSet<>();
         for (Mention m : sorted) {
             boolean chained = previous != null && enumerated(previous, m, ctx);
-            boolean passing = follows(ctx.passing(), m, ctx) || (chained && previousPassing) || destination(m, ctx)
+            String text = ctx.value(m.span().field());
+            boolean passing = follows(ctx.passing(), m, ctx) || beforeCue(ctx.passingBefore(), m.span(), text)
+                    || (chained && previousPassing) || destination(m, ctx)
                     || m.place().kind().equals("country") && ctx.moneyDestinations().containsAll(m.place().countries());
-            boolean crossing = !passing && (follows(ctx.crossing(), m, ctx) || ctx.local() && precedes(ctx.crossing(), m));
+            boolean crossing = !passing && (follows(ctx.crossing(), m, ctx)
+                    || ctx.local() && beforeCue(ctx.crossing(), m.span(), text));
             double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
             w *= passing ? PASSING_FACTOR : crossing ? CROSSING_FACTOR : 1.0;
             int order = (m.span().field().equals("title") ? 0 : 100_000) + m.span().start();
@@ -220,14 +231,20 @@ final class CountryRanker {
     }
 
     /**
-     * Whether a cue starts right after the mention, one space or none between: Kazakh, Kyrgyz and Uzbek put the word for
-     * "from the side of" after the name («Афганистан тараптан», «Afg'oniston tomondan»).
+     * Whether a cue starts right after the name, with at most {@link #BEFORE_CUE_GAP} spaces or marks between and no
+     * letter: "Кыргызстандын жарандары", "Oʻzbekiston fuqarolari"; Kazakh, Kyrgyz and Uzbek put "from the side of" there too
+     * («Афганистан тараптан», «Afg'oniston tomondan»).
      */
-    private static boolean precedes(List<Span> cues, Mention m) {
-        Span s = m.span();
+    static boolean beforeCue(List<Span> cues, Span s, String value) {
         for (Span c : cues) {
-            if (c.field().equals(s.field()) && c.start() >= s.end() && c.start() - s.end() <= POSTPOSITION_GAP) {
-                return true;
+            if (c.field().equals(s.field()) && c.start() >= s.end() && c.start() - s.end() <= BEFORE_CUE_GAP) {
+                boolean letters = false;
+                for (int i = s.end(); i < c.start(); i++) {
+                    letters |= Character.isLetterOrDigit(value.charAt(i)) || value.charAt(i) == '.';
+                }
+                if (!letters) {
+                    return true;
+                }
             }
         }
         return false;

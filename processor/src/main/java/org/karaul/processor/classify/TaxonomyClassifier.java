@@ -46,6 +46,13 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
      * participants (the contract).
      */
     private static final Set<String> HOSTED = Set.of("security.exercise", "security.csto_deployment");
+    /**
+     * Categories whose target or subject is the state itself (its networks attacked, its denial of a fake): in these a
+     * state body named in a local language ties the item to the region ({@code home_body}). In other categories a
+     * ministry is only the source any country's report cites (a Colombian army's drug raid, a Spanish arrest), and the
+     * gazetteer does not know every foreign place that would say so.
+     */
+    private static final Set<String> STATE_MATTERS = Set.of("cyber.attack", "hybrid.disinformation");
     /** The category of a group's threats, claims and moves, whose items are also about the group's base. */
     private static final String GROUP_ACTIVITY = "terrorism.group_activity";
     /** Categories whose incidents sit on or cross a border: both sides are parties (the contract's country rule). */
@@ -134,7 +141,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
         List<CountryRanker.Mention> places = placeMentions(doc, result, groups);
-        if (!inRegion(fired, places)) {
+        boolean stateMatter = scores.stream().anyMatch(sc -> STATE_MATTERS.contains(sc.rule().id()));
+        if (!inRegion(fired, places, doc, result, stateMatter)) {
             return Classification.irrelevant(taxonomy.version());
         }
         boolean escalate = fired.firesAny(cueSlots.get("casualties")) || fired.firesAny(cueSlots.get("in_progress"));
@@ -161,7 +169,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
                 doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()),
                 incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())),
                 labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of(),
-                labels.stream().allMatch(l -> HOSTED.contains(l.id())));
+                labels.stream().allMatch(l -> HOSTED.contains(l.id())), cueSpans(result, "passing_before"));
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.EMBLEM), doc.title(), doc.text());
@@ -221,7 +229,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             lines.add("group " + m.group().id() + " @" + s.field() + ":" + s.start() + " "
                     + s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term());
         }
-        for (String cue : List.of("passing", "crossing")) {
+        for (String cue : List.of("passing", "crossing", "passing_before")) {
             for (Span s : cueSpans(result, cue)) {
                 lines.add("cue " + cue + " @" + s.field() + ":" + s.start() + " "
                         + s.evidence(s.field().equals("title") ? doc.title() : doc.text()).term());
@@ -236,9 +244,45 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         return lines;
     }
 
-    private boolean inRegion(Fired fired, List<CountryRanker.Mention> places) {
-        boolean regionPlace = places.stream().anyMatch(m -> m.place().countries().stream().anyMatch(regionCountries::contains));
-        return regionPlace || fired.firesAny(cueSlots.get("region"));
+    /**
+     * Whether the item is tied to the region: a place there, a regional cue, or a state body ({@code home_body}: a
+     * ministry, an agency, the government, named in a local language) in an item on a state matter ({@link #STATE_MATTERS})
+     * that names no place outside the region.
+     * A country named only as whose citizens were not harmed ("Қазақстан азаматтары зардап шеккен жоқ": a
+     * {@code passing_before} cue after it and a negation in the item) is no tie, nor is a regional cue inside that name
+     * («Қазақстан» holds «қазақ»): an attack abroad that harmed none of the region's nationals is outside the contract.
+     */
+    private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, Document doc, MatchResult result, boolean stateMatter) {
+        List<Span> nationals = cueSpans(result, "negated").isEmpty() ? List.of() : cueSpans(result, "passing_before");
+        List<Span> unharmed = new ArrayList<>();
+        boolean regionPlace = false;
+        for (CountryRanker.Mention m : places) {
+            if (m.place().countries().stream().anyMatch(regionCountries::contains)) {
+                boolean only = CountryRanker.beforeCue(nationals, m.span(), m.span().field().equals("title") ? doc.title() : doc.text());
+                regionPlace |= !only;
+                if (only) {
+                    unharmed.add(m.span());
+                }
+            }
+        }
+        boolean noneOutside = places.stream().allMatch(m -> m.place().countries().stream().anyMatch(regionCountries::contains));
+        return regionPlace || firesOutside(fired, cueSlots.get("region"), unharmed)
+                || stateMatter && noneOutside && fired.firesAny(cueSlots.get("home_body"));
+    }
+
+    /** Whether a cue has a live span outside the given ones. */
+    private static boolean firesOutside(Fired fired, int[] slots, List<Span> outside) {
+        if (outside.isEmpty()) {
+            return fired.firesAny(slots);
+        }
+        for (int slot : slots) {
+            for (Span s : fired.spans(slot)) {
+                if (outside.stream().noneMatch(o -> o.overlaps(s))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private List<Span> cueSpans(MatchResult result, String name) {

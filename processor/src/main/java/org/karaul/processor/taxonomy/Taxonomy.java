@@ -11,6 +11,8 @@ import org.karaul.processor.gazetteer.Gazetteer;
  * @param contexts   named matcher sets that categories may require (e.g. {@code militants})
  * @param categories category rules in file order
  * @param cues       item-level cues: {@code casualties}, {@code in_progress}, {@code negated}, {@code region}, {@code off_topic}, {@code passing}, {@code crossing},
+ *                   {@code passing_before} (the passing cue read the other way: places named right before it),
+ *                   {@code home_body} (a state body, a regional link when no place outside the region is named),
  *                   and those of the groups gazetteer's {@code authority_cues} ({@link #AUTHORITY_CUE_PREFIX})
  * @param gazetteer  groups and places
  */
@@ -29,7 +31,7 @@ public record Taxonomy(
 
     /** Cue names every taxonomy defines. */
     public static final List<String> CUES = List.of(
-            "casualties", "in_progress", "negated", "region", "off_topic", "passing", "crossing");
+            "casualties", "in_progress", "negated", "region", "off_topic", "passing", "crossing", "passing_before", "home_body");
 
     public Taxonomy {
         contexts = Map.copyOf(contexts);

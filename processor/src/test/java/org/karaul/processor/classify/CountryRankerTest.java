@@ -58,6 +58,27 @@ class CountryRankerTest {
     }
 
     @Test
+    void aCountryRightBeforeANationalsWordIsPassing() {
+        Place kazakhstan = new Place("Kazakhstan", List.of("KZ"), "country", List.of("Қазақстан"));
+        Place pakistan = new Place("Pakistan places", List.of("PK"), "place", List.of("Карачи"));
+        String text = "Карачидегі жарылыста Қазақстан азаматтары зардап шеккен жоқ.";
+        int cue = text.indexOf("азаматтары");
+        List<Span> nationals = List.of(new Span("text", cue, cue + "азаматтары".length()));
+        List<CountryRanker.Mention> mentions = List.of(at(pakistan, text, "Карачи", 0), at(kazakhstan, text, "Қазақстан", 0));
+        CountryRanker.Context before = new CountryRanker.Context(List.of(), List.of(), "", text, true, true, false, Set.of(), false,
+                nationals);
+        CountryRanker.Context none = new CountryRanker.Context(List.of(), List.of(), "", text, true, true, false, Set.of(), false);
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), before)).containsExactly("PK");
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), none)).containsExactly("PK", "KZ");
+        Span name = mentions.get(1).span();
+        assertThat(CountryRanker.beforeCue(nationals, name, text)).isTrue();
+        String apart = "Қазақстан мен Ресей азаматтары";
+        Span far = new Span("text", 0, "Қазақстан".length());
+        int farCue = apart.indexOf("азаматтары");
+        assertThat(CountryRanker.beforeCue(List.of(new Span("text", farCue, farCue + 10)), far, apart)).isFalse();
+    }
+
+    @Test
     void aThirdCountryIsKeptOnlyWhenItScoresAsMuchAsTheLeader() {
         String text = "Police in Dushanbe seized heroin from Afghanistan. Afghanistan said so. The courier lived in Russia.";
         List<String> two = rank(text, false, at(TJ, text, "Dushanbe", 0), at(AF, text, "Afghanistan", 0),

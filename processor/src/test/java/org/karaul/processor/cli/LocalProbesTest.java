@@ -20,17 +20,41 @@ import org.karaul.processor.testing.Corpus;
 import org.karaul.processor.testing.Corpus.Labelled;
 
 /**
- * The Kazakh, Uzbek and Tajik probe set ({@code src/test/resources/local-probes.jsonl}): one short report per category
- * in each language and script, written in the registers a desk reads, and near misses. Relevance precision and recall
- * per language and script are held a little under their measured figures, so a lexicon or stemming change that loses
- * the local wording fails here. The scorecard and every miss, with the rules' explanation, go to
- * {@code target/local-probes.txt}.
+ * The local-language probe sets: short reports per category in Kazakh, Uzbek and Tajik in both scripts (the first
+ * batch, {@code src/test/resources/local-probes.jsonl}) and in those and Kyrgyz (the second batch,
+ * {@code local-probes-2.jsonl}, written before the eighth round's fixes), in the registers a desk reads, with near
+ * misses. Each batch is scored apart; relevance precision and recall per language and script are held a little under
+ * their measured figures, so a lexicon or stemming change that loses the local wording fails here. The scorecard and
+ * every miss, with the rules' explanation, go to {@code target/local-probes.txt} and {@code target/local-probes-2.txt}.
  */
 class LocalProbesTest {
 
     @Test
-    void localReportsAreFoundAndNearMissesLeftAlone() throws IOException {
-        List<Labelled> probes = Corpus.localProbes();
+    void firstBatchIsFoundAndNearMissesLeftAlone() throws IOException {
+        // measured figures in CLASSIFIER.md, "Kazakh, Uzbek and Tajik, seventh round" and the eighth round
+        Scorecard card = score(Corpus.localProbes(), "local-probes.txt");
+        holds(card, Map.of(
+                "kk-cyrl", new double[] {0.93, 0.98},
+                "kk-latn", new double[] {0.88, 0.98},
+                "uz-latn", new double[] {0.93, 0.93},
+                "uz-cyrl", new double[] {0.93, 0.93},
+                "tg", new double[] {0.92, 0.88}));
+    }
+
+    @Test
+    void secondBatchIsFoundAndNearMissesLeftAlone() throws IOException {
+        // before the eighth round's fixes it read relevance P 0.935 R 0.580 (CLASSIFIER.md, "eighth round")
+        Scorecard card = score(Corpus.localProbesSecondBatch(), "local-probes-2.txt");
+        holds(card, Map.of(
+                "kk-cyrl", new double[] {0.98, 0.76},
+                "kk-latn", new double[] {0.98, 0.98},
+                "uz-latn", new double[] {0.98, 0.86},
+                "uz-cyrl", new double[] {0.98, 0.85},
+                "tg", new double[] {0.98, 0.73},
+                "ky", new double[] {0.98, 0.85}));
+    }
+
+    private static Scorecard score(List<Labelled> probes, String reportFile) throws IOException {
         Scorecard card = new Scorecard();
         List<String> misses = new ArrayList<>();
         for (Labelled item : probes) {
@@ -48,22 +72,18 @@ class LocalProbesTest {
         }
         StringWriter report = new StringWriter();
         PrintWriter out = new PrintWriter(report);
-        out.printf(Locale.ROOT, "== local probes: %d items%nmicro-F1 %.3f  relevance P %.3f R %.3f%n", card.items,
+        out.printf(Locale.ROOT, "== %s: %d items%nmicro-F1 %.3f  relevance P %.3f R %.3f%n", reportFile, card.items,
                 card.micro.f1(), card.relevance.precision(), card.relevance.recall());
         EvalCommand.printLanguages(out, card);
         out.println();
         misses.forEach(out::println);
         out.flush();
-        Files.writeString(Path.of("target", "local-probes.txt"), report.toString(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", reportFile), report.toString(), StandardCharsets.UTF_8);
+        return card;
+    }
 
-        // relevance precision and recall per language and script, a little under the figures measured (CLASSIFIER.md,
-        // "Kazakh, Uzbek and Tajik, seventh round")
-        Map<String, double[]> floors = Map.of(
-                "kk-cyrl", new double[] {0.92, 0.83},
-                "kk-latn", new double[] {0.88, 0.88},
-                "uz-latn", new double[] {0.93, 0.93},
-                "uz-cyrl", new double[] {0.93, 0.93},
-                "tg", new double[] {0.92, 0.88});
+    /** Relevance precision and recall per language and script are at least their floors. */
+    private static void holds(Scorecard card, Map<String, double[]> floors) {
         floors.forEach((lang, f) -> {
             Scorecard c = card.byLanguage.get(lang);
             assertThat(c).as("probes in %s", lang).isNotNull();

@@ -74,6 +74,15 @@ public final class Corpus {
         return labelled("/local-probes.jsonl");
     }
 
+    /**
+     * The second local-language probe batch ({@code src/test/resources/local-probes-2.jsonl}): Kazakh, Uzbek, Tajik and
+     * Kyrgyz reports, one per category family and language plus near misses, written for the eighth round before the
+     * rules were run on them. It belongs to neither fold.
+     */
+    public static List<Labelled> localProbesSecondBatch() {
+        return labelled("/local-probes-2.jsonl");
+    }
+
     private static List<Labelled> labelled(String resource) {
         List<Labelled> out = new ArrayList<>();
         for (JsonNode n : lines(resource)) {
