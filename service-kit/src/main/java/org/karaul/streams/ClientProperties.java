@@ -63,7 +63,7 @@ public final class ClientProperties {
      * client default of 100 ms (each retry after that waits twice as long, up to a second). A restarted instance
      * meets these waits on its way to its first output: its producer learns each output topic and changelog the
      * first time it writes to it, and asks for no two topics' metadata within the backoff, so a topology writing
-     * seven topics waits some 0.7 s before its first commit; its consumer asks again for committed offsets that the
+     * eight topics waits up to 0.8 s before its first commit; its consumer asks again for committed offsets that the
      * killed instance's aborted transaction still holds. The pass-through settings may override either
      * ({@code producer.retry.backoff.ms}, {@code main.consumer.retry.backoff.ms}).
      */
