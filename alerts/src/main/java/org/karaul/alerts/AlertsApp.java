@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -46,6 +49,7 @@ import org.karaul.ops.HealthCheck;
 import org.karaul.ops.OpsServer;
 import org.karaul.ops.TopicSetup;
 import org.karaul.streams.ClientProperties;
+import org.karaul.streams.RestoreLog;
 import org.karaul.streams.StreamsHealth;
 import org.karaul.streams.ThreadRecovery;
 import org.slf4j.Logger;
@@ -64,6 +68,10 @@ public final class AlertsApp implements AutoCloseable {
     private static final int TRENDS_SHOWN = 12;
     /** Open developments searched for spikes to mark on the trends. */
     private static final int TRENDS_SPIKES_READ = 300;
+    /** How long the broker may hold a restore fetch that finds nothing new ({@link ClientProperties#restoreFetchWait}). */
+    private static final Duration RESTORE_FETCH_WAIT = Duration.ofMillis(10);
+    /** The stream's producer's and main consumer's first retry ({@link ClientProperties#firstRetryAfter}). */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(10);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -89,27 +97,32 @@ public final class AlertsApp implements AutoCloseable {
 
     /** Starts every part; {@code extraSinks} are added to the configured ones (console when enabled). */
     public static AlertsApp start(AlertsConfig config, MeterRegistry metrics, OpsServer ops, List<DispatcherSink> extraSinks) {
+        LOG.info("alerts starting {} ms after the JVM started", jvmUptimeMs());
+        // the topic check and the group's positions are round trips to the broker: they run on a thread of their own
+        // while this one loads the rules and builds the stream, which needs neither until it starts
+        CompletableFuture<Long> groupReady = CompletableFuture.supplyAsync(() -> prepareGroup(config), AlertsApp::daemon);
+        long buildStart = System.nanoTime();
         AlertRules rules = AlertRules.load(config.rulesPath());
         GroupingRules grouping = GroupingRules.load(config.groupingRulesPath());
-        if (config.createTopics()) {
-            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ITEMS_CLASSIFIED_DLQ,
-                    Topics.DEVELOPMENTS, Topics.ALERTS, Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ,
-                    Topics.FEEDBACK, Topics.SOURCE_STATUS, Topics.SOURCE_ALERTS));
-        }
-        // before the stream joins its group: an upgraded deployment goes on where the processor's grouping stopped
-        FormerOffsets.adopt(config.kafka(), config.applicationId(), config.formerDevelopmentsGroup());
         KafkaStreams streams = new KafkaStreams(AlertsTopology.build(grouping, config.developmentsPunctuate(), rules, metrics,
                 config.developmentsMaxBytes(), config.sourceAlerts()),
                 DeadLetterHandler.install(streamsProperties(config), new DeadLetters(Topics.ITEMS_CLASSIFIED_DLQ.name(),
                         "alerts", config.deadLetterMaxBytes()), metrics));
-        streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {}", before, now));
+        streams.setStateListener((now, before) -> LOG.info("alerts streams {} -> {} ({} ms after the JVM started)", before,
+                now, jvmUptimeMs()));
+        RestoreLog.install(streams, "alerts");
         StreamsHealth streamsHealth = new StreamsHealth(streams::state, ThreadRecovery.install(streams, "alerts", metrics),
                 config.health());
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
+        long built = millisSince(buildStart);
+        long checked = awaitGroup(groupReady, streams, streamsMetrics);
+        LOG.info("alerts stream built in {} ms beside the topic check and group positions ({} ms), {} ms waited for them",
+                built, checked, millisSince(buildStart) - built);
         // the grouping and the alert rules rejoin their group and publish while the sinks, webhooks and desk page
         // start: a restarted service alerts again sooner
         streams.start();
+        LOG.info("alerts stream started {} ms after the JVM started", jvmUptimeMs());
         try {
             if (config.webhooks()) {
                 // checked after the stream started (it needs only the topics), before the webhook workers it guards
@@ -150,6 +163,52 @@ public final class AlertsApp implements AutoCloseable {
             streamsMetrics.close();
             throw e;
         }
+    }
+
+    /** Creates the missing topics, then gives the stream's group the former grouping's positions if it has none. */
+    private static long prepareGroup(AlertsConfig config) {
+        long start = System.nanoTime();
+        if (config.createTopics()) {
+            TopicSetup.ensure(config.kafka(), List.of(Topics.ITEMS_CLASSIFIED, Topics.ITEMS_CLASSIFIED_DLQ,
+                    Topics.DEVELOPMENTS, Topics.ALERTS, Topics.ALERTS_DLQ, Topics.WEBHOOK_SUBSCRIPTIONS, Topics.WEBHOOK_DLQ,
+                    Topics.FEEDBACK, Topics.SOURCE_STATUS, Topics.SOURCE_ALERTS));
+        }
+        // before the stream joins its group: an upgraded deployment goes on where the processor's grouping stopped
+        FormerOffsets.adopt(config.kafka(), config.applicationId(), config.formerDevelopmentsGroup());
+        return millisSince(start);
+    }
+
+    /** Waits for {@link #prepareGroup}; when it failed, closes the stream, which never started, and throws its failure. */
+    private static long awaitGroup(CompletableFuture<Long> groupReady, KafkaStreams streams,
+                                   KafkaStreamsMetrics streamsMetrics) {
+        try {
+            return groupReady.join();
+        } catch (CompletionException e) {
+            streams.close(Duration.ofSeconds(5));
+            streamsMetrics.close();
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code task} on a daemon thread of its own, so a start that fails meanwhile does not wait for it. */
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "alerts-group-check");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static long jvmUptimeMs() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** Client settings for a consumer group member: with the static member id when one is set. */
@@ -199,6 +258,8 @@ public final class AlertsApp implements AutoCloseable {
         return ClientProperties.from(config.kafka())
                 .exactlyOnceStreams(config.applicationId(), config.stateDir(), config.commitInterval())
                 .staticMember(config.groupInstanceId())
+                .restoreFetchWait(RESTORE_FETCH_WAIT)
+                .firstRetryAfter(FIRST_RETRY)
                 .build();
     }
 

@@ -49,6 +49,9 @@ class AlertsStreamsPropertiesTest {
         p.put("processing.guarantee", "exactly_once_v2");
         p.put("state.dir", "/tmp/karaul-alerts-streams");
         p.put("commit.interval.ms", 100L);
+        p.put("restore.consumer.fetch.max.wait.ms", 10);
+        p.put("producer.retry.backoff.ms", 10L);
+        p.put("main.consumer.retry.backoff.ms", 10L);
         return p;
     }
 }

@@ -47,6 +47,31 @@ public final class ClientProperties {
         return this;
     }
 
+    /**
+     * A restore consumer that asks the broker to answer a fetch within {@code wait} when it has nothing new, instead
+     * of the consumer default of 500 ms. Restoring after a restart reads changelogs to their end, one task after
+     * another on one consumer, and each task's last fetch finds nothing new: with the default it is held at the
+     * broker for half a second before the next task's changelogs can be fetched. The pass-through settings may
+     * override it ({@code restore.consumer.fetch.max.wait.ms}).
+     */
+    public ClientProperties restoreFetchWait(Duration wait) {
+        return setIfAbsent(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) wait.toMillis());
+    }
+
+    /**
+     * A Streams application whose producer and main consumer retry after {@code backoff} at first instead of the
+     * client default of 100 ms (each retry after that waits twice as long, up to a second). A restarted instance
+     * meets these waits on its way to its first output: its producer learns each output topic and changelog the
+     * first time it writes to it, and asks for no two topics' metadata within the backoff, so a topology writing
+     * eight topics waits up to 0.8 s before its first commit; its consumer asks again for committed offsets that the
+     * killed instance's aborted transaction still holds. The pass-through settings may override either
+     * ({@code producer.retry.backoff.ms}, {@code main.consumer.retry.backoff.ms}).
+     */
+    public ClientProperties firstRetryAfter(Duration backoff) {
+        setIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), backoff.toMillis());
+        return setIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG), backoff.toMillis());
+    }
+
     /** How many stream threads a Streams application runs. */
     public ClientProperties streamThreads(int threads) {
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);

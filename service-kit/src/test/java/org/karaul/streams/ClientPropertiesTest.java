@@ -60,4 +60,23 @@ class ClientPropertiesTest {
         assertThat(ClientProperties.from(kafka()).bootstrap(null).build()).containsEntry("bootstrap.servers", "localhost:9092");
         assertThat(ClientProperties.from(kafka()).bootstrap("k1:9092").build()).containsEntry("bootstrap.servers", "k1:9092");
     }
+
+    @Test
+    void shouldShortenTheRestoreFetchWaitUnlessThePassThroughSettingsSetIt() {
+        assertThat(ClientProperties.from(kafka()).restoreFetchWait(java.time.Duration.ofMillis(10)).build())
+                .containsEntry("restore.consumer.fetch.max.wait.ms", 10);
+        Properties given = kafka();
+        given.put("restore.consumer.fetch.max.wait.ms", "250");
+        assertThat(ClientProperties.from(given).restoreFetchWait(java.time.Duration.ofMillis(10)).build())
+                .containsEntry("restore.consumer.fetch.max.wait.ms", "250");
+    }
+
+    @Test
+    void shouldRetryTheStreamsProducerAndMainConsumerSoonerUnlessThePassThroughSettingsSaySo() {
+        Properties given = kafka();
+        given.put("producer.retry.backoff.ms", "50");
+        assertThat(ClientProperties.from(given).firstRetryAfter(java.time.Duration.ofMillis(10)).build())
+                .containsEntry("producer.retry.backoff.ms", "50").containsEntry("main.consumer.retry.backoff.ms", 10L)
+                .doesNotContainKey("retry.backoff.ms");
+    }
 }

@@ -14,6 +14,8 @@ import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.BadRecordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts each relevant item into the best-matching open development, or opens a new one ({@link Grouping}, the
@@ -22,6 +24,7 @@ import org.karaul.deadletter.BadRecordException;
  * item seen) or in wall-clock time.
  */
 final class DevelopmentProcessor implements Processor<String, ClassifiedItem, String, Development> {
+    private static final Logger LOG = LoggerFactory.getLogger(DevelopmentProcessor.class);
     private final GroupingRules rules;
     private final Duration punctuateEvery;
     private final MeterRegistry metrics;
@@ -42,7 +45,10 @@ final class DevelopmentProcessor implements Processor<String, ClassifiedItem, St
         this.context = context;
         KeyValueStore<String, DevelopmentState> open = context.getStateStore(DevelopmentTopology.OPEN_STORE);
         KeyValueStore<String, SpikeState> spikes = context.getStateStore(DevelopmentTopology.SPIKE_STORE);
+        long t0 = System.nanoTime();
         this.grouping = new Grouping(rules, Grouping.Store.of(open), Grouping.Store.of(spikes));
+        LOG.info("grouping task {} read {} open developments from its store in {} ms", context.taskId(),
+                open.approximateNumEntries(), (System.nanoTime() - t0) / 1_000_000);
         context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, this::closeQuiet);
     }
 

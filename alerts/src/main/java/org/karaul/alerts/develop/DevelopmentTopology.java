@@ -14,6 +14,7 @@ import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.SizeLimit;
 import org.karaul.streams.ProcessIdStore;
+import org.karaul.streams.Changelogs;
 import org.karaul.streams.StateSerde;
 
 /**
@@ -64,10 +65,10 @@ public final class DevelopmentTopology {
      */
     public static KStream<String, Development> addTo(StreamsBuilder builder, GroupingRules rules, Duration punctuateEvery,
                                                      MeterRegistry metrics, int maxItemBytes) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OPEN_STORE), Serdes.String(),
-                StateSerde.of(DevelopmentState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SPIKE_STORE), Serdes.String(),
-                StateSerde.of(SpikeState.class)));
+        builder.addStateStore(Changelogs.compactedSoon(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(OPEN_STORE), Serdes.String(), StateSerde.of(DevelopmentState.class))));
+        builder.addStateStore(Changelogs.compactedSoon(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SPIKE_STORE), Serdes.String(), StateSerde.of(SpikeState.class))));
         builder.addStateStore(ProcessIdStore.builder(PROCESS_ID_STORE));
         return builder.stream(Topics.ITEMS_CLASSIFIED.name(),
                         Consumed.with(Serdes.String(), SizeLimit.of(Topics.ITEMS_CLASSIFIED.valueSerde(), maxItemBytes))

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.karaul.alerts.rules.AlertRules;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.Topics;
+import org.karaul.streams.Changelogs;
 import org.karaul.streams.StateSerde;
 
 /**
@@ -36,8 +37,8 @@ public final class AlertTopology {
     /** Adds the alert rules to {@code builder}, fed by {@code developments}, writing {@code karaul.alerts}. */
     public static void addTo(StreamsBuilder builder, KStream<String, Development> developments, AlertRules rules,
                              MeterRegistry metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MEMORY_STORE), Serdes.String(),
-                StateSerde.of(AlertMemory.class)));
+        builder.addStateStore(Changelogs.compactedSoon(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(MEMORY_STORE), Serdes.String(), StateSerde.of(AlertMemory.class))));
         developments.process(() -> new AlertPublisher(rules, metrics), Named.as("apply-alert-rules"), MEMORY_STORE)
                 .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde()).withName("write-alerts"));
     }

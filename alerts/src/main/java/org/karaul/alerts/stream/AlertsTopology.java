@@ -40,7 +40,8 @@ import org.karaul.contract.kafka.Topics;
  * <p>Every record this application cannot use (unreadable, too large, refused by the grouping or the alert rules) is
  * dead-lettered to {@code karaul.items.classified.dlq} by the {@code DeadLetterHandler} that {@code AlertsApp}
  * installs: see {@link DevelopmentTopology} and {@link AlertTopology}. Every store is in memory, rebuilt from its
- * changelog at each start; one empty persistent store keeps the process id.
+ * changelog at each start (the keyed stores' changelogs are compacted within minutes, {@code Changelogs}, so a
+ * restart reads about their live keys); one empty persistent store keeps the process id.
  */
 public final class AlertsTopology {
     private AlertsTopology() {

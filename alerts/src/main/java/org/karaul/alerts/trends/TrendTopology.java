@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.karaul.contract.Development;
 import org.karaul.contract.kafka.JsonSerde;
+import org.karaul.streams.Changelogs;
 
 /**
  * The trend counts, a branch of the alerts stream (added by {@code AlertsTopology.build}):
@@ -41,8 +42,8 @@ public final class TrendTopology {
 
     /** Adds the trend branch to {@code builder}, fed by the developments stream. */
     public static void addTo(StreamsBuilder builder, KStream<String, Development> developments) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SEEN_STORE), Serdes.String(),
-                Serdes.Integer()));
+        builder.addStateStore(Changelogs.compactedSoon(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SEEN_STORE), Serdes.String(), Serdes.Integer())));
         JsonSerde<TrendCell> cells = new JsonSerde<>(TrendCell.class);
         developments.process(TrendDeltas::new, Named.as("trend-deltas"), SEEN_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), cells).withName("trends-by-cell").withNumberOfPartitions(1))
