@@ -203,11 +203,20 @@ final class WordForms {
 
     private static boolean hasDigit(char[] buf, int len) {
         for (int i = 0; i < len; i++) {
-            if (Character.isDigit(buf[i])) {
+            if (isDigit(buf[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@link Character#isDigit(char)}, without its look-up in the large Unicode tables for the Latin and Cyrillic
+     * letters that make up nearly every word: no character below {@code U+0660} (Arabic-Indic zero) is a digit but
+     * {@code 0}–{@code 9}.
+     */
+    static boolean isDigit(char c) {
+        return c < '\u0660' ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
     private static boolean cyrillic(char[] buf, int len) {

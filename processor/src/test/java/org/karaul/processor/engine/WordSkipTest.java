@@ -72,6 +72,13 @@ class WordSkipTest {
     }
 
     @Test
+    void theShortDigitTestAgreesWithTheJdkOnEveryCharacter() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            assertTrue(WordForms.isDigit((char) c) == Character.isDigit((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
     void aHashNotInTheSetProvesTheStringIsNot() {
         StringHashes hashes = new StringHashes(List.of("нарк", "бо", ""));
         assertTrue(hashes.mayContain("нарк".hashCode()));
