@@ -1,9 +1,12 @@
 package org.karaul.processor;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -42,6 +45,10 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     private final MeterRegistry metrics;
     private final DeadLetters deadLetters;
     private final int maxItemBytes;
+    private final Counter relevant;
+    private final Counter notRelevant;
+    /** The label counters by category and severity, looked up in the registry once each. */
+    private final Map<String, Counter> labels = new HashMap<>();
     private final Deserializer<RawItem> reader = Topics.ITEMS_RAW.valueSerde().deserializer();
     private ProcessorContext<byte[], Outcome> context;
 
@@ -51,6 +58,8 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.maxItemBytes = maxItemBytes;
+        this.relevant = metrics.counter("karaul.processor.items", "outcome", "relevant");
+        this.notRelevant = metrics.counter("karaul.processor.items", "outcome", "not.relevant");
     }
 
     @Override
@@ -134,9 +143,10 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     }
 
     private void count(ClassifiedItem out) {
-        metrics.counter("karaul.processor.items", "outcome", out.relevant() ? "relevant" : "not.relevant").increment();
+        (out.relevant() ? relevant : notRelevant).increment();
         for (CategoryLabel l : out.categories()) {
-            metrics.counter("karaul.processor.labels", "category", l.id(), "severity", l.severity().id()).increment();
+            labels.computeIfAbsent(l.id() + ' ' + l.severity().id(), k -> metrics.counter("karaul.processor.labels",
+                    "category", l.id(), "severity", l.severity().id())).increment();
         }
     }
 

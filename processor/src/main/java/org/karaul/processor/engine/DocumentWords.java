@@ -12,6 +12,8 @@ import java.util.Set;
 final class DocumentWords implements WordSplitter.Sink {
     private static final int[] NONE = new int[0];
     private final Map<String, Integer> vocabulary;
+    /** Every term, and every rule prefix without its mark: a word with no prefix among them has no term. */
+    private final StringHashes termPrefixes;
     private final WordSplitter splitter = new WordSplitter();
     private final WordForms forms;
     /**
@@ -42,8 +44,9 @@ final class DocumentWords implements WordSplitter.Sink {
     final long[] touchedSlots;
 
     /** {@code lang}: the rule language documents are read in, which decides whether word stems are stacked. */
-    DocumentWords(Map<String, Integer> vocabulary, Set<String> prefixes, int slots, String lang) {
+    DocumentWords(Map<String, Integer> vocabulary, StringHashes termPrefixes, Set<String> prefixes, int slots, String lang) {
         this.vocabulary = vocabulary;
+        this.termPrefixes = termPrefixes;
         this.forms = WordForms.forLanguage(WordForms.Mode.BOTH, prefixes, lang);
         lastHit = new int[slots];
         hitCount = new int[slots];
@@ -64,11 +67,15 @@ final class DocumentWords implements WordSplitter.Sink {
             grow();
         }
         int slot = cache.find(lower, len, hash);
-        if (slot < 0) {
-            slot = remember(lower, len, hash);
+        int from = 0;
+        int count = 0;
+        if (slot >= 0 || !termless(lower, len)) {
+            if (slot < 0) {
+                slot = remember(lower, len, hash);
+            }
+            from = cache.idsFrom(slot);
+            count = cache.idsCount(slot);
         }
-        int from = cache.idsFrom(slot);
-        int count = cache.idsCount(slot);
         start[size] = s;
         end[size] = e;
         field[size] = currentField;
@@ -87,6 +94,15 @@ final class DocumentWords implements WordSplitter.Sink {
             }
         }
         termsFrom[++size] = at;
+    }
+
+    /**
+     * Whether the word certainly has no terms: its forms are all prefixes of it and none of its prefixes is a term. Most
+     * one-off names and figures are such words; they are neither stemmed nor kept in the cache, which so stays small
+     * enough to be read from the processor's own cache rather than from memory.
+     */
+    private boolean termless(char[] lower, int len) {
+        return forms.formsArePrefixes(lower, len) && !termPrefixes.mayHavePrefix(lower, 1, len);
     }
 
     /** Puts a word not in {@code cache} there, with the ids the previous generation has for it or else its own. */

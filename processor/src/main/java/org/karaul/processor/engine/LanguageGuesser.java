@@ -46,14 +46,14 @@ public final class LanguageGuesser {
 
     /** The rule language for a document; {@code declared} may be null or any ISO 639-1 code. */
     public String ruleLanguage(String declared, String title, String text) {
-        String sample = sample(title, text);
         if (declared != null && !declared.isBlank()) {
             String lang = declared.trim().toLowerCase(Locale.ROOT);
             if (RuleLanguages.ALL.contains(lang)) {
-                return lang;
+                return lang; // the text is not read at all
             }
-            return byScript(sample);
+            return byScript(sample(title, text));
         }
+        String sample = sample(title, text);
         String clear = clearScript(sample);
         if (clear == null) {
             return detect(title, text);

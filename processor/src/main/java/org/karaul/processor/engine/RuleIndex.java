@@ -30,6 +30,8 @@ public final class RuleIndex implements RuleEngine {
     private final int[] within;
     /** Per rule language (index in {@link RuleLanguages#ALL}): term id to the alternatives anchored on it. */
     private final int[][][] starts;
+    /** Every term, and every term and rule prefix without the prefix mark: what a word's prefixes are checked against. */
+    private final StringHashes termPrefixes;
     /** Per thread, one document reader per rule language (each keeps its own word cache). */
     private final ThreadLocal<DocumentWords[]> scratch;
 
@@ -66,6 +68,14 @@ public final class RuleIndex implements RuleEngine {
         for (int l = 0; l < starts.length; l++) {
             starts[l] = postings(RuleLanguages.ALL.get(l));
         }
+        List<String> known = new ArrayList<>(vocabulary.keySet());
+        for (String term : vocabulary.keySet()) {
+            if (term.endsWith(String.valueOf(WordForms.PREFIX_MARK))) {
+                known.add(term.substring(0, term.length() - 1));
+            }
+        }
+        known.addAll(prefixes);
+        this.termPrefixes = new StringHashes(known);
         this.scratch = ThreadLocal.withInitial(() -> new DocumentWords[RuleLanguages.ALL.size()]);
     }
 
@@ -122,7 +132,7 @@ public final class RuleIndex implements RuleEngine {
         int l = RuleLanguages.index(lang);
         DocumentWords[] readers = scratch.get();
         if (readers[l] == null) {
-            readers[l] = new DocumentWords(vocabulary, prefixes, book.size(), RuleLanguages.ALL.get(l));
+            readers[l] = new DocumentWords(vocabulary, termPrefixes, prefixes, book.size(), RuleLanguages.ALL.get(l));
         }
         DocumentWords s = readers[l];
         s.read(title, text);

@@ -12,14 +12,18 @@ import org.apache.lucene.util.AttributeSource;
 
 /**
  * Replaces each lower-cased token by its {@link WordForms}: the stem by script, with the light
- * stem and rule prefixes stacked at the same position. Forms repeat, so they are cached per filter.
+ * stem and rule prefixes stacked at the same position. Forms repeat, so they are cached per filter, in two
+ * generations of at most {@value #GENERATION} words: when the newer is full it becomes the older and the one before is
+ * dropped, and a word found in the older is carried over. One-off names so leave the cache while still young, instead
+ * of filling a large map that outlives the young generation of the heap and is emptied all at once.
  */
 final class ScriptStemFilter extends TokenFilter {
-    private static final int CACHE_SIZE = 50_000;
+    private static final int GENERATION = 8_192;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final WordForms wordForms;
-    private final Map<String, String[]> cache = new HashMap<>();
+    private Map<String, String[]> cache = new HashMap<>();
+    private Map<String, String[]> older = Map.of();
     private final ArrayDeque<String> stacked = new ArrayDeque<>();
     private AttributeSource.State pending;
 
@@ -42,9 +46,13 @@ final class ScriptStemFilter extends TokenFilter {
         String word = term.toString();
         String[] forms = cache.get(word);
         if (forms == null) {
-            forms = wordForms.of(term.buffer(), term.length());
-            if (cache.size() >= CACHE_SIZE) {
-                cache.clear();
+            forms = older.get(word);
+            if (forms == null) {
+                forms = wordForms.of(term.buffer(), term.length());
+            }
+            if (cache.size() >= GENERATION) {
+                older = cache;
+                cache = new HashMap<>();
             }
             cache.put(word, forms);
         }

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class WordCache {
     private static final int MIN_CAPACITY = 1 << 12;
-    private static final int MAX_CAPACITY = 1 << 17;
+    private static final int MAX_CAPACITY = 1 << 14;
     private static final int STRIDE = 5;
     /** Per slot: hash, offset in the character pool plus one (0 marks an empty slot), length, offset and count of its ids. */
     private int[] slots;

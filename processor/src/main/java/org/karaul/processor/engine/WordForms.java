@@ -38,6 +38,8 @@ final class WordForms {
     private final SuffixStripper stripper;
     private final HunspellStems hunspell;
     private final OtherScript otherScript;
+    /** The hashes of {@code prefixes}, made when first needed, so a prefix no rule asks for is passed over without a string. */
+    private StringHashes prefixHashes;
 
     /** {@code prefixes}: the rule prefixes to stack, without the mark; null stacks every prefix. */
     WordForms(Mode mode, Set<String> prefixes) {
@@ -72,7 +74,7 @@ final class WordForms {
 
     /** The indexed term first, then the stacked ones, for the lower-cased word in {@code buf[0, len)}, which is left as it is. */
     String[] of(char[] buf, int len) {
-        if (len < MIN_STEMMED || buf[0] == CapsMarkerFilter.MARK || hasDigit(buf, len)) {
+        if (unstemmed(buf, len)) {
             return new String[] {new String(buf, 0, len)};
         }
         List<String> forms = new ArrayList<>(4);
@@ -105,6 +107,33 @@ final class WordForms {
             addPrefixes(forms);
         }
         return forms.toArray(new String[0]);
+    }
+
+    /**
+     * Whether every form {@link #of} gives for the lower-cased word in {@code buf[0, len)} is a prefix of it (the word
+     * itself counts): so when no prefix of the word is a term, none of its forms is, and it need not be stemmed. True
+     * for a word kept as it is, and for a Cyrillic word without {@code ё} read with no suffix rules, dictionary stems or
+     * other script: the Russian Snowball stemmer only deletes endings (apart from {@code ё}, which it writes as
+     * {@code е}), the light stemmer only shortens, and a stacked {@code p*} has a prefix of a stem for {@code p}.
+     */
+    boolean formsArePrefixes(char[] buf, int len) {
+        if (unstemmed(buf, len)) {
+            return true;
+        }
+        if (!cyrillic(buf, len)) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (buf[i] == 'ё') {
+                return false;
+            }
+        }
+        return mode == Mode.LIGHT || stripper == null && hunspell == null && otherScript == null;
+    }
+
+    /** Short words, {@code #} markers and words with digits: indexed as they are. */
+    private static boolean unstemmed(char[] buf, int len) {
+        return len < MIN_STEMMED || buf[0] == CapsMarkerFilter.MARK || hasDigit(buf, len);
     }
 
     /**
@@ -154,13 +183,18 @@ final class WordForms {
     }
 
     private void addPrefixes(List<String> forms) {
+        if (prefixes != null && prefixHashes == null) {
+            prefixHashes = new StringHashes(prefixes);
+        }
         Set<String> marked = new LinkedHashSet<>();
         for (int f = forms.size() - 1; f >= 0; f--) {
             String base = forms.get(f);
-            for (int n = MIN_PREFIX; n <= base.length(); n++) {
-                String p = base.substring(0, n);
-                if (prefixes == null || prefixes.contains(p)) {
-                    marked.add(p + PREFIX_MARK);
+            int h = 0;
+            for (int n = 1; n <= base.length(); n++) {
+                h = 31 * h + base.charAt(n - 1);
+                // h is the hash of base[0, n): a prefix whose hash no rule prefix has is no rule prefix
+                if (n >= MIN_PREFIX && (prefixes == null || prefixHashes.mayContain(h) && prefixes.contains(base.substring(0, n)))) {
+                    marked.add(base.substring(0, n) + PREFIX_MARK);
                 }
             }
         }
@@ -169,11 +203,20 @@ final class WordForms {
 
     private static boolean hasDigit(char[] buf, int len) {
         for (int i = 0; i < len; i++) {
-            if (Character.isDigit(buf[i])) {
+            if (isDigit(buf[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@link Character#isDigit(char)}, without its look-up in the large Unicode tables for the Latin and Cyrillic
+     * letters that make up nearly every word: no character below {@code U+0660} (Arabic-Indic zero) is a digit but
+     * {@code 0}–{@code 9}.
+     */
+    static boolean isDigit(char c) {
+        return c < '\u0660' ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
     private static boolean cyrillic(char[] buf, int len) {

@@ -41,6 +41,19 @@ class KaraulAnalyzerTest {
         assertThat(allTokens("IS is ИГИЛ*")).contains("#is", "#игил").containsOnlyOnce("#is");
     }
 
+    @Test
+    void aWordKeepsItsFormsWhileOneOffWordsFillGenerationsOfTheStemCache() {
+        List<String> before = allTokens("Таджикистана задержаны");
+        for (int round = 0; round < 3; round++) {
+            StringBuilder oneOffs = new StringBuilder();
+            for (int i = 0; i < 10_000; i++) {
+                oneOffs.append("имя").append(Integer.toString(round * 10_000 + i, 36).replaceAll("[0-9]", "ж")).append(' ');
+            }
+            allTokens(oneOffs.toString());
+            assertThat(allTokens("Таджикистана задержаны")).as("round %d", round).isEqualTo(before);
+        }
+    }
+
     private void assertNameMatches(String alias, String text) {
         assertThat(allTokens(text)).as("'%s' in '%s'", alias, text).containsAll(names.tokens(alias));
     }

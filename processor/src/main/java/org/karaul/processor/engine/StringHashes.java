@@ -1,0 +1,84 @@
+package org.karaul.processor.engine;
+
+import java.util.Collection;
+
+/**
+ * The {@link String#hashCode()} values of a set of strings and of all their prefixes, in one open-addressing table: a
+ * string whose hash is not here as a whole string is not in the set ({@link #mayContain}), and a word read as
+ * characters can be checked against the set without making a string, stopping at its first prefix that begins no
+ * string of the set ({@link #mayHavePrefix}: a made-up name is usually done after two or three characters, and the
+ * table's entries for short prefixes stay in the processor's cache). A hash found here proves nothing (two strings
+ * may share one), so a caller then does the exact test. Immutable, so thread-safe.
+ */
+final class StringHashes {
+    private static final long USED = 1L << 32;
+    private static final long WHOLE = 1L << 33;
+    private static final long HASH = 0xFFFF_FFFFL;
+    /** Per slot: the hash in the low 32 bits, {@link #USED}, and {@link #WHOLE} when some string of the set (not only a prefix) has it. */
+    private final long[] table;
+    private final int mask;
+
+    StringHashes(Collection<String> strings) {
+        int chars = 0;
+        for (String s : strings) {
+            chars += s.length() + 1;
+        }
+        int capacity = Integer.highestOneBit(Math.max(4, chars * 2) - 1) << 1;
+        table = new long[capacity];
+        mask = capacity - 1;
+        for (String s : strings) {
+            int h = 0;
+            for (int n = 1; n <= s.length(); n++) {
+                h = 31 * h + s.charAt(n - 1);
+                add(h, n == s.length());
+            }
+            if (s.isEmpty()) {
+                add(0, true);
+            }
+        }
+    }
+
+    private void add(int h, boolean whole) {
+        int i = index(h, mask);
+        while ((table[i] & USED) != 0 && (int) table[i] != h) {
+            i = (i + 1) & mask;
+        }
+        table[i] |= (h & HASH) | USED | (whole ? WHOLE : 0);
+    }
+
+    /** The slot's bits for hash {@code h}, or 0 when no string of the set or prefix of one has it. */
+    private long find(int h) {
+        for (int i = index(h, mask); (table[i] & USED) != 0; i = (i + 1) & mask) {
+            if ((int) table[i] == h) {
+                return table[i];
+            }
+        }
+        return 0;
+    }
+
+    /** False when no string of the set has hash {@code h}. */
+    boolean mayContain(int h) {
+        return (find(h) & WHOLE) != 0;
+    }
+
+    /** False when no {@code word[0, n)} with {@code from <= n <= len} is in the set; true when one may be. */
+    boolean mayHavePrefix(char[] word, int from, int len) {
+        int h = 0;
+        for (int n = 1; n <= len; n++) {
+            h = 31 * h + word[n - 1];
+            long slot = find(h);
+            if (slot == 0) {
+                return false; // no string of the set starts with word[0, n), so none is a longer prefix of the word
+            }
+            if (n >= from && (slot & WHOLE) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int index(int h, int mask) {
+        int x = h * 0x9E3779B9;
+        return (x ^ (x >>> 16)) & mask;
+    }
+}
