@@ -70,6 +70,14 @@ final class CategoryScorer {
      * A category's signals have consecutive slots ({@link RuleRegistrar}), so they come as one run.
      */
     List<CategoryScore> score(Fired fired) {
+        return capped(ranked(fired));
+    }
+
+    /**
+     * Every category that passed and is not suppressed, highest rank first, before yields and the cap: the candidates
+     * a learned arbiter may order ({@link SecondOpinion#arbitrate}).
+     */
+    List<CategoryScore> ranked(Fired fired) {
         MatchResult raw = fired.raw();
         int[] signals = new int[raw.firedCount()];
         int[] owner = new int[raw.firedCount()];
@@ -105,10 +113,15 @@ final class CategoryScorer {
             }
         }
         kept.sort(BY_RANK);
+        return kept;
+    }
+
+    /** The first {@value #MAX_LABELS} of {@code ordered}, leaving out a category that yields to one taken before it. */
+    static List<CategoryScore> capped(List<CategoryScore> ordered) {
         List<CategoryScore> out = new ArrayList<>(MAX_LABELS);
-        for (int i = 0; i < kept.size() && out.size() < MAX_LABELS; i++) {
-            if (!yields(kept.get(i), out)) {
-                out.add(kept.get(i));
+        for (int i = 0; i < ordered.size() && out.size() < MAX_LABELS; i++) {
+            if (!yields(ordered.get(i), out)) {
+                out.add(ordered.get(i));
             }
         }
         return List.copyOf(out);

@@ -135,8 +135,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
     private Classification classifyOne(Document doc) {
         MatchResult result = match(doc);
         Fired fired = new Fired(result, cueSpans(result, "negated"));
-        List<CategoryScore> scores = scorer.score(fired);
-        if ((scores.isEmpty() && opinion == null) || fired.firesAny(cueSlots.get("off_topic"))) {
+        List<CategoryScore> ranked = scorer.ranked(fired);
+        if ((ranked.isEmpty() && opinion == null) || fired.firesAny(cueSlots.get("off_topic"))) {
             return Classification.irrelevant(taxonomy.version());
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
@@ -146,6 +146,8 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             return Classification.irrelevant(taxonomy.version());
         }
         boolean escalate = fired.firesAny(cueSlots.get("casualties")) || fired.firesAny(cueSlots.get("in_progress"));
+        SecondOpinion.Reading reading = opinion == null ? null : opinion.read(doc, result.lang());
+        List<CategoryScore> scores = opinion == null ? CategoryScorer.capped(ranked) : opinion.arbitrate(reading, ranked);
         List<CategoryLabel> labels = new ArrayList<>();
         Severity top = Severity.INFO;
         for (CategoryScore s : scores) {
@@ -156,7 +158,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         if (opinion != null) {
             Set<String> given = new HashSet<>();
             labels.forEach(l -> given.add(l.id()));
-            for (CategoryLabel l : opinion.extra(doc, result.lang(), given, scorer.candidates(fired), escalate)) {
+            for (CategoryLabel l : opinion.extra(reading, given, scorer.candidates(fired), escalate)) {
                 top = l.severity().atLeast(top) ? l.severity() : top;
                 labels.add(l);
             }

@@ -20,7 +20,8 @@ import org.karaul.processor.testing.Corpus.Labelled;
  * {@code -Dkaraul.train=validate} trains on half the tuning fold and prints the rules-plus-model
  * figures on the other half for a grid of thresholds (how {@link SecondOpinion}'s were chosen);
  * {@code -Dkaraul.train=cv} runs a {@value #FOLDS}-fold cross-validation over the tuning fold and
- * prints, per variant (features, thresholds, whether the model may make an item relevant on its own),
+ * prints, per variant (the arbiter's order and second-label rule; with {@code -Dkaraul.train.cv.thresholds=true} also
+ * features, thresholds, whether the model may make an item relevant on its own),
  * the mean and fold-to-fold spread of its figures and of its difference from the shipped settings;
  * {@code -Dkaraul.train=PATH} trains on the whole tuning fold and writes the model to PATH
  * ({@code -Dkaraul.train.pairs=true}: with word pairs). Never reads the frozen fold.
@@ -63,7 +64,7 @@ class CategoryModelTraining {
             for (double alone : new double[] {0.3, 0.4, 0.5}) {
                 for (double beside : new double[] {0.3, 0.4, 0.5}) {
                     report(String.format(Locale.ROOT, "epochs %d alone %.1f beside %.1f", epochs, alone, beside), new TaxonomyClassifier(taxonomy,
-                            TaxonomyClassifier.Engine.INDEX, new SecondOpinion(model, taxonomy, alone, beside)), b);
+                            TaxonomyClassifier.Engine.INDEX, new SecondOpinion(model, taxonomy, alone, beside, SecondOpinion.Arbiter.NONE)), b);
                 }
             }
         }

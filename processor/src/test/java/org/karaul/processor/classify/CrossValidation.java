@@ -17,12 +17,17 @@ import org.karaul.processor.testing.Corpus.Labelled;
  * K-fold cross-validation of the category model over the tuning fold: each part in turn is held out,
  * a model trained on the others, and every variant scored on the held-out part, written and real
  * items together and the real ones apart. Prints per variant the mean over the parts and the
- * standard deviation between them, and the same for its difference from the shipped settings (the
- * first model variant), so a change is kept only when its mean gain is larger than that spread.
+ * standard deviation between them, and the same for its difference from the first model variant (the rules' order,
+ * the model adding at 0.3: how rules and model were combined up to 2026.12.9), so a change is kept only when its mean
+ * gain is larger than that spread.
  */
 final class CrossValidation {
     /** A way of combining the rules and a model. */
-    private record Variant(String name, boolean pairs, int epochs, double alone, double beside) {
+    private record Variant(String name, boolean pairs, int epochs, double alone, double beside, SecondOpinion.Arbiter arbiter) {
+        Variant(String name, boolean pairs, int epochs, double alone, double beside) {
+            this(name, pairs, epochs, alone, beside, SecondOpinion.Arbiter.NONE);
+        }
+
         String model() {
             return (pairs ? "pairs " : "words ") + epochs;
         }
@@ -66,19 +71,36 @@ final class CrossValidation {
         int epochs = CategoryModelTraining.EPOCHS;
         variants.add(new Variant("rules only", false, 0, Double.NaN, Double.NaN));
         variants.add(new Variant("words alone 0.3 beside 0.3", false, epochs, 0.3, 0.3));
-        for (double alone : new double[] {0.3, 0.4, 0.5, NEVER}) {
-            for (double beside : new double[] {0.3, 0.4, 0.5}) {
-                String a = alone == NEVER ? "never" : String.format(Locale.ROOT, "%.1f", alone);
-                String name = String.format(Locale.ROOT, "words alone %s beside %.1f", a, beside);
-                if (!name.equals(variants.get(1).name())) {
-                    variants.add(new Variant(name, false, epochs, alone, beside));
+        if (Boolean.getBoolean("karaul.train.cv.thresholds")) {
+            for (double alone : new double[] {0.3, 0.4, 0.5, NEVER}) {
+                for (double beside : new double[] {0.3, 0.4, 0.5}) {
+                    String a = alone == NEVER ? "never" : String.format(Locale.ROOT, "%.1f", alone);
+                    String name = String.format(Locale.ROOT, "words alone %s beside %.1f", a, beside);
+                    if (!name.equals(variants.get(1).name())) {
+                        variants.add(new Variant(name, false, epochs, alone, beside));
+                    }
+                }
+            }
+            variants.add(new Variant("pairs alone 0.3 beside 0.3", true, epochs, 0.3, 0.3));
+            variants.add(new Variant("pairs alone never beside 0.3", true, epochs, NEVER, 0.3));
+            for (int e : new int[] {10, 60}) {
+                variants.add(new Variant("words " + e + " epochs, 0.3 / 0.3", false, e, 0.3, 0.3));
+            }
+        }
+        // the model as arbiter among the categories the rules passed (2026.12.10)
+        for (SecondOpinion.Order order : SecondOpinion.Order.values()) {
+            for (double keep : new double[] {0, 0.02, 0.05}) {
+                if (order != SecondOpinion.Order.RULES || keep > 0) {
+                    variants.add(new Variant(String.format(Locale.ROOT, "order %s, second kept at %.2f", order.name().toLowerCase(Locale.ROOT), keep),
+                            false, epochs, 0.3, 0.3, new SecondOpinion.Arbiter(order, keep)));
                 }
             }
         }
-        variants.add(new Variant("pairs alone 0.3 beside 0.3", true, epochs, 0.3, 0.3));
-        variants.add(new Variant("pairs alone never beside 0.3", true, epochs, NEVER, 0.3));
-        for (int e : new int[] {10, 60}) {
-            variants.add(new Variant("words " + e + " epochs, 0.3 / 0.3", false, e, 0.3, 0.3));
+        for (double keep : new double[] {0.02, 0.05, 0.1}) {
+            for (double sure : new double[] {1.25, 1.5, 2}) {
+                variants.add(new Variant(String.format(Locale.ROOT, "order model, kept at %.2f or %.2fx", keep, sure),
+                        false, epochs, 0.3, 0.3, new SecondOpinion.Arbiter(SecondOpinion.Order.MODEL, keep, sure)));
+            }
         }
         Taxonomy taxonomy = TaxonomyLoader.bundled();
         Map<String, List<Score>> all = new LinkedHashMap<>();
@@ -104,19 +126,19 @@ final class CrossValidation {
                 TaxonomyClassifier c = v.epochs() == 0
                         ? new TaxonomyClassifier(taxonomy, TaxonomyClassifier.Engine.INDEX)
                         : new TaxonomyClassifier(taxonomy, TaxonomyClassifier.Engine.INDEX,
-                                new SecondOpinion(models.get(v.model()), taxonomy, v.alone(), v.beside()));
+                                new SecondOpinion(models.get(v.model()), taxonomy, v.alone(), v.beside(), v.arbiter()));
                 all.get(v.name()).add(score(c, held));
                 real.get(v.name()).add(score(c, heldReal));
             }
             System.out.printf(Locale.ROOT, "part %d of %d: trained on %d, held out %d (%d real)%n", k + 1, folds, train.size(), held.size(), heldReal.size());
         }
         String base = variants.get(1).name();
-        System.out.printf(Locale.ROOT, "%-34s %15s %15s %15s %15s %17s | %15s %17s%n", "variant (mean ± sd over parts)", "micro-F1", "rel P", "rel R",
+        System.out.printf(Locale.ROOT, "%-38s %15s %15s %15s %15s %17s | %15s %17s%n", "variant (mean ± sd over parts)", "micro-F1", "rel P", "rel R",
                 "rel F1", "d micro-F1", "real micro-F1", "real d rel F1");
         for (Variant v : variants) {
             List<Score> s = all.get(v.name());
             List<Score> r = real.get(v.name());
-            System.out.printf(Locale.ROOT, "%-34s %15s %15s %15s %15s %17s | %15s %17s%n", v.name(),
+            System.out.printf(Locale.ROOT, "%-38s %15s %15s %15s %15s %17s | %15s %17s%n", v.name(),
                     ms(s.stream().mapToDouble(Score::microF1).toArray()),
                     ms(s.stream().mapToDouble(Score::relP).toArray()),
                     ms(s.stream().mapToDouble(Score::relR).toArray()),

@@ -80,23 +80,25 @@ class CorpusAccuracyTest {
         // to the leading story, offline recruitment words): micro-F1 0.908 / 0.833, macro 0.909 / 0.831; taxonomy 2026.12.9
         // (the seventh round together): micro-F1 0.910 / 0.835, macro 0.911 / 0.833, relevance P 0.982 / 0.952 and
         // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890; taxonomy 2026.12.10 (states' bodies, the
-        // other side, local group names, emblems, Russia's towns): country F1 0.907 / 0.868, group F1 0.934 / 0.896
-        atLeast(tune, "tuning", 0.90, 0.90, 0.97, 0.97, 0.90, 0.92);
-        atLeast(frozen, "frozen", 0.83, 0.82, 0.94, 0.91, 0.86, 0.89);
+        // other side, local group names, emblems, Russia's towns; the model as arbiter among the rules' categories,
+        // retrained): see CLASSIFIER.md "The eighth round together"
+        atLeast(tune, "tuning", 0.92, 0.92, 0.97, 0.97, 0.90, 0.92);
+        atLeast(frozen, "frozen", 0.84, 0.84, 0.94, 0.91, 0.86, 0.89);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
         // taxonomy 2026.12.8: ky 0.967 / 1.000 / 0.963, kk-cyrl 0.745 / 1.000 / 0.792, kk-latn 0.769 / 1.000 / 0.714;
         // the seventh local round (Uzbek read in both scripts, return and rally words): uz-latn 0.682 / 0.889 / 0.842,
-        // tg 0.735 / 0.957 / 0.759)
+        // tg 0.735 / 0.957 / 0.759; the model as arbiter, 2026.12.10: en 0.857, ru 0.872, kk-cyrl 0.833, uz-latn 0.714,
+        // tg 0.730 micro-F1)
         Map<String, double[]> floors = Map.of(
-                "en", new double[] {0.79, 0.92, 0.92},
-                "ru", new double[] {0.81, 0.92, 0.89},
+                "en", new double[] {0.84, 0.92, 0.92},
+                "ru", new double[] {0.85, 0.92, 0.89},
                 "ky", new double[] {0.95, 0.98, 0.94},
-                "kk-cyrl", new double[] {0.73, 0.98, 0.77}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
+                "kk-cyrl", new double[] {0.80, 0.98, 0.77}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
                 "kk-latn", new double[] {0.75, 0.98, 0.69},
                 "uz-cyrl", new double[] {0.74, 0.88, 0.98},
-                "uz-latn", new double[] {0.66, 0.86, 0.82}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
+                "uz-latn", new double[] {0.69, 0.86, 0.82}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
                 "tg", new double[] {0.71, 0.93, 0.74});
         floors.forEach((lang, f) -> {
             Scorecard c = frozen.byLanguage.get(lang);
@@ -138,14 +140,15 @@ class CorpusAccuracyTest {
         // unchanged: Kyrgyz tuning P 0.516 -> 0.485, R 0.516 -> 0.444, frozen R 0.200 -> 0.182; micro-F1 0.478 / 0.314 ->
         // 0.423 / 0.302. The floors that failed only because the set changed now sit a little under the new figures.
         // Taxonomy 2026.12.9 (Kyrgyz rally words, places of exercises, the Taliban's Afghanistan, water between two states):
-        // Kyrgyz tuning P 0.575, R 0.639, frozen R 0.273; micro-F1 0.518 / 0.327.
+        // Kyrgyz tuning P 0.575, R 0.639, frozen R 0.273; micro-F1 0.518 / 0.327. Taxonomy 2026.12.10 (the model as arbiter,
+        // retrained on a tuning fold holding these items): micro-F1 0.584 / 0.353.
         assertThat(tune.byLanguage.get("ky").relevance.recall()).as("tuning Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.62);
         assertThat(tune.byLanguage.get("ky").relevance.precision()).as("tuning Kyrgyz relevance precision").isGreaterThanOrEqualTo(0.55);
         assertThat(tune.byLanguage.get("ru").relevance.recall()).as("tuning Russian relevance recall").isGreaterThanOrEqualTo(0.62);
         assertThat(tune.micro.f1()).as("tuning real micro-F1").isGreaterThanOrEqualTo(0.50);
         assertThat(frozen.byLanguage.get("ky").relevance.recall()).as("frozen Kyrgyz relevance recall").isGreaterThanOrEqualTo(0.25);
         assertThat(frozen.byLanguage.get("ru").relevance.recall()).as("frozen Russian relevance recall").isGreaterThanOrEqualTo(0.77);
-        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch, 0.327 with 2026.12.9 and the second batch)").isGreaterThanOrEqualTo(0.31);
+        assertThat(frozen.micro.f1()).as("frozen real micro-F1 (0.357 with 2026.12.7, 0.314 with the December batch, 0.327 with 2026.12.9 and the second batch, 0.353 with 2026.12.10)").isGreaterThanOrEqualTo(0.34);
     }
 
     private static Scorecard score(List<Labelled> items, String title) {
