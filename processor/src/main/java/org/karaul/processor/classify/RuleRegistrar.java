@@ -41,8 +41,9 @@ final class RuleRegistrar {
         }
         List<Place> places = taxonomy.gazetteer().places();
         for (int i = 0; i < places.size(); i++) {
-            r.add(new RuleKey(RuleKey.Kind.PLACE, "place", i, "any"),
-                    new Matcher(places.get(i).aliases(), List.of(), 0, "any"), "place " + places.get(i).name());
+            Place place = places.get(i);
+            r.add(new RuleKey(RuleKey.Kind.PLACE, "place", i, place.lang()),
+                    new Matcher(place.aliases(), List.of(), 0, place.lang()), "place " + place.name());
         }
         return r.book;
     }

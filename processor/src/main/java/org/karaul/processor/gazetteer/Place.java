@@ -14,11 +14,19 @@ import java.util.Locale;
  * @param capitalised whether a name counts only when written with a capital first letter (the generated
  *                    GeoNames entries: a lower-case «сары» is "yellow", not the village), and not in capitals
  *                    throughout (an acronym)
+ * @param lang        the documents the names are read in: {@code any}, {@code local} (Kazakh, Kyrgyz, Uzbek, Tajik) or
+ *                    one rule language; the world's countries in the local languages are {@code local}, since their
+ *                    Kazakh and Kyrgyz names are often the Russian ones («Германия») and Russian reports are not theirs
  */
-public record Place(String name, List<String> countries, String kind, List<String> aliases, boolean capitalised) {
+public record Place(String name, List<String> countries, String kind, List<String> aliases, boolean capitalised, String lang) {
     public Place {
         countries = List.copyOf(countries);
         aliases = List.copyOf(aliases);
+    }
+
+    /** A place whose names are read in documents of every language. */
+    public Place(String name, List<String> countries, String kind, List<String> aliases, boolean capitalised) {
+        this(name, countries, kind, aliases, capitalised, "any");
     }
 
     /** A hand-written place: any capitalisation counts. */

@@ -131,7 +131,11 @@ public final class GazetteerReader {
                 throw new TaxonomyException(file, entry, aliases.size() + " aliases, more than " + MAX_ALIASES
                         + ": split the entry (each entry is one query in the Lucene Monitor engine, limited to 1,024 clauses)");
             }
-            out.add(new Place(name, countries, kind, aliases, capitalised != null && capitalised.asBoolean()));
+            String lang = node.has("lang") ? node.get("lang").asText() : "any";
+            if (!lang.equals("any") && !lang.equals(Matcher.LOCAL) && !Matcher.LANGUAGES.contains(lang)) {
+                throw new TaxonomyException(file, entry, "lang must be any, local or one of " + Matcher.LANGUAGES + ", got '" + lang + "'");
+            }
+            out.add(new Place(name, countries, kind, aliases, capitalised != null && capitalised.asBoolean(), lang));
         }
         return out;
     }

@@ -141,7 +141,21 @@ class PlacesAndGroupsTest {
         assertThat(explainPlaces("Помощь получили 40 семей из Бишкека.")).noneMatch(l -> l.contains("семей"));
     }
 
+    @Test
+    void theWorldsCountriesAreReadInTheLocalLanguagesInTheirCaseFormsButNotInRussianOrAsCommonWords() {
+        assertThat(explainPlaces("Колумбияда полиция 2 тонна кокаин тәркіледі.", "kk")).anyMatch(l -> l.contains("[CO]"));
+        assertThat(explainPlaces("Meksikada politsiya giyohvand moddalarni musodara qildi.", "uz")).anyMatch(l -> l.contains("[MX]"));
+        assertThat(explainPlaces("Полиция Колумбии изъяла две тонны кокаина.", "ru")).noneMatch(l -> l.contains("[CO]"));
+        // Kazakh «қатарында» ("among") is no Qatar; the border town Қорғас is Kazakhstan's
+        assertThat(explainPlaces("Ұсталғандардың қатарында екі шетел азаматы бар.", "kk")).noneMatch(l -> l.contains("[QA]"));
+        assertThat(explainPlaces("Қорғас кеден бекетінде есірткі табылды.", "kk")).anyMatch(l -> l.contains("[KZ]"));
+    }
+
     private static List<String> explainPlaces(String text) {
-        return BundledClassifier.get().explain(new Document("t", "", text, "ru")).stream().filter(l -> l.startsWith("place")).toList();
+        return explainPlaces(text, "ru");
+    }
+
+    private static List<String> explainPlaces(String text, String lang) {
+        return BundledClassifier.get().explain(new Document("t", "", text, lang)).stream().filter(l -> l.startsWith("place")).toList();
     }
 }

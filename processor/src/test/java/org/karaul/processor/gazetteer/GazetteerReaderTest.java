@@ -110,6 +110,16 @@ class GazetteerReaderTest {
     }
 
     @Test
+    void readsAPlaceLanguageAnyByDefaultAndRejectsAnUnknownOneNamingTheEntry() {
+        String local = PLACES + "  - {name: Colombia (local), countries: [CO], kind: country, lang: local, aliases: [\"Колумбия\"]}\n";
+        assertThat(read(GROUPS, local, GENERATED).places()).extracting(Place::lang).containsExactly("any", "local", "any");
+        assertThatThrownBy(() -> read(GROUPS, local.replace("lang: local", "lang: kazakh"), GENERATED))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("place Colombia (local)")
+                .hasMessageContaining("got 'kazakh'");
+    }
+
+    @Test
     void rejectsABadFlagOrAnUnknownParentNamingTheFileAndEntry() {
         assertThatThrownBy(() -> read(GROUPS, PLACES, GENERATED.replace("capitalised: true", "capitalised: yes please")))
                 .isInstanceOf(TaxonomyException.class)
