@@ -141,7 +141,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         }
         List<GroupResolver.Mention> groups = GroupResolver.resolve(groupMentions(result));
         List<CountryRanker.Mention> places = placeMentions(doc, result, groups);
-        boolean stateMatter = scores.stream().anyMatch(sc -> STATE_MATTERS.contains(sc.rule().id()));
+        boolean stateMatter = CategoryScorer.capped(ranked).stream().anyMatch(sc -> STATE_MATTERS.contains(sc.rule().id()));
         if (!inRegion(fired, places, doc, result, stateMatter)) {
             return Classification.irrelevant(taxonomy.version());
         }
