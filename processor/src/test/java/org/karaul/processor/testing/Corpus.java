@@ -83,6 +83,15 @@ public final class Corpus {
         return labelled("/local-probes-2.jsonl");
     }
 
+    /**
+     * The third local-language probe batch ({@code src/test/resources/local-probes-3.jsonl}): Kazakh, Uzbek and Tajik
+     * in both scripts, eight reports and four near misses per language and script in desk registers, written for the
+     * ninth round before its lexicon changes were run on them. It belongs to neither fold.
+     */
+    public static List<Labelled> localProbesThirdBatch() {
+        return labelled("/local-probes-3.jsonl");
+    }
+
     private static List<Labelled> labelled(String resource) {
         List<Labelled> out = new ArrayList<>();
         for (JsonNode n : lines(resource)) {
