@@ -58,14 +58,15 @@ class LocalProbesTest {
 
     @Test
     void thirdBatchIsFoundAndNearMissesLeftAlone() throws IOException {
-        // before the ninth round's lexicon changes it read relevance P 1.000 R 0.875 (CLASSIFIER.md, "ninth round")
+        // before the ninth round's lexicon changes it read relevance P 1.000 R 0.875, after them R 1.000
+        // (CLASSIFIER.md, "Kazakh, Uzbek and Tajik, ninth round")
         Scorecard card = score(Corpus.localProbesThirdBatch(), "local-probes-3.txt");
         holds(card, Map.of(
-                "kk-cyrl", new double[] {0.98, 0.85},
-                "kk-latn", new double[] {0.98, 0.85},
-                "uz-latn", new double[] {0.98, 0.98},
-                "uz-cyrl", new double[] {0.98, 0.73},
-                "tg", new double[] {0.98, 0.85}));
+                "kk-cyrl", new double[] {0.98, 0.95},
+                "kk-latn", new double[] {0.98, 0.95},
+                "uz-latn", new double[] {0.98, 0.95},
+                "uz-cyrl", new double[] {0.98, 0.95},
+                "tg", new double[] {0.98, 0.95}));
     }
 
     private static Scorecard score(List<Labelled> probes, String reportFile) throws IOException {
