@@ -50,7 +50,7 @@ class LocalProbesTest {
         holds(card, Map.of(
                 "kk-cyrl", new double[] {0.98, 0.76},
                 "kk-latn", new double[] {0.98, 0.98},
-                "uz-latn", new double[] {0.98, 0.86},
+                "uz-latn", new double[] {0.98, 0.98},
                 "uz-cyrl", new double[] {0.98, 0.85},
                 "tg", new double[] {0.98, 0.73},
                 "ky", new double[] {0.98, 0.85}));
