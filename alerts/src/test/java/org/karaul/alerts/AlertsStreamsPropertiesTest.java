@@ -22,10 +22,10 @@ class AlertsStreamsPropertiesTest {
     @Test
     void shouldAddTheStaticMemberIdAndTheOverridesAndNothingElse() {
         AlertsConfig config = AlertsConfig.from(Settings.of(AlertsConfig.DEFAULTS, Map.of(
-                "alerts.group.instance.id", "node-1", "alerts.commit.interval", "50ms",
+                "alerts.group.instance.id", "node-1", "alerts.commit.interval", "200ms",
                 "alerts.state.dir", "/var/lib/karaul-alerts")));
         Properties want = streams(client("node-1"));
-        want.put("commit.interval.ms", 50L);
+        want.put("commit.interval.ms", 200L);
         want.put("state.dir", "/var/lib/karaul-alerts");
         assertThat(AlertsApp.streamsProperties(config)).isEqualTo(want);
         assertThat(AlertsApp.memberOf(config)).isEqualTo(client("node-1"));
@@ -48,7 +48,7 @@ class AlertsStreamsPropertiesTest {
         p.put("application.id", "karaul-alerts");
         p.put("processing.guarantee", "exactly_once_v2");
         p.put("state.dir", "/tmp/karaul-alerts-streams");
-        p.put("commit.interval.ms", 100L);
+        p.put("commit.interval.ms", 50L);
         p.put("restore.consumer.fetch.max.wait.ms", 10);
         p.put("producer.retry.backoff.ms", 10L);
         p.put("main.consumer.retry.backoff.ms", 10L);

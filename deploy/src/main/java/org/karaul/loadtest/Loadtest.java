@@ -46,11 +46,13 @@ final class Loadtest {
      * @param drainLimit    how long each drain may take before the run goes on without it
      * @param relevantShare share of items carrying a relevant story
      * @param childHeap     the child JVMs' -Xmx
-     * @param commitInterval the services' and the pass-through application's Streams commit interval
+     * @param commitInterval the processor's and the pass-through application's Streams commit interval
+     * @param alertsCommitInterval the alerts service's Streams commit interval
      */
     record Options(int rate, Duration duration, List<ItemMix.Story> stories, String itemsFrom, String bootstrap, int warmup, int threads,
                    int alertsInstances, int saturate,
-                   Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap, Duration commitInterval) {
+                   Path dir, Path jfr, Duration drainLimit, double relevantShare, String childHeap, Duration commitInterval,
+                   Duration alertsCommitInterval) {
     }
 
     private final Options o;
@@ -139,7 +141,7 @@ final class Loadtest {
             List<String> profile = o.jfr == null ? List.of() : CpuProfile.render(o.jfr, perItem);
             return new LoadtestReport(
                     new LoadtestReport.Setup(o.rate, o.duration.toSeconds(), o.itemsFrom, o.bootstrap == null ? "embedded " + servers
-                            : servers, o.commitInterval.toMillis(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
+                            : servers, o.commitInterval.toMillis(), o.alertsCommitInterval.toMillis(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter),
                     saturation(collector), feed(fed, collector, drainedMs), stages(collector.arrivals), lags, uses,
                     audit, profile, members);
         } finally {
@@ -169,7 +171,7 @@ final class Loadtest {
                 "processor.threads", Integer.toString(o.threads))
                 : Map.of("kafka.bootstrap.servers", servers, "alerts.application.id", ALERTS_ID,
                 "alerts.dispatch.group.id", ALERTS_ID + "-dispatch", "alerts.state.dir", state, "alerts.ops.port", "-1",
-                "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", o.commitInterval.toMillis() + "ms");
+                "alerts.http.port", "-1", "alerts.webhooks.enabled", "false", "alerts.commit.interval", o.alertsCommitInterval.toMillis() + "ms");
         StringBuilder text = new StringBuilder("# written by karaul loadtest\n");
         settings.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> text.append(e.getKey()).append('=').append(e.getValue().replace("\\", "\\\\")).append('\n'));

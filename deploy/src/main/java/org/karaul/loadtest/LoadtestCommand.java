@@ -5,13 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.karaul.alerts.AlertsConfig;
 import org.karaul.config.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code karaul loadtest}: measures the streaming core under a realistic feed; see {@code deploy/LOADTEST.md}. */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
@@ -68,11 +72,33 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--child-heap", paramLabel = "SIZE", defaultValue = "1g", description = "-Xmx of the service JVMs (default ${DEFAULT-VALUE}).")
     String childHeap;
 
-    @Option(names = "--commit-interval", paramLabel = "D", defaultValue = "100ms", description = "Streams commit interval of the services and the pass-through application (default ${DEFAULT-VALUE}).")
+    @Option(names = "--commit-interval", paramLabel = "D", defaultValue = "100ms", description = {"Streams commit interval of the processor and the pass-through application,",
+            "and of the alerts service unless --alerts-commit-interval is given (default ${DEFAULT-VALUE})."})
     String commitInterval;
+
+    @Option(names = "--alerts-commit-interval", paramLabel = "D", description = {"Streams commit interval of the alerts service",
+            "(default: the alerts service's own default, alerts.commit.interval, when --commit-interval is not given; else --commit-interval)."})
+    String alertsCommitInterval;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--reserved", paramLabel = "FILE", description = "Ids never read (default ../shared/eval/reserved-ids.txt beside the project, when present).")
     Path reserved;
+
+    /**
+     * The alerts service's commit interval: the one given for it, else the one given for every service, else the
+     * service's own default ({@code alerts.commit.interval} of {@code alerts-defaults.properties}).
+     */
+    private Duration alertsCommit(Duration commit) {
+        if (alertsCommitInterval != null) {
+            return Settings.parseDuration("--alerts-commit-interval", alertsCommitInterval, "the command line");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--commit-interval")) {
+            return commit;
+        }
+        return Settings.of(AlertsConfig.DEFAULTS, Map.of()).duration("alerts.commit.interval");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -95,10 +121,11 @@ public final class LoadtestCommand implements Callable<Integer> {
         }
         List<ItemMix.Story> stories = ItemMix.read(source, reservedIds(reserved != null ? reserved
                 : home.resolve("..").resolve("shared").resolve("eval").resolve("reserved-ids.txt")));
+        Duration commit = Settings.parseDuration("--commit-interval", commitInterval, "the command line");
         Loadtest.Options options = new Loadtest.Options(rate, Settings.parseDuration("--duration", duration, "the command line"), stories,
                 source.toString(), bootstrap, warmup, threads, alertsInstances, saturate, work.toAbsolutePath(), jfr == null ? null : jfr.toAbsolutePath(),
                 Settings.parseDuration("--drain-limit", drainLimit, "the command line"), relevant, childHeap,
-                Settings.parseDuration("--commit-interval", commitInterval, "the command line"));
+                commit, alertsCommit(commit));
         LoadtestReport result = new Loadtest(options, System.out).run();
         String text = result.render();
         Path file = report != null ? report : work.resolve("report.txt");

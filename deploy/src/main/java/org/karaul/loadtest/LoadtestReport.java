@@ -25,12 +25,14 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
      * @param durationS   seconds of steady feed asked for
      * @param items       where the items came from
      * @param broker      the broker (embedded or the given bootstrap)
+     * @param commitMs    the processor's and the pass-through application's Streams commit interval
+     * @param alertsCommitMs the alerts service's Streams commit interval
      * @param cores       available processors
      * @param loadBefore  the 1-minute load average when the run started
      * @param loadAfter   the 1-minute load average when the steady feed ended
      */
-    record Setup(int rate, long durationS, String items, String broker, long commitMs, int cores, double loadBefore,
-                 double loadAfter) {
+    record Setup(int rate, long durationS, String items, String broker, long commitMs, long alertsCommitMs, int cores,
+                 double loadBefore, double loadAfter) {
     }
 
     /**
@@ -147,8 +149,8 @@ record LoadtestReport(Setup setup, Saturation saturation, Feed feed, List<Stage>
     /** The report as the console and the report file show it. */
     String render() {
         StringBuilder b = new StringBuilder();
-        line(b, "karaul loadtest: %d items/s for %d s, items from %s, broker %s, commit interval %d ms", setup.rate,
-                setup.durationS, setup.items, setup.broker, setup.commitMs);
+        line(b, "karaul loadtest: %d items/s for %d s, items from %s, broker %s, commit interval %d ms (alerts %d ms)",
+                setup.rate, setup.durationS, setup.items, setup.broker, setup.commitMs, setup.alertsCommitMs);
         line(b, "machine: %d cores, load average (1 min) %.2f at start, %.2f at the end of the feed", setup.cores,
                 setup.loadBefore, setup.loadAfter);
         b.append('\n');

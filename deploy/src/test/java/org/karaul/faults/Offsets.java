@@ -65,11 +65,11 @@ final class Offsets {
     static boolean watched(String bootstrap, Watch watch) {
         try (Admin admin = admin(bootstrap)) {
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            for (String t : List.of(Topics.ITEMS_CLASSIFIED.name(), Topics.ALERTS.name())) {
-                ends.put(new TopicPartition(t, 0), OffsetSpec.latest());
+            for (TopicPartition tp : Watch.partitions()) {
+                ends.put(tp, OffsetSpec.latest());
             }
             for (var e : admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                if (watch.position(e.getKey().topic()) < e.getValue().offset()) {
+                if (watch.position(e.getKey()) < e.getValue().offset()) {
                     return false;
                 }
             }

@@ -31,9 +31,12 @@ import org.karaul.contract.kafka.Topics;
  * with their default settings except addresses, state directories, static membership ids and what the scenario
  * names; a signing webhook receiver subscribed to every alert; a watch on the output topics.
  *
- * <p>The raw and classified topics are created with one partition so that the input order, and so the
- * developments and alerts, are the same in every run; the inputs of every stage take records up to 8 MiB, so the
- * poison catalogue's huge record reaches the stage instead of being refused by the broker.
+ * <p>Every topic is created as production creates it ({@link Topic#toNewTopic()}, the partitions and policy of
+ * {@link Topics}), so the alerts stream groups over as many partitions of {@code karaul.items.classified} as in
+ * production (one task per {@code GroupingKey} cluster). The runs stay the same for the same input all the same: the
+ * feed writes every item to partition 0 of {@code karaul.items.raw}, the processor keeps that order on each
+ * classified partition, and each partition is grouped on its own. The inputs of every stage take records up to
+ * 8 MiB, so the poison catalogue's huge record reaches the stage instead of being refused by the broker.
  */
 final class Stack implements AutoCloseable {
     static final String SUBSCRIPTION = "fault-suite";
@@ -108,15 +111,12 @@ final class Stack implements AutoCloseable {
     private static void createTopics(String bootstrap) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> t : Topics.all()) {
-            boolean ordered = t.name().equals(Topics.ITEMS_RAW.name()) || t.name().equals(Topics.ITEMS_CLASSIFIED.name());
-            Map<String, String> configs = new HashMap<>();
-            if (t.compacted()) {
-                configs.put("cleanup.policy", "compact");
-            }
+            NewTopic production = t.toNewTopic();
+            Map<String, String> configs = new HashMap<>(production.configs() == null ? Map.of() : production.configs());
             if (INPUTS.contains(t.name())) {
                 configs.put("max.message.bytes", Integer.toString(8 * 1024 * 1024));
             }
-            topics.add(new NewTopic(t.name(), ordered ? 1 : t.partitions(), (short) 1).configs(configs));
+            topics.add(production.configs(configs));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             // on a loaded machine the client may resend a request the broker already carried out: a topic that

@@ -30,7 +30,7 @@ final class Watch implements AutoCloseable {
     private final Map<String, Integer> classifiedCount = new ConcurrentHashMap<>();
     private final List<Long> classifiedAt = new CopyOnWriteArrayList<>();
     private final List<Seen> alerts = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> position = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> position = new ConcurrentHashMap<>();
     private volatile int unreadable;
     private volatile boolean stopping;
 
@@ -38,7 +38,7 @@ final class Watch implements AutoCloseable {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.assign(List.of(new TopicPartition(Topics.ITEMS_CLASSIFIED.name(), 0), new TopicPartition(Topics.ALERTS.name(), 0)));
+        consumer.assign(partitions());
         thread = new Thread(this::run, "fault-watch");
         thread.setDaemon(true);
         thread.start();
@@ -51,7 +51,7 @@ final class Watch implements AutoCloseable {
                     take(r, System.nanoTime());
                 }
                 for (TopicPartition tp : consumer.assignment()) {
-                    position.put(tp.topic(), consumer.position(tp, Duration.ofSeconds(1)));
+                    position.put(tp, consumer.position(tp, Duration.ofSeconds(1)));
                 }
             } catch (org.apache.kafka.common.errors.WakeupException e) {
                 return;
@@ -79,9 +79,21 @@ final class Watch implements AutoCloseable {
         }
     }
 
-    /** The position reached on {@code topic} (past commit and abort markers too), or -1 before the first poll. */
-    long position(String topic) {
-        return position.getOrDefault(topic, -1L);
+    /** Every partition the watch reads: each of the classified topic's (as {@code Topics} creates it) and the alerts'. */
+    static List<TopicPartition> partitions() {
+        List<TopicPartition> parts = new ArrayList<>();
+        for (int p = 0; p < Topics.ITEMS_CLASSIFIED.partitions(); p++) {
+            parts.add(new TopicPartition(Topics.ITEMS_CLASSIFIED.name(), p));
+        }
+        for (int p = 0; p < Topics.ALERTS.partitions(); p++) {
+            parts.add(new TopicPartition(Topics.ALERTS.name(), p));
+        }
+        return parts;
+    }
+
+    /** The position reached on {@code partition} (past commit and abort markers too), or -1 before the first poll. */
+    long position(TopicPartition partition) {
+        return position.getOrDefault(partition, -1L);
     }
 
     Map<String, Integer> classified() {

@@ -48,7 +48,7 @@ class LoadtestReportTest {
     @Test
     void shouldRenderEveryStageLagAndProcess() {
         LoadtestReport report = new LoadtestReport(
-                new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 200, 2, 1.5, 2.25),
+                new LoadtestReport.Setup(1000, 60, "corpus.jsonl", "embedded 127.0.0.1:1", 200, 50, 2, 1.5, 2.25),
                 new LoadtestReport.Saturation(20_000, 1, 50_000, 50_000, 50_000, 60_000, 50_000, 10_000),
                 new LoadtestReport.Feed(60_000, 999.5, 59_000, 4_000, 3_900, 120, 12_345, "karaul.items.classified 110000", 3,
                         List.of("abc (karaul.items.raw-0@7)")),
@@ -62,7 +62,7 @@ class LoadtestReportTest {
 
         String text = report.render();
 
-        assertThat(text).contains("commit interval 200 ms").contains("load average (1 min) 1.50 at start, 2.25 at the end")
+        assertThat(text).contains("commit interval 200 ms (alerts 50 ms)").contains("load average (1 min) 1.50 at start, 2.25 at the end")
                 .contains("1,000 items/s  (50000 items in 50000 ms)")
                 .contains("5,000 items/s  (50000 items in 10000 ms)")
                 .contains("ratio processor / pass-through: 0.20")
@@ -98,7 +98,7 @@ class LoadtestReportTest {
     }
 
     private static LoadtestReport withAudit(LoadtestReport.Audit audit) {
-        return new LoadtestReport(new LoadtestReport.Setup(10, 1, "i", "b", 100, 2, 0, 0),
+        return new LoadtestReport(new LoadtestReport.Setup(10, 1, "i", "b", 100, 100, 2, 0, 0),
                 new LoadtestReport.Saturation(0, 1, 1, 1, 1, 1, 1, 1),
                 new LoadtestReport.Feed(10, 10, 10, 0, 0, 0, 5, "", 0, List.of()), List.of(), List.of(), List.of(), audit,
                 List.of(), List.of());
