@@ -66,30 +66,19 @@ public final class Corpus {
     }
 
     /**
-     * The local-language probe set ({@code src/test/resources/local-probes.jsonl}): short Kazakh, Uzbek and Tajik
-     * reports in both scripts, one per category and language plus near misses, written for the seventh round from
-     * general knowledge of the registers rather than from the corpus. It belongs to neither fold.
+     * A local-language probe batch, in neither fold: {@code 1} ({@code src/test/resources/local-probes.jsonl}), short
+     * Kazakh, Uzbek and Tajik reports in both scripts, one per category and language plus near misses, written for the
+     * seventh round from general knowledge of the registers rather than from the corpus; {@code 2}
+     * ({@code local-probes-2.jsonl}), Kazakh, Uzbek, Tajik and Kyrgyz reports, one per category family and language
+     * plus near misses, written for the eighth round before the rules were run on them; {@code 3}
+     * ({@code local-probes-3.jsonl}), Kazakh, Uzbek and Tajik in both scripts, eight reports and four near misses per
+     * language and script in desk registers, written for the ninth round before its lexicon changes were run on them.
      */
-    public static List<Labelled> localProbes() {
-        return labelled("/local-probes.jsonl");
-    }
-
-    /**
-     * The second local-language probe batch ({@code src/test/resources/local-probes-2.jsonl}): Kazakh, Uzbek, Tajik and
-     * Kyrgyz reports, one per category family and language plus near misses, written for the eighth round before the
-     * rules were run on them. It belongs to neither fold.
-     */
-    public static List<Labelled> localProbesSecondBatch() {
-        return labelled("/local-probes-2.jsonl");
-    }
-
-    /**
-     * The third local-language probe batch ({@code src/test/resources/local-probes-3.jsonl}): Kazakh, Uzbek and Tajik
-     * in both scripts, eight reports and four near misses per language and script in desk registers, written for the
-     * ninth round before its lexicon changes were run on them. It belongs to neither fold.
-     */
-    public static List<Labelled> localProbesThirdBatch() {
-        return labelled("/local-probes-3.jsonl");
+    public static List<Labelled> localProbes(int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("probe batches are numbered from 1, not " + batch);
+        }
+        return labelled(batch == 1 ? "/local-probes.jsonl" : "/local-probes-" + batch + ".jsonl");
     }
 
     private static List<Labelled> labelled(String resource) {
