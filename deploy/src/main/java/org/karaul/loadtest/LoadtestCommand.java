@@ -90,7 +90,7 @@ public final class LoadtestCommand implements Callable<Integer> {
      * The alerts service's commit interval: the one given for it, else the one given for every service, else the
      * service's own default ({@code alerts.commit.interval} of {@code alerts-defaults.properties}).
      */
-    private Duration alertsCommit(Duration commit) {
+    Duration alertsCommit(Duration commit) {
         if (alertsCommitInterval != null) {
             return Settings.parseDuration("--alerts-commit-interval", alertsCommitInterval, "the command line");
         }
