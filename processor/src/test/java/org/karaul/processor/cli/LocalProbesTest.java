@@ -23,11 +23,12 @@ import org.karaul.processor.testing.Corpus.Labelled;
  * The local-language probe sets: short reports per category in Kazakh, Uzbek and Tajik in both scripts (the first
  * batch, {@code src/test/resources/local-probes.jsonl}) and in those and Kyrgyz (the second batch,
  * {@code local-probes-2.jsonl}, written before the eighth round's fixes) and a third batch
- * ({@code local-probes-3.jsonl}, written before the ninth round's), in the registers a desk reads, with near
+ * ({@code local-probes-3.jsonl}, written before the ninth round's) and a fourth ({@code local-probes-4.jsonl}, in all six
+ * languages and scripts, written blind by a hand that reads no rules), in the registers a desk reads, with near
  * misses. Each batch is scored apart; relevance precision and recall per language and script are held a little under
  * their measured figures, so a lexicon or stemming change that loses the local wording fails here. The scorecard and
- * every miss, with the rules' explanation, go to {@code target/local-probes.txt}, {@code target/local-probes-2.txt} and
- * {@code target/local-probes-3.txt}.
+ * every miss, with the rules' explanation, go to {@code target/local-probes.txt} and {@code target/local-probes-N.txt}
+ * for batch N.
  */
 class LocalProbesTest {
 
@@ -67,6 +68,20 @@ class LocalProbesTest {
                 "uz-latn", new double[] {0.98, 0.95},
                 "uz-cyrl", new double[] {0.98, 0.95},
                 "tg", new double[] {0.98, 0.95}));
+    }
+
+    @Test
+    void fourthBatchWrittenBlindIsScored() throws IOException {
+        // written and labelled by a hand that reads no rules, after the ninth round; it measures, it is not tuned to
+        // (CLASSIFIER.md, "A fourth probe batch, written blind"); floors a little under the figures it first read
+        Scorecard card = score(Corpus.localProbes(4), "local-probes-4.txt");
+        holds(card, Map.of(
+                "kk-cyrl", new double[] {0.98, 0.85},
+                "kk-latn", new double[] {0.98, 0.30},
+                "uz-latn", new double[] {0.88, 0.98},
+                "uz-cyrl", new double[] {0.98, 0.98},
+                "tg", new double[] {0.98, 0.75},
+                "ky", new double[] {0.98, 0.75}));
     }
 
     private static Scorecard score(List<Labelled> probes, String reportFile) throws IOException {

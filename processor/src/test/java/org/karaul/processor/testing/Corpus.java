@@ -72,7 +72,9 @@ public final class Corpus {
      * ({@code local-probes-2.jsonl}), Kazakh, Uzbek, Tajik and Kyrgyz reports, one per category family and language
      * plus near misses, written for the eighth round before the rules were run on them; {@code 3}
      * ({@code local-probes-3.jsonl}), Kazakh, Uzbek and Tajik in both scripts, eight reports and four near misses per
-     * language and script in desk registers, written for the ninth round before its lexicon changes were run on them.
+     * language and script in desk registers, written for the ninth round before its lexicon changes were run on them;
+     * {@code 4} ({@code local-probes-4.jsonl}), all six languages and scripts, nine reports and five near misses each,
+     * written and labelled blind (by a hand that read the contract but no rule or lexicon) to measure, not to tune.
      */
     public static List<Labelled> localProbes(int batch) {
         if (batch < 1) {
