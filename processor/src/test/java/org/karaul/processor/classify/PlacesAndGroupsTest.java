@@ -74,9 +74,9 @@ class PlacesAndGroupsTest {
                         + "The attackers fled towards the mountains.", "en");
         assertThat(reports.relevant()).isTrue();
         assertThat(reports.groups()).isEmpty();
-        Classification acts = classify("Gunmen kill two at Herat checkpoint",
-                "Gunmen attacked a checkpoint in Herat province overnight, killing two guards. Taliban forces exchanged fire "
-                        + "with the attackers, Taliban officials said.", "en");
+        Classification acts = classify("Poppy fields destroyed in Helmand",
+                "Taliban forces destroyed 300 hectares of opium poppy in Helmand province and detained four drug traffickers, "
+                        + "Taliban officials said.", "en");
         assertThat(acts.groups()).containsExactly("taliban");
         Classification raid = classify("Taliban raid IS-Khorasan hideout in Kunduz",
                 "Taliban special forces raided a hideout of Islamic State Khorasan Province in Kunduz, killing three militants.", "en");
@@ -88,6 +88,24 @@ class PlacesAndGroupsTest {
                 "Вооружённые люди напали на пост в провинции Герат, погибли двое. Талибы заявили, что нападавшие будут найдены.", "ru");
         assertThat(russian.relevant()).isTrue();
         assertThat(russian.groups()).isEmpty();
+    }
+
+    @Test
+    void theTalibanAttackedOrRespondingToAnAttackOrClashAreNoPartyButTheirPostStillPlacesTheItem() {
+        Classification post = classify("Gunmen from Iran attack border post in Herat",
+                "Armed men who crossed from Iran attacked a Taliban border post in Herat province, killing one guard. "
+                        + "Taliban forces returned fire and the attackers fled back.", "en");
+        assertThat(post.relevant()).isTrue();
+        assertThat(post.groups()).isEmpty();
+        assertThat(post.countries()).contains("AF");
+        Classification clash = classify("Столкновения в Бамиане",
+                "В уезде Панджаб провинции Бамиан вспыхнули столкновения между хазарейцами и кочевниками-пуштунами из-за "
+                        + "выпаса скота, ранены семь человек. Талибы направили в уезд дополнительные силы.", "ru");
+        assertThat(clash.relevant()).isTrue();
+        assertThat(clash.groups()).isEmpty();
+        Classification raid = classify("Taliban raid IS-Khorasan hideout in Kunduz",
+                "Taliban special forces raided a hideout of Islamic State Khorasan Province in Kunduz, killing three militants.", "en");
+        assertThat(raid.groups()).contains("taliban");
     }
 
     @Test
