@@ -98,10 +98,10 @@ final class CountryRanker {
         for (Mention m : sorted) {
             boolean chained = previous != null && enumerated(previous, m, ctx);
             String text = ctx.value(m.span().field());
-            boolean passing = follows(ctx.passing(), m, ctx) || beforeCue(ctx.passingBefore(), m.span(), text)
+            boolean passing = follows(ctx.passing(), m, ctx, sorted) || beforeCue(ctx.passingBefore(), m.span(), text)
                     || (chained && previousPassing) || destination(m, ctx)
                     || m.place().kind().equals("country") && ctx.moneyDestinations().containsAll(m.place().countries());
-            boolean crossing = !passing && (follows(ctx.crossing(), m, ctx)
+            boolean crossing = !passing && (follows(ctx.crossing(), m, ctx, sorted)
                     || ctx.local() && beforeCue(ctx.crossing(), m.span(), text));
             double w = weight(m.place().kind()) * (m.span().field().equals("title") ? TITLE_FACTOR : 1.0);
             w *= passing ? PASSING_FACTOR : crossing ? CROSSING_FACTOR : 1.0;
@@ -218,12 +218,18 @@ final class CountryRanker {
         return b == 'б' && a == 'а' && (i < 2 || !Character.isLetter(value.charAt(i - 2)));
     }
 
-    /** Whether a cue ends shortly before the mention, in the same sentence. */
-    private static boolean follows(List<Span> cues, Mention m, Context ctx) {
+    /**
+     * Whether a cue ends shortly before the mention, in the same sentence, with no other place named between: the cue
+     * qualifies the first name after it ("Returnee from Iraq sentenced in Dushanbe": Iraq, not Dushanbe); names listed
+     * with that one follow it through the enumeration.
+     */
+    private static boolean follows(List<Span> cues, Mention m, Context ctx, List<Mention> all) {
         Span s = m.span();
         for (Span c : cues) {
             if (c.field().equals(s.field()) && c.end() <= s.start() && s.start() - c.end() <= CUE_REACH
-                    && ctx.value(s.field()).substring(c.end(), s.start()).indexOf('.') < 0) {
+                    && ctx.value(s.field()).substring(c.end(), s.start()).indexOf('.') < 0
+                    && all.stream().noneMatch(o -> o != m && o.span().field().equals(s.field())
+                            && o.span().start() >= c.end() && o.span().end() <= s.start())) {
                 return true;
             }
         }

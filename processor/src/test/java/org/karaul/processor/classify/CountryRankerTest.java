@@ -44,6 +44,22 @@ class CountryRankerTest {
     }
 
     @Test
+    void aPassingCueQualifiesOnlyTheFirstNameAfterItAndThoseListedWithIt() {
+        Place iraq = new Place("Iraq", List.of("IQ"), "country", List.of("Iraq"));
+        Place syria = new Place("Syria", List.of("SY"), "country", List.of("Syria"));
+        String text = "Returnee from Iraq and Syria sentenced in Dushanbe; Iraq handed him over.";
+        int cue = text.indexOf("Returnee from");
+        List<Span> passing = List.of(new Span("text", cue, cue + "Returnee from".length()));
+        List<CountryRanker.Mention> mentions = List.of(at(iraq, text, "Iraq", 0), at(syria, text, "Syria", 0),
+                at(TJ, text, "Dushanbe", 0), at(iraq, text, "Iraq", 1));
+        CountryRanker.Context ctx = new CountryRanker.Context(passing, List.of(), "", text, true, false, false, Set.of(), false);
+        List<CountryRanker.Mention> located = new ArrayList<>();
+        assertThat(CountryRanker.rank(new ArrayList<>(mentions), ctx, located)).containsExactly("TJ", "IQ");
+        // Dushanbe, 21 characters after the cue, is where it happens; Iraq and Syria, listed after the cue, pass
+        assertThat(located).extracting(m -> m.place().name()).containsExactly("Dushanbe", "Iraq");
+    }
+
+    @Test
     void inALocalDocumentAFromTheSideWordAfterANameMakesItACrossing() {
         Place termiz = new Place("Termiz", List.of("UZ"), "place", List.of("Termiz"));
         String text = "Termiz Termiz: Afgʻoniston tomondan qayiq keldi.";
