@@ -53,6 +53,13 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
      * gazetteer does not know every foreign place that would say so.
      */
     private static final Set<String> STATE_MATTERS = Set.of("cyber.attack", "hybrid.disinformation");
+    /**
+     * The category of travel to armed groups and of returnees: where the item reports no movement between states in its
+     * headline (a trial, an arrest at the airport, a recruiter sentenced), a country outside the region named as a
+     * country is where the fighters went or fought, history or a destination, which the contract leaves out; with a
+     * repatriation, extradition or relocation in the headline both ends count.
+     */
+    private static final String FOREIGN_FIGHTERS = "extremism.foreign_fighters";
     /** The category of a group's threats, claims and moves, whose items are also about the group's base. */
     private static final String GROUP_ACTIVITY = "terrorism.group_activity";
     /** Categories whose incidents sit on or cross a border: both sides are parties (the contract's country rule). */
@@ -179,7 +186,7 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         CountryRanker.Context ctx = new CountryRanker.Context(cueSpans(result, "passing"), cueSpans(result, "crossing"),
                 doc.title(), doc.text(), incident, LOCAL_LANGUAGES.contains(result.lang()),
                 incident && labels.stream().anyMatch(l -> CROSS_BORDER.contains(l.id())),
-                labels.stream().anyMatch(l -> l.id().equals(FINANCING)) ? outsideRegion : Set.of(),
+                elsewhere(labels, result) ? outsideRegion : Set.of(),
                 labels.stream().allMatch(l -> HOSTED.contains(l.id())), cueSpans(result, "passing_before"));
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND),
@@ -217,6 +224,18 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a country outside the region named as a country counts as passing: the money's destination in a financing
+     * item, where fighters went or fought in a foreign fighters item whose headline reports no movement between states.
+     */
+    private boolean elsewhere(List<CategoryLabel> labels, MatchResult result) {
+        if (labels.stream().anyMatch(l -> l.id().equals(FINANCING))) {
+            return true;
+        }
+        return labels.stream().anyMatch(l -> l.id().equals(FOREIGN_FIGHTERS))
+                && cueSpans(result, "movement").stream().noneMatch(s -> s.field().equals("title"));
     }
 
     /** The sites of the mentions that say where it happens, in the item's countries only, each once. */

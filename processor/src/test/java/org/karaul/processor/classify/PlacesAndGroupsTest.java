@@ -109,6 +109,20 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void aForeignFightersCountryAbroadIsHistoryInATrialButAnEndOfARepatriation() {
+        Classification trial = classify("Kulob man who spent three years in Syria sentenced",
+                "The Khatlon regional court sentenced a 34-year-old resident of Kulob to 12 years for taking part in armed "
+                        + "conflict abroad. He spent three years in Syria with a terrorist organisation.", "en");
+        assertThat(trial.categories()).extracting(l -> l.id()).contains("extremism.foreign_fighters");
+        assertThat(trial.countries()).containsExactly("TJ");
+        Classification home = classify("Tajikistan repatriates women and children from Syria",
+                "Tajikistan brought home 20 women and 40 children from camps in Syria on a special flight to Dushanbe, "
+                        + "the foreign ministry said. The women had gone to Syria with husbands who joined terrorist groups.", "en");
+        assertThat(home.categories()).extracting(l -> l.id()).contains("extremism.foreign_fighters");
+        assertThat(home.countries()).containsExactlyInAnyOrder("TJ", "SY");
+    }
+
+    @Test
     void aGroupWhoseSlogansAnAttackerShoutedIsNotLabelledButOneWhoseMembersActIs() {
         String attack = "A %s attacked two police officers in Osh with a knife; both were wounded and the attacker was detained.";
         Classification slogans = classify("Knifeman attacks police in Osh", String.format(attack, "man shouting Islamic State slogans"), "en");
