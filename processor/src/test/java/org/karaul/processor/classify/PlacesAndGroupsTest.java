@@ -123,6 +123,18 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void twoStatesForcesNamedTogetherByTheirAdjectivesPutTheClashOnBothSides() {
+        Classification en = classify("Border guards exchange fire over pipeline",
+                "Kyrgyz and Tajik border guards exchanged fire near the disputed pipeline on Sunday; no one was hurt.", "en");
+        assertThat(en.relevant()).isTrue();
+        assertThat(en.countries()).containsExactlyInAnyOrder("KG", "TJ");
+        Classification ru = classify("Перестрелка у водовода",
+                "Туркменские и узбекские пограничники обменялись выстрелами у водовода, ранен один пограничник.", "ru");
+        assertThat(ru.relevant()).isTrue();
+        assertThat(ru.countries()).containsExactlyInAnyOrder("TM", "UZ");
+    }
+
+    @Test
     void aGroupWhoseSlogansAnAttackerShoutedIsNotLabelledButOneWhoseMembersActIs() {
         String attack = "A %s attacked two police officers in Osh with a knife; both were wounded and the attacker was detained.";
         Classification slogans = classify("Knifeman attacks police in Osh", String.format(attack, "man shouting Islamic State slogans"), "en");
