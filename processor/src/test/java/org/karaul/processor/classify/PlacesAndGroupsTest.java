@@ -135,6 +135,19 @@ class PlacesAndGroupsTest {
     }
 
     @Test
+    void anAttackByTheRegionsNationalAbroadIsPlacedWhereItHappensInEnglishToo() {
+        Classification vienna = classify("Car rams crowd at Vienna market",
+                "A car drove into a crowd at a Christmas market in Vienna, injuring nine people; police identified the driver as "
+                        + "a 32-year-old Kyrgyz national and are treating it as a terrorist attack.", "en");
+        assertThat(vienna.relevant()).isTrue();
+        assertThat(vienna.countries()).containsExactly("AT");
+        Classification poland = classify("Kyrgyz workers held in Polish greenhouses",
+                "Kyrgyz prosecutors charged a Bishkek recruitment agent with human trafficking after 18 workers she sent to "
+                        + "greenhouses in Poland said their passports had been taken and they were forced to work.", "en");
+        assertThat(poland.countries()).containsExactlyInAnyOrder("KG", "PL");
+    }
+
+    @Test
     void aGroupWhoseSlogansAnAttackerShoutedIsNotLabelledButOneWhoseMembersActIs() {
         String attack = "A %s attacked two police officers in Osh with a knife; both were wounded and the attacker was detained.";
         Classification slogans = classify("Knifeman attacks police in Osh", String.format(attack, "man shouting Islamic State slogans"), "en");
