@@ -47,9 +47,9 @@ final class GroupResolver {
      * «лозунги ИГ», "Islamic State-controlled territory").
      */
     record Roles(List<Span> reports, List<Span> background, List<Span> emblems, String title, String text,
-            boolean authorityAside) {
+            boolean authorityAside, List<Span> perpetrators) {
         Roles(List<Span> reports, List<Span> background, List<Span> emblems, String title, String text) {
-            this(reports, background, emblems, title, text, false);
+            this(reports, background, emblems, title, text, false, List.of());
         }
 
         String value(String field) {
@@ -58,7 +58,7 @@ final class GroupResolver {
 
         /** The same roles in an item whose category does not set the authority aside. */
         Roles withoutAside() {
-            return new Roles(reports, background, emblems, title, text, false);
+            return new Roles(reports, background, emblems, title, text, false, perpetrators);
         }
     }
 
@@ -92,7 +92,8 @@ final class GroupResolver {
         }
         List<String> out = new ArrayList<>();
         for (Group g : named.values()) {
-            if (!parents.contains(g.id()) && (!g.authority() || !roles.authorityAside() && acts(g, mentions, roles, actor))
+            if (!parents.contains(g.id()) && (!g.authority() || (!roles.authorityAside() || perpetrates(g, mentions, roles))
+                    && acts(g, mentions, roles, actor))
                     && !emblemOnly(g, mentions, roles)) {
                 out.add(g.id());
             }
@@ -105,6 +106,21 @@ final class GroupResolver {
         for (Mention m : mentions) {
             if (m.group() == authority && !reports(m, roles) && !background(m, roles)
                     && (!besideActor || opensTitle(m, roles))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an authority is named as the attacker: a {@code perpetrator} word within {@value #BACKGROUND_REACH} words
+     * after its name or right before it ("Taliban militants attacked", "a Taliban offensive", «боевики талибов»). The
+     * Taliban before 2021 were the insurgents of the real news: set aside as a target, they stay the perpetrator.
+     */
+    private static boolean perpetrates(Group authority, List<Mention> mentions, Roles roles) {
+        for (Mention m : mentions) {
+            if (m.group() == authority && (cueWithin(roles.perpetrators(), m.span(), roles, true, BACKGROUND_REACH)
+                    || cueWithin(roles.perpetrators(), m.span(), roles, false, 1))) {
                 return true;
             }
         }

@@ -205,7 +205,10 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         GroupResolver.Roles roles = new GroupResolver.Roles(cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.REPORTS),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.BACKGROUND),
                 cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.EMBLEM), doc.title(), doc.text(),
-                labels.stream().anyMatch(l -> AUTHORITY_ASIDE.contains(l.id())));
+                labels.stream().anyMatch(l -> AUTHORITY_ASIDE.contains(l.id())),
+                // a fake's attacker is part of the false event, which the item is not labelled with (the contract)
+                labels.stream().anyMatch(l -> l.id().equals("hybrid.disinformation")) ? List.of()
+                        : cueSpans(result, Taxonomy.AUTHORITY_CUE_PREFIX + Gazetteer.PERPETRATOR));
         List<String> groupIds = GroupResolver.ids(groups, roles);
         // an authority set aside as the target of an incident still places it where it governs (an attacked Taliban
         // post is in AF); not so the subject of a fake, which the contract does not place where the false event would be

@@ -34,6 +34,8 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
     public static final String BACKGROUND = "background";
     /** The {@code authority_cues} key of the words beside any group's name that make it an emblem: slogans, flags, material. */
     public static final String EMBLEM = "emblem";
+    /** The {@code authority_cues} key of the words beside an authority's name that make it the attacker ("Taliban militants"). */
+    public static final String PERPETRATOR = "perpetrator";
 
     public Gazetteer {
         groups = List.copyOf(groups);

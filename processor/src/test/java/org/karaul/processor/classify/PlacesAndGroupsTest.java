@@ -106,6 +106,11 @@ class PlacesAndGroupsTest {
         Classification raid = classify("Taliban raid IS-Khorasan hideout in Kunduz",
                 "Taliban special forces raided a hideout of Islamic State Khorasan Province in Kunduz, killing three militants.", "en");
         assertThat(raid.groups()).contains("taliban");
+        // the insurgents of the real news before 2021: named as the attacker, they stay the perpetrator
+        Classification insurgents = classify("Taliban attack police in Kunduz",
+                "Taliban militants attacked a police checkpoint in Kunduz province overnight, killing four policemen.", "en");
+        assertThat(insurgents.categories()).extracting(l -> l.id()).contains("terrorism.attack");
+        assertThat(insurgents.groups()).containsExactly("taliban");
     }
 
     @Test
