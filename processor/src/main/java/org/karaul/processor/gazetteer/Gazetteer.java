@@ -22,7 +22,7 @@ import java.util.Set;
  * @param authorityCues   words that tell an authority's report from its act ({@link #REPORTS}: right after its name,
  *                        "Taliban officials said"; {@link #BACKGROUND}: right before it, "despite the Taliban's ban"), and words that
  *                        make any group's name an emblem rather than an actor ({@link #EMBLEM}: "shouted IS slogans"),
- *                        matched with the rules
+ *                        or an authority's name the attacker ({@link #PERPETRATOR}: "Taliban militants"), matched with the rules
  */
 public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regionCountries, Map<String, List<String>> notPlaces,
         Map<String, String> homeCountries, Sites sites, Map<String, List<String>> authorityCues) {
@@ -34,6 +34,8 @@ public record Gazetteer(List<Group> groups, List<Place> places, Set<String> regi
     public static final String BACKGROUND = "background";
     /** The {@code authority_cues} key of the words beside any group's name that make it an emblem: slogans, flags, material. */
     public static final String EMBLEM = "emblem";
+    /** The {@code authority_cues} key of the words beside an authority's name that make it the attacker ("Taliban militants"). */
+    public static final String PERPETRATOR = "perpetrator";
 
     public Gazetteer {
         groups = List.copyOf(groups);

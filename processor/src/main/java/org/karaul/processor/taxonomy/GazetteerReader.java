@@ -196,9 +196,9 @@ public final class GazetteerReader {
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
-            if (!Set.of(Gazetteer.REPORTS, Gazetteer.BACKGROUND, Gazetteer.EMBLEM).contains(e.getKey())) {
+            if (!Set.of(Gazetteer.REPORTS, Gazetteer.BACKGROUND, Gazetteer.EMBLEM, Gazetteer.PERPETRATOR).contains(e.getKey())) {
                 throw new TaxonomyException(groupsFile, "authority_cues." + e.getKey(), "unknown key; expected "
-                        + Gazetteer.REPORTS + ", " + Gazetteer.BACKGROUND + " or " + Gazetteer.EMBLEM);
+                        + Gazetteer.REPORTS + ", " + Gazetteer.BACKGROUND + ", " + Gazetteer.EMBLEM + " or " + Gazetteer.PERPETRATOR);
             }
             out.put(e.getKey(), strings(groupsFile, node, e.getKey(), "authority_cues"));
         });

@@ -81,9 +81,10 @@ class CorpusAccuracyTest {
         // (the seventh round together): micro-F1 0.910 / 0.835, macro 0.911 / 0.833, relevance P 0.982 / 0.952 and
         // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890; taxonomy 2026.12.10 (states' bodies, the
         // other side, local group names, emblems, Russia's towns; the model as arbiter among the rules' categories,
-        // retrained): see CLASSIFIER.md "The eighth round together"
-        atLeast(tune, "tuning", 0.92, 0.92, 0.97, 0.97, 0.90, 0.92);
-        atLeast(frozen, "frozen", 0.84, 0.84, 0.94, 0.91, 0.86, 0.89);
+        // retrained): see CLASSIFIER.md "The eighth round together"; the ninth countries and groups round: country F1
+        // 0.918 / 0.872, group F1 0.956 / 0.899
+        atLeast(tune, "tuning", 0.92, 0.92, 0.97, 0.97, 0.91, 0.95);
+        atLeast(frozen, "frozen", 0.84, 0.84, 0.94, 0.91, 0.865, 0.895);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
