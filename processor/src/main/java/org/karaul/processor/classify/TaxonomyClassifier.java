@@ -251,16 +251,21 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
      * ministry, an agency, the government, named in a local language) in an item on a state matter ({@link #STATE_MATTERS})
      * that names no place outside the region.
      * A country named only as whose citizens were not harmed ("Қазақстан азаматтары зардап шеккен жоқ": a
-     * {@code passing_before} cue after it and a negation in the item) is no tie, nor is a regional cue inside that name
+     * {@code passing_before} cue after it, or «шаҳрвандони Тоҷикистон осеб надидаанд»: a {@code nationals_after} cue
+     * before it, and a negation in the item) is no tie, nor is a regional cue inside that name
      * («Қазақстан» holds «қазақ»): an attack abroad that harmed none of the region's nationals is outside the contract.
      */
     private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, Document doc, MatchResult result, boolean stateMatter) {
-        List<Span> nationals = cueSpans(result, "negated").isEmpty() ? List.of() : cueSpans(result, "passing_before");
+        boolean negated = !cueSpans(result, "negated").isEmpty();
+        List<Span> nationals = negated ? cueSpans(result, "passing_before") : List.of();
+        List<Span> nationalsAfter = negated ? cueSpans(result, "nationals_after") : List.of();
         List<Span> unharmed = new ArrayList<>();
         boolean regionPlace = false;
         for (CountryRanker.Mention m : places) {
             if (m.place().countries().stream().anyMatch(regionCountries::contains)) {
-                boolean only = CountryRanker.beforeCue(nationals, m.span(), m.span().field().equals("title") ? doc.title() : doc.text());
+                String value = m.span().field().equals("title") ? doc.title() : doc.text();
+                boolean only = CountryRanker.beforeCue(nationals, m.span(), value)
+                        || CountryRanker.afterCue(nationalsAfter, m.span(), value);
                 regionPlace |= !only;
                 if (only) {
                     unharmed.add(m.span());

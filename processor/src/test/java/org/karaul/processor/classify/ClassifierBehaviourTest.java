@@ -53,6 +53,17 @@ class ClassifierBehaviourTest {
     }
 
     @Test
+    void anAttackAbroadThatHarmedNoTajikCitizenIsNotTiedToTheRegion() {
+        String title = "Дар Нитсаи Фаронса ҳамлаи террористӣ рух дод";
+        Classification unharmed = classify(title, "Дар шаҳри Нитсаи Фаронса марде бо корд ба мардум ҳамла кард, се нафар "
+                + "кушта шуданд. Шаҳрвандони Тоҷикистон осеб надидаанд.", "tg");
+        Classification wounded = classify(title, "Дар шаҳри Нитсаи Фаронса марде бо корд ба мардум ҳамла кард, се нафар "
+                + "кушта шуданд. Ду шаҳрванди Тоҷикистон захмӣ шуданд.", "tg");
+        assertThat(unharmed.relevant()).isFalse();
+        assertThat(wounded.relevant()).isTrue();
+    }
+
+    @Test
     void waterIsABorderMatterOnlyBetweenTwoStates() {
         Classification farm = classify("Fergana farmers switch to drip irrigation",
                 "Farmers in Fergana region are laying drip irrigation on cotton fields this spring to save water from the "
