@@ -256,6 +256,25 @@ final class CountryRanker {
         return false;
     }
 
+    /**
+     * Whether a cue ends right before the name, with at most {@link #BEFORE_CUE_GAP} spaces or marks between and no
+     * letter: Tajik names the country after the people («шаҳрвандони Тоҷикистон», citizens of Tajikistan).
+     */
+    static boolean afterCue(List<Span> cues, Span s, String value) {
+        for (Span c : cues) {
+            if (c.field().equals(s.field()) && c.end() <= s.start() && s.start() - c.end() <= BEFORE_CUE_GAP) {
+                boolean letters = false;
+                for (int i = c.end(); i < s.start(); i++) {
+                    letters |= Character.isLetterOrDigit(value.charAt(i)) || value.charAt(i) == '.';
+                }
+                if (!letters) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether two mentions are consecutive items of one list ("A, B and C", "A и B"). */
     private static boolean enumerated(Mention a, Mention b, Context ctx) {
         Span x = a.span();

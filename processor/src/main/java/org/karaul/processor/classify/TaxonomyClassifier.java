@@ -286,16 +286,31 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
      * ministry, an agency, the government, named in a local language) in an item on a state matter ({@link #STATE_MATTERS})
      * that names no place outside the region.
      * A country named only as whose citizens were not harmed ("Қазақстан азаматтары зардап шеккен жоқ": a
-     * {@code passing_before} cue after it and a negation in the item) is no tie, nor is a regional cue inside that name
+     * {@code passing_before} cue after it, or «шаҳрвандони Тоҷикистон осеб надидаанд»: a {@code nationals_after} cue
+     * before it, and a negation in the item) is no tie, nor is a regional cue inside that name, nor one inside a
+     * {@code demonyms} cue standing close to a negation («Парижде ... қазақстандықтар зардап шекпеді», "no Uzbek
+     * nationals were hurt")
      * («Қазақстан» holds «қазақ»): an attack abroad that harmed none of the region's nationals is outside the contract.
      */
     private boolean inRegion(Fired fired, List<CountryRanker.Mention> places, Document doc, MatchResult result, boolean stateMatter) {
-        List<Span> nationals = cueSpans(result, "negated").isEmpty() ? List.of() : cueSpans(result, "passing_before");
-        List<Span> unharmed = new ArrayList<>();
+        List<Span> negations = cueSpans(result, "negated");
+        boolean negated = !negations.isEmpty();
+        List<Span> nationals = negated ? cueSpans(result, "passing_before") : List.of();
+        List<Span> nationalsAfter = negated ? cueSpans(result, "nationals_after") : List.of();
+        List<Span> unharmedPeople = new ArrayList<>();
+        for (Span people : negated ? cueSpans(result, "demonyms") : List.<Span>of()) {
+            if (negations.stream().anyMatch(n -> close(people, n))) {
+                unharmedPeople.add(people); // «қазақстандықтар зардап шекпеді»: the region's people, unharmed
+            }
+        }
+        List<Span> unharmed = new ArrayList<>(unharmedPeople);
         boolean regionPlace = false;
         for (CountryRanker.Mention m : places) {
             if (m.place().countries().stream().anyMatch(regionCountries::contains)) {
-                boolean only = CountryRanker.beforeCue(nationals, m.span(), m.span().field().equals("title") ? doc.title() : doc.text());
+                String value = m.span().field().equals("title") ? doc.title() : doc.text();
+                boolean only = CountryRanker.beforeCue(nationals, m.span(), value)
+                        || CountryRanker.afterCue(nationalsAfter, m.span(), value)
+                        || unharmedPeople.stream().anyMatch(p -> p.overlaps(m.span())); // «тоҷикистониён» reads as a place too
                 regionPlace |= !only;
                 if (only) {
                     unharmed.add(m.span());
@@ -305,6 +320,15 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         boolean noneOutside = places.stream().allMatch(m -> m.place().countries().stream().anyMatch(regionCountries::contains));
         return regionPlace || firesOutside(fired, cueSlots.get("region"), unharmed)
                 || stateMatter && noneOutside && fired.firesAny(cueSlots.get("home_body"));
+    }
+
+    /** How far apart, in characters, a demonym and a negation may stand and still be one statement. */
+    private static final int DEMONYM_REACH = 60;
+
+    /** Whether two spans stand in the same field within {@link #DEMONYM_REACH} characters of each other. */
+    private static boolean close(Span a, Span b) {
+        return a.field().equals(b.field())
+                && Math.max(a.start(), b.start()) - Math.min(a.end(), b.end()) <= DEMONYM_REACH;
     }
 
     /** Whether a cue has a live span outside the given ones. */

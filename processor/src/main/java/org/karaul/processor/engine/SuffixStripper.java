@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Light stemming for the Central Asian languages that no kept stemmer covers: Kazakh, Kyrgyz and
@@ -51,7 +52,10 @@ final class SuffixStripper {
                     + "da de ta te nda nde dan den tan ten nan nen ndan nden ğa ǵa ge qa ke na ne "
                     + "nyñ niñ dyñ diñ tyñ tiñ nyń niń dyń diń tyń tiń ny ni dy di ty ti "
                     + "lar ler dar der tar ter sy si y i "
-                    + "dağy degi tağy tegi ndağy ndegi daǵy taǵy men ben pen"),
+                    + "dağy degi tağy tegi ndağy ndegi daǵy taǵy men ben pen "
+                    // the 2021 alphabet's front-vowel forms (і is ı there: Şymkenttegı, küdıktını, ükımetınıñ) and
+                    // the dative an informal Latin writes with a plain g (Almatyga)
+                    + "nıñ dıñ tıñ nı dı tı sı ı degı tegı ndegı ga"),
             "uz", new SuffixStripper(
                     "da dan ga ka qa ning ni dagi lar lari larni larning larga larda lardan "
                     + "si i imiz ingiz gacha "
@@ -63,6 +67,7 @@ final class SuffixStripper {
                     + "ам ат аш амон атон ашон ям ят яш ямон ятон яшон", true));
 
     private final String[] suffixes;
+    private final Set<String> suffixSet;
     /** Tajik writes a word's final ӣ as и before an ending (низомӣ, низомиён; фаврӣ, фавриро), so a stem ending in и also gets its ӣ form. */
     private final boolean finalI;
 
@@ -77,6 +82,7 @@ final class SuffixStripper {
                 .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toArray(String[]::new);
+        this.suffixSet = Set.of(this.suffixes);
     }
 
     /** The stripper for a rule language, or null for languages with a kept stemmer (English, Russian). */
@@ -89,25 +95,47 @@ final class SuffixStripper {
      * баңгизаттар, баңгизат); empty when no ending applies.
      */
     List<String> stems(String word) {
-        List<String> out = new ArrayList<>(ROUNDS + 1);
+        List<String> out = new ArrayList<>(ROUNDS + 2);
         String stem = word;
         for (int round = 0; round < ROUNDS; round++) {
-            stem = stripOne(stem);
-            if (stem == null) {
+            String suffix = longestSuffix(stem);
+            if (suffix == null) {
                 break;
             }
-            out.add(stem);
-            if (finalI && stem.endsWith("и")) {
-                out.add(stem.substring(0, stem.length() - 1) + "ӣ");
+            String twin = shorterTwin(stem, suffix);
+            stem = stem.substring(0, stem.length() - suffix.length());
+            add(out, stem);
+            if (twin != null) {
+                add(out, twin);
             }
         }
         return out;
     }
 
-    private String stripOne(String word) {
+    private void add(List<String> out, String stem) {
+        out.add(stem);
+        if (finalI && stem.endsWith("и")) {
+            out.add(stem.substring(0, stem.length() - 1) + "ӣ");
+        }
+    }
+
+    /**
+     * The stem that keeps the ending's first letter when the ending less that letter is an ending too: the longest
+     * ending can eat the stem's last letter, as Kazakh -нда (облысы-нда) does Ауғанстан-да, Өскемен-де, Жаңаөзен-дегі, and
+     * -ті (кітап-ті) does үкімет-і; both stems are kept, the extra one a prefix of the word, so it reaches no prefix
+     * term the word does not. Null when the ending has no such shorter twin or the stem would be too short.
+     */
+    private String shorterTwin(String word, String suffix) {
+        if (suffix.length() < 2 || !suffixSet.contains(suffix.substring(1))) {
+            return null;
+        }
+        return word.substring(0, word.length() - suffix.length() + 1);
+    }
+
+    private String longestSuffix(String word) {
         for (String s : suffixes) {
             if (word.length() - s.length() >= MIN_STEM && word.endsWith(s)) {
-                return word.substring(0, word.length() - s.length());
+                return s;
             }
         }
         return null;

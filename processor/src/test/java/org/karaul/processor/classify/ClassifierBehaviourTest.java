@@ -53,6 +53,31 @@ class ClassifierBehaviourTest {
     }
 
     @Test
+    void anAttackAbroadThatHarmedNoTajikCitizenIsNotTiedToTheRegion() {
+        String title = "Дар Нитсаи Фаронса ҳамлаи террористӣ рух дод";
+        Classification unharmed = classify(title, "Дар шаҳри Нитсаи Фаронса марде бо корд ба мардум ҳамла кард, се нафар "
+                + "кушта шуданд. Шаҳрвандони Тоҷикистон осеб надидаанд.", "tg");
+        Classification wounded = classify(title, "Дар шаҳри Нитсаи Фаронса марде бо корд ба мардум ҳамла кард, се нафар "
+                + "кушта шуданд. Ду шаҳрванди Тоҷикистон захмӣ шуданд.", "tg");
+        assertThat(unharmed.relevant()).isFalse();
+        assertThat(wounded.relevant()).isTrue();
+    }
+
+    @Test
+    void theRegionsPeopleNamedUnharmedByADemonymAreNoRegionalLink() {
+        String title = "Ыстамбұлдағы лаңкестік шабуыл";
+        Classification unharmed = classify(title, "Ыстамбұлдағы базарда жарылыс болып, бес адам қаза тапты. "
+                + "Сыртқы істер министрлігінің мәліметінше, қазақстандықтар зардап шеккен жоқ.", "kk");
+        Classification wounded = classify(title, "Ыстамбұлдағы базарда жарылыс болып, бес адам қаза тапты. "
+                + "Сыртқы істер министрлігінің мәліметінше, екі қазақстандық жараланды.", "kk");
+        assertThat(unharmed.relevant()).isFalse();
+        assertThat(wounded.relevant()).isTrue();
+        Classification uzbek = classify("Berlindagi hujum", "Berlindagi bozorda yuk mashinasi olomonga bostirib kirdi, "
+                + "o‘n kishi halok bo‘ldi. Konsullik ma’lumotiga ko‘ra, o‘zbekistonliklar jabrlanmadi.", "uz");
+        assertThat(uzbek.relevant()).isFalse();
+    }
+
+    @Test
     void waterIsABorderMatterOnlyBetweenTwoStates() {
         Classification farm = classify("Fergana farmers switch to drip irrigation",
                 "Farmers in Fergana region are laying drip irrigation on cotton fields this spring to save water from the "

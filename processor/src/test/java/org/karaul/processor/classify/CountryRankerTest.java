@@ -95,6 +95,20 @@ class CountryRankerTest {
     }
 
     @Test
+    void aCountryRightAfterATajikNationalsWordIsFound() {
+        String text = "Дар Нитса шаҳрвандони Тоҷикистон осеб надидаанд.";
+        int cue = text.indexOf("шаҳрвандони");
+        List<Span> nationals = List.of(new Span("text", cue, cue + "шаҳрвандони".length()));
+        int at = text.indexOf("Тоҷикистон");
+        assertThat(CountryRanker.afterCue(nationals, new Span("text", at, at + "Тоҷикистон".length()), text)).isTrue();
+        // a word between the people and the name: not the people's country
+        String apart = "шаҳрвандони Русия ва Тоҷикистон";
+        int farAt = apart.indexOf("Тоҷикистон");
+        assertThat(CountryRanker.afterCue(List.of(new Span("text", 0, "шаҳрвандони".length())),
+                new Span("text", farAt, farAt + "Тоҷикистон".length()), apart)).isFalse();
+    }
+
+    @Test
     void aThirdCountryIsKeptOnlyWhenItScoresAsMuchAsTheLeader() {
         String text = "Police in Dushanbe seized heroin from Afghanistan. Afghanistan said so. The courier lived in Russia.";
         List<String> two = rank(text, false, at(TJ, text, "Dushanbe", 0), at(AF, text, "Afghanistan", 0),

@@ -34,14 +34,15 @@ class LocalProbesTest {
 
     @Test
     void firstBatchIsFoundAndNearMissesLeftAlone() throws IOException {
-        // measured figures in CLASSIFIER.md, "Kazakh, Uzbek and Tajik, seventh round" and the eighth round
+        // measured figures in CLASSIFIER.md, "Kazakh, Uzbek and Tajik, seventh round" and the eighth round; the tenth
+        // round's demonym negation and defence words took it to relevance P 1.000 R 1.000 in every language and script
         Scorecard card = score(Corpus.localProbes(1), "local-probes.txt");
         holds(card, Map.of(
-                "kk-cyrl", new double[] {0.93, 0.98},
-                "kk-latn", new double[] {0.93, 0.98},
-                "uz-latn", new double[] {0.93, 0.93},
-                "uz-cyrl", new double[] {0.93, 0.98},
-                "tg", new double[] {0.93, 0.93}));
+                "kk-cyrl", new double[] {0.98, 0.98},
+                "kk-latn", new double[] {0.98, 0.98},
+                "uz-latn", new double[] {0.98, 0.98},
+                "uz-cyrl", new double[] {0.98, 0.98},
+                "tg", new double[] {0.98, 0.98}));
     }
 
     @Test

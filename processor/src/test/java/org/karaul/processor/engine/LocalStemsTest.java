@@ -104,6 +104,33 @@ class LocalStemsTest {
         assertThat(SuffixStripper.of("kk").stems("мен")).isEmpty();
     }
 
+    @Test
+    void theKazakhLatinFrontVowelEndingsComeOff() {
+        SuffixStripper kk = SuffixStripper.of("kk");
+        // the 2021 alphabet writes і as ı, so its front-vowel endings are -degı, -nı, -nıñ, -sı
+        assertThat(kk.stems("şymkenttegı")).contains("şymkent");
+        assertThat(kk.stems("küdıktını")).contains("küdıktı");
+        assertThat(kk.stems("ükımetınıñ")).contains("ükımetı");
+        // an informal Latin writes the back-vowel dative -ğa with a plain g
+        assertThat(kk.stems("almatyga")).contains("almaty");
+    }
+
+    @Test
+    void aLongerEndingThatEatsTheStemsLastLetterKeepsTheShorterReadingToo() {
+        SuffixStripper kk = SuffixStripper.of("kk");
+        // -нда is the locative after a possessive (облысы-нда), -да after a stem ending in н (Ауғанстан-да)
+        assertThat(kk.stems("облысында")).contains("облысы", "облыс");
+        assertThat(kk.stems("ауғанстанда")).contains("ауғанстан");
+        assertThat(kk.stems("өскеменде")).contains("өскемен");
+        assertThat(kk.stems("жаңаөзендегі")).contains("жаңаөзен");
+        assertThat(kk.stems("öskemendegı")).contains("öskemen");
+        // -ті (accusative after a voiceless consonant) or the possessive -і of a stem ending in т
+        assertThat(kk.stems("үкіметі")).contains("үкімет");
+        assertThat(kk.stems("ükımetınıñ")).contains("ükımet");
+        // a word with no such twin gets only its one stem per ending
+        assertThat(SuffixStripper.of("uz").stems("toshkentda")).containsExactly("toshkent");
+    }
+
     private static List<String> tokens(KaraulAnalyzer analyzer, String text) {
         List<String> all = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("text", text)) {
