@@ -35,7 +35,7 @@ class ClassifierBehaviourTest {
                 assertThat(field.substring(e.start(), e.end())).isEqualTo(e.term());
             }
         }
-        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.11");
+        assertThat(c.taxonomyVersion()).isEqualTo("2026.12.12");
     }
 
     @Test
