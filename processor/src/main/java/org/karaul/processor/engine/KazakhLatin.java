@@ -4,22 +4,24 @@ import java.util.List;
 
 /**
  * Kazakh written in the Latin alphabets, read back into Cyrillic so the Cyrillic Hunspell dictionary
- * can find its stem. Two alphabets are in use and the press mixes them: the 2021 one (ä ğ ı ñ ö ş ū ü,
- * and {@code i} for И/Й, {@code u} for У) and the 2018 one (á ǵ ń ó ú ý, {@code i} for І, {@code u} for
- * Ұ, {@code ý} for У). They disagree only on {@code i} and {@code u}, so a word without its own 2018 or
- * 2021 letters gets both readings, the 2021 one first. Digraphs (ch, sh, zh of older drafts) are read
- * letter by letter, so they give no stem. Input is one lower-cased word with apostrophes already dropped.
+ * can find its stem. Two alphabets are in use and the press mixes them: the 2021 one (ä ğ ñ ö ş ū ü,
+ * {@code ı} for І, {@code i} for И/Й, {@code u} for У) and the 2018 one (á ǵ ń ó ú ý, the digraphs
+ * {@code sh} and {@code ch} for Ш and Ч, {@code i} for І, {@code ı} for И/Й, {@code u} for Ұ, {@code ý}
+ * for У). They disagree on {@code i}, {@code ı} and {@code u}, so a word without its own 2018 or 2021
+ * letters (or digraphs) gets both readings, the 2021 one first; the letter for И/Й is Й after a vowel. The {@code zh} of older drafts is read letter by letter,
+ * so it gives no stem. Input is one lower-cased word with apostrophes already dropped.
  */
 final class KazakhLatin {
     private static final String MARKS_2018 = "áǵńóúý";
-    private static final String MARKS_2021 = "äğıñöşūü";
+    private static final String MARKS_2021 = "äğñöşūü";
+    private static final String VOWELS = "аәеиоөуұүыіэюя";
 
     private KazakhLatin() {
     }
 
     /** The Cyrillic readings of a lower-cased Latin word, most likely first; empty when a letter is not Kazakh Latin. */
     static List<String> toCyrillic(String word) {
-        boolean has2018 = indexOfAny(word, MARKS_2018);
+        boolean has2018 = indexOfAny(word, MARKS_2018) || word.contains("sh") || word.contains("ch");
         boolean has2021 = indexOfAny(word, MARKS_2021);
         String modern = has2018 && !has2021 ? null : read(word, false);
         String older = has2021 && !has2018 ? null : read(word, true);
@@ -35,13 +37,24 @@ final class KazakhLatin {
     private static String read(String word, boolean alphabet2018) {
         StringBuilder out = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
-            String c = letter(word.charAt(i), alphabet2018);
+            if (alphabet2018 && i + 1 < word.length() && word.charAt(i + 1) == 'h' && (word.charAt(i) == 's' || word.charAt(i) == 'c')) {
+                out.append(word.charAt(i) == 's' ? "ш" : "ч");
+                i++;
+                continue;
+            }
+            char ch = word.charAt(i);
+            String c = ch == (alphabet2018 ? 'ı' : 'i') ? shortI(out) : letter(ch, alphabet2018);
             if (c == null) {
                 return null;
             }
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** The letter for И and Й, which both alphabets write alike: Й after a vowel, else И. */
+    private static String shortI(StringBuilder before) {
+        return before.length() > 0 && VOWELS.indexOf(before.charAt(before.length() - 1)) >= 0 ? "й" : "и";
     }
 
     private static String letter(char c, boolean alphabet2018) {
@@ -57,7 +70,7 @@ final class KazakhLatin {
             case 'ğ', 'ǵ' -> "ғ";
             case 'h' -> "х";
             case 'i' -> alphabet2018 ? "і" : "и";
-            case 'ı' -> "і";
+            case 'ı' -> alphabet2018 ? "и" : "і";
             case 'j' -> "ж";
             case 'k' -> "к";
             case 'l' -> "л";
@@ -82,6 +95,41 @@ final class KazakhLatin {
             case '-' -> "-";
             default -> null;
         };
+    }
+
+    /**
+     * The 2021 spelling of a lower-cased Latin word that is, or may be, written in the 2018 alphabet, so the lexicon's
+     * 2021 terms reach it ({@code esirtki} as {@code esırtkı}, {@code qylmyshtyq} as {@code qylmyştyq}); null for a word
+     * with 2021 letters and none of 2018's, and for a word whose reading is itself.
+     */
+    static String to2021(String word) {
+        boolean has2018 = indexOfAny(word, MARKS_2018) || word.contains("sh") || word.contains("ch");
+        if (!has2018 && indexOfAny(word, MARKS_2021)) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if ((c == 's' || c == 'c') && i + 1 < word.length() && word.charAt(i + 1) == 'h') {
+                out.append(c == 's' ? 'ş' : 'ç');
+                i++;
+                continue;
+            }
+            out.append(switch (c) {
+                case 'á' -> 'ä';
+                case 'ǵ' -> 'ğ';
+                case 'ń' -> 'ñ';
+                case 'ó' -> 'ö';
+                case 'ú' -> 'ü';
+                case 'ý' -> 'u';
+                case 'u' -> 'ū';
+                case 'i' -> 'ı';
+                case 'ı' -> 'i';
+                default -> c;
+            });
+        }
+        String reading = out.toString();
+        return reading.equals(word) ? null : reading;
     }
 
     private static boolean indexOfAny(String word, String letters) {

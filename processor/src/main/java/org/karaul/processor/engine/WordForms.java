@@ -66,7 +66,7 @@ final class WordForms {
 
     /**
      * The word forms for documents read in {@code lang}, with its suffix rules, dictionary stems and readings in the
-     * other script ({@link OtherScript}: Uzbek) where it has them.
+     * other script or spelling ({@link OtherScript}: Uzbek, Kazakh Latin of 2018) where it has them.
      */
     static WordForms forLanguage(Mode mode, Set<String> prefixes, String lang) {
         return new WordForms(mode, prefixes, SuffixStripper.of(lang), HunspellStems.of(lang), OtherScript.of(lang));
@@ -144,8 +144,8 @@ final class WordForms {
     private void addReadings(String word, boolean cyrillic, List<String> forms) {
         for (String reading : otherScript.readings(word, cyrillic)) {
             addStems(List.of(reading), forms);
-            if (!cyrillic && reading.length() >= MIN_STEMMED) {
-                char[] chars = reading.toCharArray();
+            char[] chars = reading.toCharArray();
+            if (!cyrillic && chars.length >= MIN_STEMMED && cyrillic(chars, chars.length)) {
                 addOnce(forms, stem(russian, chars, chars.length));
             }
             if (stripper != null) {

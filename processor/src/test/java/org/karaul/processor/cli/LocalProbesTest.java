@@ -74,11 +74,12 @@ class LocalProbesTest {
     @Test
     void fourthBatchWrittenBlindIsScored() throws IOException {
         // written and labelled by a hand that reads no rules, after the ninth round; it measures, it is not tuned to
-        // (CLASSIFIER.md, "A fourth probe batch, written blind"); floors a little under the figures it first read
+        // (CLASSIFIER.md, "A fourth probe batch, written blind"); floors a little under the figures it first read, but
+        // Kazakh Latin's, raised after the 2018 alphabet was read (recall 0.333 -> 0.889), which the batch showed
         Scorecard card = score(Corpus.localProbes(4), "local-probes-4.txt");
         holds(card, Map.of(
                 "kk-cyrl", new double[] {0.98, 0.85},
-                "kk-latn", new double[] {0.98, 0.30},
+                "kk-latn", new double[] {0.98, 0.85},
                 "uz-latn", new double[] {0.88, 0.98},
                 "uz-cyrl", new double[] {0.98, 0.98},
                 "tg", new double[] {0.98, 0.75},

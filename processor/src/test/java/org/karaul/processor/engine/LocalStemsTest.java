@@ -42,6 +42,34 @@ class LocalStemsTest {
     }
 
     @Test
+    void kazakhLatinOf2018ReadsItsDotlessIAndDigraphs() {
+        // 2018: ı is И/Й, i is І, sh and ch are Ш and Ч; 2021: ı is І, i is И/Й; either is Й after a vowel
+        assertThat(KazakhLatin.toCyrillic("qylmyshtyq")).containsExactly("қылмыштық");
+        assertThat(KazakhLatin.toCyrillic("qaýipsizdik")).containsExactly("қауіпсіздік");
+        assertThat(KazakhLatin.toCyrillic("polıtsııa")).isNotEmpty();
+        assertThat(KazakhLatin.toCyrillic("baılanys")).containsExactly("баіланыс", "байланыс");
+        assertThat(KazakhLatin.toCyrillic("baiqau")).first().isEqualTo("байқау");
+        assertThat(KazakhLatin.toCyrillic("qauıpsızdık")).first().isEqualTo("қауіпсіздік");
+        // a 2021 word keeps its one reading: ş is a letter, not a digraph
+        assertThat(KazakhLatin.toCyrillic("şabuyl")).containsExactly("шабуыл");
+        assertThat(HunspellStems.of("kk").stems("shabýyldady")).contains("шабуылдау");
+    }
+
+    @Test
+    void kazakhLatinOf2018IsAlsoReadIn2021Spelling() {
+        assertThat(KazakhLatin.to2021("esirtki")).isEqualTo("esırtkı");
+        assertThat(KazakhLatin.to2021("qylmyshtyq")).isEqualTo("qylmyştyq");
+        assertThat(KazakhLatin.to2021("qaýipsizdik")).isEqualTo("qauıpsızdık");
+        assertThat(KazakhLatin.to2021("polıtsııa")).isEqualTo("politsiia");
+        // a 2021 word, or one spelt alike in both, has no other reading
+        assertThat(KazakhLatin.to2021("şabuyl")).isNull();
+        assertThat(KazakhLatin.to2021("qazaqstan")).isNull();
+        assertThat(OtherScript.of("kk").readings("esirtki", false)).containsExactly("esırtkı");
+        assertThat(OtherScript.of("kk").readings("есірткі", true)).isEmpty();
+        assertThat(OtherScript.of("ky")).isNull();
+    }
+
+    @Test
     void onlyKazakhHasDictionaryStems() {
         assertThat(HunspellStems.of("uz")).isNull();
         assertThat(HunspellStems.of("ky")).isNull();
