@@ -44,6 +44,28 @@ class CountryRankerTest {
     }
 
     @Test
+    void inAnItemThatHappensInOneStateAFarSecondCountryIsDropped() {
+        // Dushanbe twice (3.0) against Russia once (1.0, a third of the leader) and twice (2.0, two thirds)
+        String text = "Dushanbe. Dushanbe. Russia. Russia.";
+        List<CountryRanker.Mention> far = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1), at(RU, text, "Russia", 0));
+        List<CountryRanker.Mention> close = List.of(at(TJ, text, "Dushanbe", 0), at(TJ, text, "Dushanbe", 1),
+                at(RU, text, "Russia", 0), at(RU, text, "Russia", 1));
+        CountryRanker.Context one = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of(), false,
+                List.of(), true);
+        CountryRanker.Context any = new CountryRanker.Context(List.of(), List.of(), "", text, true, false, false, Set.of(), false,
+                List.of(), false);
+        assertThat(CountryRanker.rank(new ArrayList<>(far), any)).containsExactly("TJ");
+        assertThat(CountryRanker.rank(new ArrayList<>(far), one)).containsExactly("TJ");
+        assertThat(CountryRanker.rank(new ArrayList<>(close), one)).containsExactly("TJ", "RU");
+        // 1.5 against 3.0 (half the leader): kept in general, dropped where the item happens in one state
+        Place moscow = new Place("Moscow", List.of("RU"), "place", List.of("Moscow"));
+        String half = "Dushanbe. Dushanbe. Moscow.";
+        List<CountryRanker.Mention> m = List.of(at(TJ, half, "Dushanbe", 0), at(TJ, half, "Dushanbe", 1), at(moscow, half, "Moscow", 0));
+        assertThat(CountryRanker.rank(new ArrayList<>(m), any)).containsExactly("TJ", "RU");
+        assertThat(CountryRanker.rank(new ArrayList<>(m), one)).containsExactly("TJ");
+    }
+
+    @Test
     void aPassingCueQualifiesOnlyTheFirstNameAfterItAndThoseListedWithIt() {
         Place iraq = new Place("Iraq", List.of("IQ"), "country", List.of("Iraq"));
         Place syria = new Place("Syria", List.of("SY"), "country", List.of("Syria"));
