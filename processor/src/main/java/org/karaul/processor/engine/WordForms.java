@@ -192,6 +192,9 @@ final class WordForms {
             int h = 0;
             for (int n = 1; n <= base.length(); n++) {
                 h = 31 * h + base.charAt(n - 1);
+                if (prefixes != null && !prefixHashes.mayStart(h)) {
+                    break; // no rule prefix begins with base[0, n), so none is base[0, m) for a longer m
+                }
                 // h is the hash of base[0, n): a prefix whose hash no rule prefix has is no rule prefix
                 if (n >= MIN_PREFIX && (prefixes == null || prefixHashes.mayContain(h) && prefixes.contains(base.substring(0, n)))) {
                     marked.add(base.substring(0, n) + PREFIX_MARK);

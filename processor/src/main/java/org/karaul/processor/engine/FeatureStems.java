@@ -1,0 +1,91 @@
+package org.karaul.processor.engine;
+
+import java.util.Set;
+
+/**
+ * The forms a learned model's feature analyser ({@link KaraulAnalyzer#forFeatures}) gives one lower-cased token read in
+ * a rule language (the token, its script stem, and for Kazakh, Kyrgyz, Uzbek and Tajik its stems without endings), in
+ * the order that analyser stacks them, for a reader of {@link KaraulAnalyzer#forFeatureTokens} that takes the forms
+ * itself instead of reading them as stacked tokens. Forms repeat, so they are kept by the token's characters, without
+ * making a string to look them up, in two generations of at most {@value #GENERATION} words, as the analyser's own
+ * filter keeps them. Not thread-safe.
+ */
+public final class FeatureStems {
+    private static final int GENERATION = 8_192;
+    private final WordForms forms;
+    private Generation young = new Generation();
+    private Generation older = new Generation();
+
+    /** For documents read in rule language {@code lang}. */
+    public FeatureStems(String lang) {
+        this.forms = new WordForms(WordForms.Mode.BOTH, Set.of(), SuffixStripper.of(lang), null);
+    }
+
+    /** The forms of the lower-cased token {@code buf[0, len)}, its indexed form first; the array is shared, not to be changed. */
+    public String[] of(char[] buf, int len) {
+        int hash = 0;
+        for (int i = 0; i < len; i++) {
+            hash = 31 * hash + buf[i];
+        }
+        String[] found = young.get(buf, len, hash);
+        if (found != null) {
+            return found;
+        }
+        found = older.get(buf, len, hash);
+        if (found == null) {
+            found = forms.of(buf, len);
+        }
+        if (young.size >= GENERATION) {
+            older = young;
+            young = new Generation();
+        }
+        young.put(new String(buf, 0, len), hash, found);
+        return found;
+    }
+
+    /** One generation: open addressing on the word's hash, at most half full. */
+    private static final class Generation {
+        private static final int CAPACITY = 2 * GENERATION;
+        private final int[] hashes = new int[CAPACITY];
+        private final String[] words = new String[CAPACITY];
+        private final String[][] forms = new String[CAPACITY][];
+        private int size;
+
+        String[] get(char[] buf, int len, int hash) {
+            for (int i = index(hash); words[i] != null; i = (i + 1) & (CAPACITY - 1)) {
+                if (hashes[i] == hash && same(words[i], buf, len)) {
+                    return forms[i];
+                }
+            }
+            return null;
+        }
+
+        void put(String word, int hash, String[] wordForms) {
+            int i = index(hash);
+            while (words[i] != null) {
+                i = (i + 1) & (CAPACITY - 1);
+            }
+            hashes[i] = hash;
+            words[i] = word;
+            forms[i] = wordForms;
+            size++;
+        }
+
+        private static boolean same(String word, char[] buf, int len) {
+            if (word.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (word.charAt(i) != buf[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int index(int hash) {
+            int h = hash * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & (CAPACITY - 1);
+        }
+    }
+}
