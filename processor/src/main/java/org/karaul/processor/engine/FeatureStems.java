@@ -13,27 +13,36 @@ import java.util.Set;
 public final class FeatureStems {
     private static final int GENERATION = 8_192;
     private final WordForms forms;
+    private final int minLength;
     private Generation young = new Generation();
     private Generation older = new Generation();
 
-    /** For documents read in rule language {@code lang}. */
-    public FeatureStems(String lang) {
-        this.forms = new WordForms(WordForms.Mode.BOTH, Set.of(), SuffixStripper.of(lang), null);
+    /**
+     * The forms of one token, the indexed form first, and for each whether it is a word: at least {@code minLength}
+     * characters and not all digits ({@link Character#isDigit(char)}). Shared, not to be changed.
+     */
+    public record Forms(String[] forms, boolean[] words) {
     }
 
-    /** The forms of the lower-cased token {@code buf[0, len)}, its indexed form first; the array is shared, not to be changed. */
-    public String[] of(char[] buf, int len) {
+    /** For documents read in rule language {@code lang}; words are forms of at least {@code minLength} characters, not all digits. */
+    public FeatureStems(String lang, int minLength) {
+        this.forms = new WordForms(WordForms.Mode.BOTH, Set.of(), SuffixStripper.of(lang), null);
+        this.minLength = minLength;
+    }
+
+    /** The forms of the lower-cased token {@code buf[0, len)}. */
+    public Forms of(char[] buf, int len) {
         int hash = 0;
         for (int i = 0; i < len; i++) {
             hash = 31 * hash + buf[i];
         }
-        String[] found = young.get(buf, len, hash);
+        Forms found = young.get(buf, len, hash);
         if (found != null) {
             return found;
         }
         found = older.get(buf, len, hash);
         if (found == null) {
-            found = forms.of(buf, len);
+            found = forms(forms.of(buf, len));
         }
         if (young.size >= GENERATION) {
             older = young;
@@ -43,15 +52,32 @@ public final class FeatureStems {
         return found;
     }
 
+    private Forms forms(String[] all) {
+        boolean[] words = new boolean[all.length];
+        for (int f = 0; f < all.length; f++) {
+            words[f] = all[f].length() >= minLength && !allDigits(all[f]);
+        }
+        return new Forms(all, words);
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One generation: open addressing on the word's hash, at most half full. */
     private static final class Generation {
         private static final int CAPACITY = 2 * GENERATION;
         private final int[] hashes = new int[CAPACITY];
         private final String[] words = new String[CAPACITY];
-        private final String[][] forms = new String[CAPACITY][];
+        private final Forms[] forms = new Forms[CAPACITY];
         private int size;
 
-        String[] get(char[] buf, int len, int hash) {
+        Forms get(char[] buf, int len, int hash) {
             for (int i = index(hash); words[i] != null; i = (i + 1) & (CAPACITY - 1)) {
                 if (hashes[i] == hash && same(words[i], buf, len)) {
                     return forms[i];
@@ -60,7 +86,7 @@ public final class FeatureStems {
             return null;
         }
 
-        void put(String word, int hash, String[] wordForms) {
+        void put(String word, int hash, Forms wordForms) {
             int i = index(hash);
             while (words[i] != null) {
                 i = (i + 1) & (CAPACITY - 1);

@@ -28,6 +28,12 @@ final class StringHashes {
     private final long[] starts = new long[BITS / 64];
     /** The same for the strings of the set themselves of up to {@value #SHORT} characters. */
     private final long[] wholes = new long[BITS / 64];
+    /**
+     * A bit per hash of every string of the set (about 16 bits a string, so about one hash in sixteen of strings not
+     * in it finds its bit set): {@link #mayContain} reads it before the table.
+     */
+    private final long[] members;
+    private final int membersMask;
 
     StringHashes(Collection<String> strings) {
         int chars = 0;
@@ -37,6 +43,9 @@ final class StringHashes {
         int capacity = Integer.highestOneBit(Math.max(4, chars * 2) - 1) << 1;
         table = new long[capacity];
         mask = capacity - 1;
+        int memberBits = Integer.highestOneBit(Math.max(1 << 12, Math.min(1 << 24, strings.size() * 16)) - 1) << 1;
+        members = new long[memberBits / 64];
+        membersMask = memberBits - 1;
         for (String s : strings) {
             int h = 0;
             for (int n = 1; n <= s.length(); n++) {
@@ -53,6 +62,8 @@ final class StringHashes {
             if (s.isEmpty()) {
                 add(0, true);
             }
+            int m = mix(h) & membersMask;
+            members[m >>> 6] |= 1L << m;
         }
     }
 
@@ -81,7 +92,8 @@ final class StringHashes {
 
     /** False when no string of the set has hash {@code h}. */
     boolean mayContain(int h) {
-        return (find(h) & WHOLE) != 0;
+        int m = mix(h) & membersMask;
+        return (members[m >>> 6] & 1L << m) != 0 && (find(h) & WHOLE) != 0;
     }
 
     /** False when no {@code word[0, n)} with {@code from <= n <= len} is in the set; true when one may be. */
@@ -113,12 +125,15 @@ final class StringHashes {
     }
 
     private static int bit(int h) {
-        int x = h * 0x9E3779B9;
-        return (x ^ (x >>> 16)) & (BITS - 1);
+        return mix(h) & (BITS - 1);
     }
 
     private static int index(int h, int mask) {
+        return mix(h) & mask;
+    }
+
+    private static int mix(int h) {
         int x = h * 0x9E3779B9;
-        return (x ^ (x >>> 16)) & mask;
+        return x ^ (x >>> 16);
     }
 }

@@ -49,7 +49,7 @@ public final class Features {
      */
     public Map<String, Evidence> of(String title, String text, String lang) {
         String ruleLang = lang != null && RuleLanguages.ALL.contains(lang) ? lang : "en";
-        FeatureStems forms = stems.get().computeIfAbsent(ruleLang, FeatureStems::new);
+        FeatureStems forms = stems.get().computeIfAbsent(ruleLang, l -> new FeatureStems(l, MIN_LENGTH));
         Map<String, Evidence> out = new LinkedHashMap<>();
         read(forms, "title", title, out);
         read(forms, "text", text, out);
@@ -74,13 +74,13 @@ public final class Features {
             while (ts.incrementToken()) {
                 // the token's forms, as the feature analyser stacks them: the first at the token's position, the
                 // others at the same position (increment 0), all with the token's offsets
-                String[] tokenForms = forms.of(term.buffer(), term.length());
+                FeatureStems.Forms tokenForms = forms.of(term.buffer(), term.length());
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                for (int f = 0; f < tokenForms.length; f++) {
-                    String t = tokenForms[f];
+                for (int f = 0; f < tokenForms.forms().length; f++) {
+                    String t = tokenForms.forms()[f];
                     int increment = f == 0 ? step.getPositionIncrement() : 0;
-                    boolean word = t.length() >= MIN_LENGTH && !allDigits(t);
+                    boolean word = tokenForms.words()[f];
                     if (word && !out.containsKey(t)) {
                         // the evidence (and its cut of the text) is made for a word's first place only
                         out.put(t, new Evidence(field, start, end, value.substring(start, end)));
@@ -108,16 +108,6 @@ public final class Features {
         } catch (IOException e) {
             throw new UncheckedIOException("analysing " + field, e);
         }
-    }
-
-    /** Whether every character is a digit ({@link Character#isDigit(char)}). */
-    private static boolean allDigits(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (!Character.isDigit(t.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void pair(String field, String value, String first, int start, String second, int end, Map<String, Evidence> out) {
