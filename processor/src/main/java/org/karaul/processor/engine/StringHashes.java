@@ -85,8 +85,15 @@ final class StringHashes {
         return 0;
     }
 
-    /** False when no string of the set begins with a prefix whose hash is {@code h}: nor then with a longer one. */
-    boolean mayStart(int h) {
+    /**
+     * False when no string of the set begins with a prefix of {@code n} characters whose hash is {@code h}: nor then
+     * with a longer one.
+     */
+    boolean mayStart(int h, int n) {
+        if (n <= SHORT) {
+            int b = bit(h);
+            return (starts[b >>> 6] & 1L << b) != 0;
+        }
         return find(h) != 0;
     }
 
