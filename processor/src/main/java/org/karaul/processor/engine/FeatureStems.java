@@ -30,8 +30,14 @@ public final class FeatureStems {
         this.minLength = minLength;
     }
 
-    /** The forms of the lower-cased token {@code buf[0, len)}. */
+    /**
+     * The forms of the lower-cased token {@code buf[0, len)}. A token kept as it is (a figure, a short word, a marker)
+     * is its only form: it is not kept, so the figures of a stream do not crowd out its words.
+     */
     public Forms of(char[] buf, int len) {
+        if (WordForms.unstemmed(buf, len)) {
+            return forms(new String[] {new String(buf, 0, len)});
+        }
         int hash = 0;
         for (int i = 0; i < len; i++) {
             hash = 31 * hash + buf[i];

@@ -132,7 +132,7 @@ final class WordForms {
     }
 
     /** Short words, {@code #} markers and words with digits: indexed as they are. */
-    private static boolean unstemmed(char[] buf, int len) {
+    static boolean unstemmed(char[] buf, int len) {
         return len < MIN_STEMMED || buf[0] == CapsMarkerFilter.MARK || hasDigit(buf, len);
     }
 
