@@ -15,7 +15,8 @@ public final class FeatureStems {
     private final WordForms forms;
     private final int minLength;
     private Generation young = new Generation();
-    private Generation older = new Generation();
+    /** The generation before {@code young}; null until that first fills. */
+    private Generation older;
 
     /**
      * The forms of one token, the indexed form first, and for each whether it is a word: at least {@code minLength}
@@ -46,7 +47,7 @@ public final class FeatureStems {
         if (found != null) {
             return found;
         }
-        found = older.get(buf, len, hash);
+        found = older == null ? null : older.get(buf, len, hash);
         if (found == null) {
             found = forms(forms.of(buf, len));
         }
