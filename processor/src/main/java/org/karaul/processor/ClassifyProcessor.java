@@ -1,7 +1,10 @@
 package org.karaul.processor;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -18,6 +21,7 @@ import org.karaul.contract.CategoryLabel;
 import org.karaul.contract.ClassifiedItem;
 import org.karaul.contract.RawItem;
 import org.karaul.contract.SourceOffset;
+import org.karaul.contract.kafka.Json;
 import org.karaul.contract.kafka.Topics;
 import org.karaul.deadletter.BadRecordException;
 import org.karaul.deadletter.DeadLetters;
@@ -49,6 +53,8 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     private final Counter notRelevant;
     /** The label counters by category and severity, looked up in the registry once each. */
     private final Map<String, Counter> labels = new HashMap<>();
+    /** The wire mapper's reader of raw items, which the raw topic's serde uses too. */
+    private static final ObjectReader RAW_ITEMS = Json.mapper().readerFor(RawItem.class);
     private final Deserializer<RawItem> reader = Topics.ITEMS_RAW.valueSerde().deserializer();
     private ProcessorContext<byte[], Outcome> context;
 
@@ -74,13 +80,14 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
     @Override
     public void process(Record<byte[], byte[]> record) {
         SourceOffset origin = origin();
-        RawItem item;
+        Read read;
         try {
-            item = read(record, origin);
+            read = read(record, origin);
         } catch (RuntimeException e) {
             deadLetter(record, origin, e);
             return;
         }
+        RawItem item = read.item();
         byte[] key = record.key();
         if (key == null) {
             key = item.id().getBytes(StandardCharsets.UTF_8);
@@ -90,15 +97,25 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         try {
             ClassifiedItem out = Classification.label(classifier, item, origin, clock.instant());
             count(out);
-            context.forward(record.withKey(key).withValue(Outcome.classified(out)));
+            context.forward(record.withKey(key).withValue(read.whole()
+                    ? Outcome.classified(out, record.value()) : Outcome.classified(out)));
         } catch (RuntimeException e) {
             deadLetter(record, origin, new BadRecordException("classifier failed on item " + item.id() + ": " + e,
                     origin.topic(), origin.partition(), origin.offset(), e));
         }
     }
 
+    /**
+     * A raw item read from a record's value.
+     *
+     * @param whole whether the value is one JSON object in UTF-8 and nothing else but white space, so it can be written
+     *              as the classified item's item as it is ({@link ClassifiedWriter})
+     */
+    private record Read(RawItem item, boolean whole) {
+    }
+
     /** The item, or a {@link BadRecordException} saying why this record is not one the stage accepts. */
-    private RawItem read(Record<byte[], byte[]> record, SourceOffset at) {
+    private Read read(Record<byte[], byte[]> record, SourceOffset at) {
         byte[] value = record.value();
         if (value == null) {
             throw bad("record has no value", at, null);
@@ -109,11 +126,15 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
             throw bad("value and headers of " + size + " bytes are over the limit of " + maxItemBytes
                     + " (processor.items.max.bytes)", at, null);
         }
-        RawItem item;
-        try {
-            item = reader.deserialize(at.topic(), value);
-        } catch (RuntimeException e) {
-            throw bad(e.getMessage(), at, e);
+        RawItem item = wholeObject(value);
+        boolean whole = item != null;
+        if (!whole) {
+            // anything else, good or bad, is read as it always was, with the serde's own errors
+            try {
+                item = reader.deserialize(at.topic(), value);
+            } catch (RuntimeException e) {
+                throw bad(e.getMessage(), at, e);
+            }
         }
         if (item.title().isBlank() && item.text().isBlank()) {
             throw bad("item " + item.id() + " has neither title nor text", at, null);
@@ -121,7 +142,24 @@ final class ClassifyProcessor implements Processor<byte[], byte[], byte[], Outco
         if (record.key() != null && !Arrays.equals(record.key(), item.id().getBytes(StandardCharsets.UTF_8))) {
             throw bad("key '" + printable(record.key()) + "' is not the item id " + item.id(), at, null);
         }
-        return item;
+        return new Read(item, whole);
+    }
+
+    /**
+     * The item, when {@code value} is one JSON object in UTF-8 (it opens with a brace and no zero byte, so Jackson does
+     * not read it as UTF-16 or UTF-32) followed by nothing but white space; else null, and the caller reads it the usual
+     * way.
+     */
+    private static RawItem wholeObject(byte[] value) {
+        if (value.length < 2 || value[0] != '{' || value[1] == 0) {
+            return null;
+        }
+        try (JsonParser parser = RAW_ITEMS.createParser(value)) {
+            RawItem item = RAW_ITEMS.readValue(parser);
+            return item != null && parser.nextToken() == null ? item : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static BadRecordException bad(String reason, SourceOffset at, Throwable cause) {

@@ -66,11 +66,14 @@ public final class ProcessorTopology {
                 .branch((key, outcome) -> outcome.isClassified(), Branched.as("classified"))
                 .defaultBranch(Branched.as("dead-letter"));
         outcomes.get("outcome-classified")
-                .mapValues(Outcome::classified, Named.as("unwrap-classified"))
-                .to(Topics.ITEMS_CLASSIFIED.name(), Produced.with(Serdes.ByteArray(), Topics.ITEMS_CLASSIFIED.valueSerde())
+                .mapValues(Outcome::toClassified, Named.as("unwrap-classified"))
+                .to(Topics.ITEMS_CLASSIFIED.name(), Produced.with(Serdes.ByteArray(), Serdes.serdeFrom(new ClassifiedWriter(),
+                                (topic, bytes) -> {
+                                    throw new UnsupportedOperationException("the processor only writes classified items");
+                                }))
                         .withName("write-classified")
-                        .withStreamPartitioner((topic, key, c, partitions) -> c != null && c.relevant()
-                                ? Optional.of(Set.of(GroupingKey.partition(c, partitions))) : Optional.empty()));
+                        .withStreamPartitioner((topic, key, r, partitions) -> r != null && r.item().relevant()
+                                ? Optional.of(Set.of(GroupingKey.partition(r.item(), partitions))) : Optional.empty()));
         outcomes.get("outcome-dead-letter")
                 .mapValues(Outcome::rawValue, Named.as("unwrap-dead-letter"))
                 .to(Topics.ITEMS_RAW_DLQ.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())

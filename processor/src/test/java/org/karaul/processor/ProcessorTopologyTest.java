@@ -178,6 +178,26 @@ class ProcessorTopologyTest {
         }
     }
 
+    /** A raw value that is not one bare JSON object is read as before and its item written anew; the result is the same. */
+    @Test
+    void shouldWriteTheSameClassifiedItemWhateverFollowsTheRawObject() {
+        RawItem item = item("https://a.example/trailing", "Gunmen attack border post");
+        byte[] plain = Topics.ITEMS_RAW.valueSerde().serializer().serialize("t", item);
+        byte[] spaced = (new String(plain, StandardCharsets.UTF_8) + " \n").getBytes(StandardCharsets.UTF_8);
+        byte[] trailing = (new String(plain, StandardCharsets.UTF_8) + " {}").getBytes(StandardCharsets.UTF_8);
+        byte[] key = item.id().getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput(key, plain);
+        raw.pipeInput(key, spaced);
+        raw.pipeInput(key, trailing);
+
+        List<ClassifiedItem> out = classified.readValuesToList();
+        assertThat(out).hasSize(3);
+        assertThat(out).allSatisfy(c -> assertThat(c.item()).isEqualTo(item));
+        assertThat(out.get(1)).usingRecursiveComparison().ignoringFields("origin").isEqualTo(out.get(0));
+        assertThat(out.get(2)).usingRecursiveComparison().ignoringFields("origin").isEqualTo(out.get(0));
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
     @Test
     void shouldDeadLetterARecordWhoseHeadersWouldMakeItsClassifiedFormTooLarge() {
         RawItem heavy = item("https://a.example/heavy", "Gunmen attack border post");

@@ -120,6 +120,9 @@ final class DocumentWords implements WordSplitter.Sink {
         int[] out = new int[terms.length];
         int n = 0;
         for (String t : terms) {
+            if (!termPrefixes.mayContain(t.hashCode())) {
+                continue; // every term is among termPrefixes' strings: a form whose hash is not there is no term
+            }
             Integer id = vocabulary.get(t);
             if (id != null) {
                 out[n++] = id;

@@ -20,6 +20,10 @@ public final class KaraulAnalyzer extends Analyzer {
     private final java.util.Set<String> prefixes;
     private final String lang;
     private final boolean dictionaryStems;
+    /** False for {@link #forFeatureTokens}: the lower-cased tokens, without their forms. */
+    private final boolean stems;
+    /** False for {@link #forFeatureTokens}{@code (false)}: no character is mapped (for a text with none to map). */
+    private final boolean mapChars;
 
     /** The analyser for documents and taxonomy rules, stacking every word prefix. */
     public KaraulAnalyzer() {
@@ -31,10 +35,17 @@ public final class KaraulAnalyzer extends Analyzer {
     }
 
     private KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes, String lang, boolean dictionaryStems) {
+        this(mode, prefixes, lang, dictionaryStems, true, true);
+    }
+
+    private KaraulAnalyzer(WordForms.Mode mode, java.util.Set<String> prefixes, String lang, boolean dictionaryStems,
+            boolean stems, boolean mapChars) {
         this.mode = mode;
         this.prefixes = prefixes == null ? null : java.util.Set.copyOf(prefixes);
         this.lang = lang;
         this.dictionaryStems = dictionaryStems;
+        this.stems = stems;
+        this.mapChars = mapChars;
     }
 
     /** The analyser for documents, stacking only the word prefixes that rules ask for. */
@@ -60,6 +71,27 @@ public final class KaraulAnalyzer extends Analyzer {
         return new KaraulAnalyzer(WordForms.Mode.BOTH, java.util.Set.of(), lang, false);
     }
 
+    /**
+     * The tokens {@link #forFeatures} stems, lower-cased, with the acronym markers, in the same order and at the same
+     * positions and offsets: for a reader that takes each token's forms from a {@link FeatureStems} instead of stacking
+     * them as tokens. With {@code mapChars} false the apostrophes and {@code ё} are not mapped, which changes nothing
+     * for a text that has none of them ({@link #mapsNothing}).
+     */
+    public static KaraulAnalyzer forFeatureTokens(boolean mapChars) {
+        return new KaraulAnalyzer(WordForms.Mode.BOTH, java.util.Set.of(), null, false, false, mapChars);
+    }
+
+    /** Whether the character filter leaves {@code text} as it is: none of its apostrophes, no {@code ё} or {@code Ё}. */
+    public static boolean mapsNothing(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'ё' || c == 'Ё' || WordSplitter.apostrophe(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The analyser for gazetteer names: light Russian stems only, matched against the stacked light stems. */
     static KaraulAnalyzer forNames() {
         return new KaraulAnalyzer(WordForms.Mode.LIGHT, null, null, false);
@@ -83,7 +115,7 @@ public final class KaraulAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(CHARS, reader);
+        return mapChars ? new MappingCharFilter(CHARS, reader) : reader;
     }
 
     @Override
@@ -91,6 +123,9 @@ public final class KaraulAnalyzer extends Analyzer {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new CapsMarkerFilter(source);
         stream = new LowerCaseFilter(stream);
+        if (!stems) {
+            return new TokenStreamComponents(source, stream);
+        }
         stream = new ScriptStemFilter(stream, dictionaryStems
                 ? WordForms.forLanguage(mode, prefixes, lang)
                 : new WordForms(mode, prefixes, SuffixStripper.of(lang), null));

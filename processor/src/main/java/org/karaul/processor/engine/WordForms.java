@@ -132,7 +132,7 @@ final class WordForms {
     }
 
     /** Short words, {@code #} markers and words with digits: indexed as they are. */
-    private static boolean unstemmed(char[] buf, int len) {
+    static boolean unstemmed(char[] buf, int len) {
         return len < MIN_STEMMED || buf[0] == CapsMarkerFilter.MARK || hasDigit(buf, len);
     }
 
@@ -186,19 +186,27 @@ final class WordForms {
         if (prefixes != null && prefixHashes == null) {
             prefixHashes = new StringHashes(prefixes);
         }
-        Set<String> marked = new LinkedHashSet<>();
+        Set<String> marked = null;
         for (int f = forms.size() - 1; f >= 0; f--) {
             String base = forms.get(f);
             int h = 0;
             for (int n = 1; n <= base.length(); n++) {
                 h = 31 * h + base.charAt(n - 1);
+                if (prefixes != null && !prefixHashes.mayStart(h, n)) {
+                    break; // no rule prefix begins with base[0, n), so none is base[0, m) for a longer m
+                }
                 // h is the hash of base[0, n): a prefix whose hash no rule prefix has is no rule prefix
                 if (n >= MIN_PREFIX && (prefixes == null || prefixHashes.mayContain(h) && prefixes.contains(base.substring(0, n)))) {
+                    if (marked == null) {
+                        marked = new LinkedHashSet<>();
+                    }
                     marked.add(base.substring(0, n) + PREFIX_MARK);
                 }
             }
         }
-        forms.addAll(marked);
+        if (marked != null) {
+            forms.addAll(marked);
+        }
     }
 
     private static boolean hasDigit(char[] buf, int len) {
