@@ -82,9 +82,11 @@ class CorpusAccuracyTest {
         // R 0.980 / 0.928, country F1 0.897 / 0.865, group F1 0.918 / 0.890; taxonomy 2026.12.10 (states' bodies, the
         // other side, local group names, emblems, Russia's towns; the model as arbiter among the rules' categories,
         // retrained): see CLASSIFIER.md "The eighth round together"; the ninth countries and groups round: country F1
-        // 0.918 / 0.872, group F1 0.956 / 0.899
-        atLeast(tune, "tuning", 0.92, 0.92, 0.97, 0.97, 0.91, 0.95);
-        atLeast(frozen, "frozen", 0.84, 0.84, 0.94, 0.91, 0.865, 0.895);
+        // 0.918 / 0.872, group F1 0.956 / 0.899; taxonomy 2026.12.12 (this stop's four rounds together): micro-F1
+        // 0.944 / 0.866, macro 0.945 / 0.865, relevance P 0.982 / 0.953 and R 0.984 / 0.935, country F1 0.921 / 0.876,
+        // group F1 0.957 / 0.897
+        atLeast(tune, "tuning", 0.93, 0.93, 0.97, 0.97, 0.91, 0.95);
+        atLeast(frozen, "frozen", 0.855, 0.855, 0.94, 0.925, 0.865, 0.89);
         // frozen fold per language: micro-F1, relevance P, relevance R, each a little under the measured figure
         // (taxonomy 2026.12.5 with the 2026.12.3 model: ky 0.949 / 1.000 / 0.963, kk-cyrl 0.720 / 1.000 / 0.750,
         // kk-latn 0.714 / 1.000 / 0.714, uz-cyrl 0.762 / 0.909 / 1.000, uz-latn 0.651 / 0.882 / 0.789, tg 0.667 / 0.952 / 0.690;
@@ -93,14 +95,14 @@ class CorpusAccuracyTest {
         // tg 0.735 / 0.957 / 0.759; the model as arbiter, 2026.12.10: en 0.857, ru 0.872, kk-cyrl 0.833, uz-latn 0.714,
         // tg 0.730 micro-F1)
         Map<String, double[]> floors = Map.of(
-                "en", new double[] {0.84, 0.92, 0.92},
-                "ru", new double[] {0.85, 0.92, 0.89},
+                "en", new double[] {0.85, 0.92, 0.93},
+                "ru", new double[] {0.86, 0.92, 0.90},
                 "ky", new double[] {0.95, 0.98, 0.94},
-                "kk-cyrl", new double[] {0.80, 0.98, 0.77}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute
+                "kk-cyrl", new double[] {0.85, 0.98, 0.80}, // R 0.792 -> 0.750 in 2026.12.2: a reservoir alone no longer makes a border dispute; 0.833 in 2026.12.12
                 "kk-latn", new double[] {0.75, 0.98, 0.69},
                 "uz-cyrl", new double[] {0.74, 0.88, 0.98},
                 "uz-latn", new double[] {0.69, 0.86, 0.82}, // P 0.933 -> 0.882 in 2026.12.5 (one more false alarm in 38)
-                "tg", new double[] {0.71, 0.93, 0.74});
+                "tg", new double[] {0.75, 0.98, 0.80}); // 2026.12.12: 0.781 / 1.000 / 0.828
         floors.forEach((lang, f) -> {
             Scorecard c = frozen.byLanguage.get(lang);
             assertThat(c).as("frozen items in %s", lang).isNotNull();

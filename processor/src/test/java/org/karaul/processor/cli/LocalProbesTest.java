@@ -74,7 +74,7 @@ class LocalProbesTest {
     @Test
     void fourthBatchWrittenBlindIsScored() throws IOException {
         // written and labelled by a hand that reads no rules, after the ninth round; it measures, it is not tuned to
-        // (CLASSIFIER.md, "A fourth probe batch, written blind"); floors a little under the figures it first read, but
+        // (CLASSIFIER.md, "The ninth round together"); floors a little under the figures it first read, but
         // Kazakh Latin's, raised after the 2018 alphabet was read (recall 0.333 -> 0.889), which the batch showed
         Scorecard card = score(Corpus.localProbes(4), "local-probes-4.txt");
         holds(card, Map.of(
