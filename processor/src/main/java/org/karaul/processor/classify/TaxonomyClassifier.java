@@ -220,7 +220,6 @@ public final class TaxonomyClassifier implements Classifier, AutoCloseable {
         if (countries.isEmpty() && home != null) {
             countries = List.of(home);
         }
-
         return new Classification(true, top, labels, countries, groupIds, taxonomy.version(), locations(doc, located, countries));
     }
 
